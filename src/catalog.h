@@ -1,0 +1,32 @@
+/* catalog.h — built-in accelerators, instances and models, each figure with
+ * its source in catalog.c; extended at run time by [gpu.ID] / [model.ID]
+ * sections (config.c) through catalog_add_*.
+ */
+#ifndef INFERTUI_CATALOG_H
+#define INFERTUI_CATALOG_H
+
+#include <stddef.h>
+#include "scenario.h"
+
+size_t catalog_model_count(void);
+const model_spec *catalog_model_at(size_t i);
+const model_spec *catalog_model(const char *id);        /* NULL if unknown */
+
+size_t catalog_gpu_count(void);
+const gpu_spec *catalog_gpu_at(size_t i);
+const gpu_spec *catalog_gpu(const char *id);
+
+size_t catalog_instance_count(void);
+const instance_spec *catalog_instance_at(size_t i);
+const instance_spec *catalog_instance(const char *id);
+/* Price of an instance in a region: the region's own price if known,
+ * else the default price; *known tells which. */
+double catalog_instance_price(const instance_spec *in, const char *region, int *known);
+
+/* Add or replace a user entry (same id replaces).  0, or -1 when full. */
+int catalog_add_model(const model_spec *m);
+int catalog_add_gpu(const gpu_spec *g);
+/* Forget user entries (tests, preset switching). */
+void catalog_reset_user(void);
+
+#endif

@@ -1,0 +1,276 @@
+/* main.c — options → mode.  Everything else lives in the modules. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "catalog.h"
+#include "config.h"
+#include "model/model.h"
+#include "params.h"
+#include "report.h"
+#include "scenario.h"
+#include "tui/tui.h"
+
+#ifndef PACKAGE_VERSION
+#define PACKAGE_VERSION "unknown"
+#endif
+
+enum exit_code { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+
+enum {
+	OPT_LIST_PRESETS = 256, OPT_LIST_GPUS, OPT_LIST_MODELS, OPT_LIST_THEMES,
+	OPT_LIST_KEYS, OPT_CHECK, OPT_SAVE_PRESET,
+};
+
+static const struct option long_options[] = {
+	{ "preset",       required_argument, NULL, 'p' },
+	{ "set",          required_argument, NULL, 's' },
+	{ "report",       no_argument,       NULL, 'r' },
+	{ "format",       required_argument, NULL, 'f' },
+	{ "theme",        required_argument, NULL, 't' },
+	{ "save-preset",  required_argument, NULL, OPT_SAVE_PRESET },
+	{ "check",        no_argument,       NULL, OPT_CHECK },
+	{ "list-presets", no_argument,       NULL, OPT_LIST_PRESETS },
+	{ "list-gpus",    no_argument,       NULL, OPT_LIST_GPUS },
+	{ "list-models",  no_argument,       NULL, OPT_LIST_MODELS },
+	{ "list-themes",  no_argument,       NULL, OPT_LIST_THEMES },
+	{ "list-keys",    no_argument,       NULL, OPT_LIST_KEYS },
+	{ "help",         no_argument,       NULL, 'h' },
+	{ "version",      no_argument,       NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static void usage(FILE *out)
+{
+	fputs(
+"Usage: infertui [OPTION]...\n"
+"       infertui --report [--format FORMAT] [OPTION]...\n"
+"       infertui --check FILE...\n"
+"Explore what it costs to serve a large language model: move the sliders\n"
+"(model, precision, GPU, batch, traffic, regions, prices) and watch cost,\n"
+"latency and memory fit recompute.\n"
+"\n"
+"  -p, --preset NAME|FILE   start from a preset (a name is searched in\n"
+"                           ~/.config/infertui/presets and the installed\n"
+"                           presets; anything with a '/' or '.ini' is a file)\n"
+"  -s, --set KEY=VALUE      override one input, e.g. --set serving.max_batch=64\n"
+"                           (repeatable; applied after the preset, in order)\n"
+"  -r, --report             compute once, print a report and exit\n"
+"  -f, --format FORMAT      report format: text (default), json, markdown, csv\n"
+"  -t, --theme NAME         colour theme of the explorer\n"
+"      --save-preset FILE   write the scenario as a preset file and exit\n"
+"      --check              validate the preset and theme FILEs given as\n"
+"                           arguments, print every problem, exit 0 or 2\n"
+"      --list-presets       list presets with their descriptions\n"
+"      --list-gpus          list the accelerators of the catalog\n"
+"      --list-models        list the models of the catalog\n"
+"      --list-themes        list themes with their descriptions\n"
+"      --list-keys          list every input key with its unit, range and default\n"
+"  -h, --help               show this help and exit\n"
+"  -V, --version            show the version and exit\n"
+"\n"
+"Exit status: 0 ok, 1 runtime failure, 2 usage error or invalid input.\n"
+"See infertui(1), infertui.ini(5) and infertui-model(7).\n", out);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("infertui: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'infertui --help' for more information.\n", stderr);
+	return EXIT_USAGE;
+}
+
+static void list_gpus(FILE *out)
+{
+	fprintf(out, "%-14s %-34s %7s %8s %9s %8s\n", "ID", "NAME", "MEM GB",
+	        "BW TB/s", "BF16 TF", "$/h");
+	for (size_t i = 0; i < catalog_gpu_count(); i++) {
+		const gpu_spec *g = catalog_gpu_at(i);
+		double tf = g->flops[PREC_BF16] > 0 ? g->flops[PREC_BF16] : g->flops[PREC_FP16];
+		fprintf(out, "%-14s %-34s %7.1f %8.3f %9.1f %8.3f\n", g->id, g->label,
+		        g->mem_bytes / 1e9, g->bandwidth / 1e12, tf / 1e12,
+		        g->usd_per_hour);
+	}
+}
+
+static void list_models(FILE *out)
+{
+	fprintf(out, "%-16s %-28s %8s %7s %6s %6s %8s %8s\n", "ID", "NAME",
+	        "PARAMS B", "ACTIVE", "LAYERS", "KV H", "KV KiB", "CONTEXT");
+	for (size_t i = 0; i < catalog_model_count(); i++) {
+		const model_spec *m = catalog_model_at(i);
+		model_params p;
+		model_count_params(m, &p);
+		/* KV bytes per token at 16 bit, from the same formula the model uses */
+		scenario s;
+		scenario_defaults(&s);
+		s.model = *m;
+		s.kv_cache = PREC_BF16;
+		fprintf(out, "%-16s %-28s %8.2f %7.2f %6d %6d %8.1f %8d\n", m->id,
+		        m->label, p.total / 1e9, p.active / 1e9, m->layers,
+		        m->mla_latent ? 0 : m->kv_heads,
+		        model_kv_bytes_per_token(&s) / 1024.0, m->max_context);
+	}
+}
+
+static void list_keys(FILE *out)
+{
+	scenario s;
+	scenario_defaults(&s);
+	for (size_t i = 0; i < params_count(); i++) {
+		const param *p = params_at(i);
+		char val[128];
+		params_get_text(&s, p, val, sizeof val);
+		if (p->type == PT_CHOICE || p->type == PT_MODEL || p->type == PT_GPU ||
+		    p->type == PT_BOOL) {
+			fprintf(out, "%-32s %-8s %s\n", p->key, "", val);
+		} else {
+			fprintf(out, "%-32s %-8s %s  (%g to %g)\n", p->key, p->unit, val,
+			        p->min, p->max);
+		}
+	}
+}
+
+int main(int argc, char **argv)
+{
+	const char *preset = NULL, *theme = NULL, *save_path = NULL;
+	const char *format = "text";
+	bool report = false, check = false;
+	int list = 0;
+	const char **sets = calloc((size_t)argc + 1, sizeof *sets);
+	int n_sets = 0;
+	int c;
+
+	if (!sets) {
+		perror("infertui");
+		return EXIT_RUNTIME;
+	}
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":p:s:rf:t:hV", long_options, NULL)) != -1) {
+		switch (c) {
+		case 'p': preset = optarg; break;
+		case 's': sets[n_sets++] = optarg; break;
+		case 'r': report = true; break;
+		case 'f': format = optarg; break;
+		case 't': theme = optarg; break;
+		case OPT_SAVE_PRESET: save_path = optarg; break;
+		case OPT_CHECK: check = true; break;
+		case OPT_LIST_PRESETS: case OPT_LIST_GPUS: case OPT_LIST_MODELS:
+		case OPT_LIST_THEMES: case OPT_LIST_KEYS:
+			list = c;
+			break;
+		case 'h': usage(stdout); free(sets); return EXIT_OK;
+		case 'V':
+			printf("infertui " PACKAGE_VERSION "\n");
+			free(sets);
+			return EXIT_OK;
+		case ':':
+			free(sets);
+			if (optopt)
+				return usage_error("option '-%c' needs an argument", (char[]){ (char)optopt, 0 });
+			return usage_error("option '%s' needs an argument", argv[optind - 1]);
+		default:
+			free(sets);
+			if (optopt)
+				return usage_error("unknown option '-%c'", (char[]){ (char)optopt, 0 });
+			return usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+
+	if (check) {
+		free(sets);
+		if (optind >= argc)
+			return usage_error("%s", "--check needs one or more FILEs");
+		return config_check_files(argc - optind, argv + optind, stderr) ? EXIT_USAGE : EXIT_OK;
+	}
+	if (optind < argc) {
+		free(sets);
+		return usage_error("unexpected argument '%s'", argv[optind]);
+	}
+
+	enum report_format rf;
+	if (!strcmp(format, "text")) rf = REPORT_TEXT;
+	else if (!strcmp(format, "json")) rf = REPORT_JSON;
+	else if (!strcmp(format, "markdown")) rf = REPORT_MARKDOWN;
+	else if (!strcmp(format, "csv")) rf = REPORT_CSV;
+	else {
+		free(sets);
+		return usage_error("--format: unknown format '%s' (allowed: text, json, markdown, csv)", format);
+	}
+
+	diag d;
+	diag_init(&d);
+	/* the user's own catalog entries come first: presets may name them */
+	if (config_load_user_catalog(&d) != 0) {
+		diag_print(&d, stderr);
+		free(sets);
+		return EXIT_USAGE;
+	}
+
+	switch (list) {
+	case OPT_LIST_PRESETS: config_list("presets", stdout); free(sets); return EXIT_OK;
+	case OPT_LIST_THEMES:  config_list("themes", stdout); free(sets); return EXIT_OK;
+	case OPT_LIST_GPUS:    list_gpus(stdout); free(sets); return EXIT_OK;
+	case OPT_LIST_MODELS:  list_models(stdout); free(sets); return EXIT_OK;
+	case OPT_LIST_KEYS:    list_keys(stdout); free(sets); return EXIT_OK;
+	default: break;
+	}
+
+	static scenario s;   /* large: keep it off the stack */
+	static char path[4096], tpath[4096];
+	scenario_defaults(&s);
+	if (preset) {
+		if (config_find("presets", preset, path, sizeof path, &d) != 0 ||
+		    config_load_preset(path, &s, &d) != 0) {
+			diag_print(&d, stderr);
+			free(sets);
+			return EXIT_USAGE;
+		}
+	}
+	for (int i = 0; i < n_sets; i++) {
+		if (config_apply_set(&s, sets[i], &d) != 0) {
+			diag_print(&d, stderr);
+			free(sets);
+			return EXIT_USAGE;
+		}
+	}
+	free(sets);
+
+	if (save_path) {
+		if (config_save_preset(save_path, &s, s.description, &d) != 0) {
+			diag_print(&d, stderr);
+			return EXIT_RUNTIME;
+		}
+		return EXIT_OK;
+	}
+
+	if (report) {
+		static results r;
+		model_eval(&s, &r);
+		if (report_write(stdout, rf, &s, &r) != 0 || fflush(stdout) != 0) {
+			fprintf(stderr, "infertui: writing the report: %s\n", strerror(errno));
+			return EXIT_RUNTIME;
+		}
+		return EXIT_OK;
+	}
+
+	/* the explorer: validate the theme before the screen starts */
+	const char *tname = theme ? theme : (s.ui_theme[0] ? s.ui_theme : NULL);
+	if (tname && config_find("themes", tname, tpath, sizeof tpath, &d) != 0) {
+		diag_print(&d, stderr);
+		return EXIT_USAGE;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs("infertui: the explorer needs a terminal on stdin and stdout;\n"
+		      "infertui: for a printed report use: infertui --report [--format text|json|markdown|csv]\n",
+		      stderr);
+		return EXIT_RUNTIME;
+	}
+	tui_options opt = { .preset_path = preset ? path : NULL, .theme_name = tname };
+	return tui_run(&s, &opt);
+}

@@ -1,0 +1,4 @@
+# the math module (owner: math)
+src_libinfertui_a_SOURCES += \
+	src/model/model.h \
+	src/model/model.c

@@ -1,0 +1,193 @@
+/* model.h — the shared math module (see ../shared/design/model.md).
+ *
+ * Pure C: no I/O, no curses, no globals, no allocation.  Every figure infertui
+ * shows is computed here from a const scenario.  model_eval() fills a results
+ * struct; the smaller functions are exported so that tests (and the TUI's
+ * batch chart) can call each formula alone.
+ */
+#ifndef INFERTUI_MODEL_H
+#define INFERTUI_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "scenario.h"
+
+#define MODEL_MAX_NOTES 12
+#define MODEL_NOTE_LEN 200
+
+/* §1 parameter counts (each already scaled by model.params_b when given). */
+typedef struct {
+	double attn;               /* per layer */
+	double mlp;                /* one expert's (or the dense) MLP, per layer */
+	double layers;             /* P_layers, all experts */
+	double layers_active;      /* P_layers_active, k experts (+ shared) */
+	double head;               /* P_head (LM head matmul) */
+	double embed;              /* P_embed (0 when tied) */
+	double total;              /* P_total */
+	double active;             /* P_layers_active + P_head + P_embed */
+	double flops_per_token;    /* 2·(P_layers_active + P_head) */
+} model_params;
+
+/* Which limit sets the effective batch. */
+enum batch_limit { LIMIT_MAX_BATCH, LIMIT_KV_MEMORY, LIMIT_NO_FIT };
+
+/* One decode step or one prefill, roofline terms. */
+typedef struct {
+	double bytes;              /* per GPU */
+	double flops;              /* per GPU */
+	double memory_s;           /* bytes / (BW·η_m) */
+	double compute_s;          /* flops / (F·η_c) */
+	double comm_s;             /* tensor-parallel collectives */
+	double fixed_s;            /* per-step fixed overhead */
+	double total_s;
+	bool compute_bound;
+} phase_time;
+
+typedef struct {
+	char name[ID_MAX];
+	double lambda;             /* peak arrivals/s in the region */
+	int replicas;              /* serving replicas incl. spares */
+	int instances;             /* instances (or GPU groups) they occupy */
+	double utilisation;        /* mean load / capacity */
+	double usd_per_month;      /* on demand */
+} region_result;
+
+typedef struct {
+	char name[ID_MAX];
+	int kind;                  /* enum option_kind */
+	double monthly_on_demand_usd;
+	double monthly_reserved_usd;
+	double annual_usd;         /* 12 × reserved for instances; 365 days for api */
+	int replicas_total;
+	int instances_total;
+	int instances_needed;      /* what the load needs (for fixed counts) */
+	bool meets_slo;
+	char notes[MODEL_NOTE_LEN];
+} option_result;
+
+typedef struct {
+	/* model */
+	model_params p;
+	double weights_bytes;      /* W */
+	double weights_read_bytes; /* W_read per step, whole replica */
+
+	/* memory */
+	double kv_bytes_per_token;
+	double kv_bytes_per_request;   /* under the chosen KV manager */
+	double kv_mha_bytes_per_request; /* the seed's 2·L·H·S·bytes, for comparison */
+	double replica_memory_bytes;   /* T·mem_gpu */
+	double usable_bytes;
+	double overhead_bytes;         /* T·overhead_gpu */
+	double kv_room_bytes;          /* may be negative: weights do not fit */
+	long max_concurrency;
+	int batch;                     /* effective b */
+	enum batch_limit batch_limit;
+	bool fits;
+	int min_gpus_to_fit;           /* 0 = none up to the search limit */
+	double fragmentation_waste;    /* 1 - mean_used/allocated */
+	double kv_in_use_bytes;        /* b·mean_used·kv_tok */
+	double kv_wasted_bytes;        /* b·(allocated - mean_used)·kv_tok */
+
+	/* latency */
+	int compute_prec;              /* resolved enum prec */
+	phase_time step;               /* one decode step at b, mean context */
+	phase_time prefill;            /* one prompt of input_tokens */
+	double prefill_interference_s; /* (b/out)·t_prefill per step */
+	double tpot_s;
+	double ttft_s;                 /* mean: t_req + prefill + queue */
+	double ttft_p95_s;
+	double queue_s;                /* mean queueing delay */
+	double e2e_s;
+	/* speculative decoding (valid when scenario.speculative) */
+	double spec_tokens_per_round;
+	double spec_round_s;
+	double spec_speedup;           /* TPOT without / with */
+
+	/* throughput, one replica */
+	double requests_per_s;         /* R_max under the chosen batching */
+	double output_tokens_per_s;
+	double continuous_requests_per_s;
+	double static_requests_per_s;
+	double batch1_requests_per_s;
+	double expected_max_output;    /* E[max of b lengths] for static */
+	double mbu;                    /* achieved during a decode step */
+	double mfu;
+
+	/* cost, one replica */
+	double replica_usd_per_hour;
+	double usd_per_1k_output_tokens;
+	double usd_per_1m_tokens;
+	double usd_per_request;
+	double tokens_per_usd;
+
+	/* SLOs */
+	bool ttft_ok, tpot_ok, e2e_ok;
+	double slo_requests_per_s;     /* SLO capacity of one replica (0: none) */
+	int slo_batch;                 /* batch size that achieves it */
+
+	/* fleet */
+	int n_regions;
+	region_result regions[MAX_REGIONS];
+	int replicas_total;
+	double utilisation;
+	double availability;           /* estimate of the fleet's availability */
+	double fleet_usd_per_hour;
+
+	/* tco */
+	double monthly_usd;            /* on demand */
+	double monthly_reserved_usd;
+	double annual_usd;
+	int n_options;
+	option_result options[MAX_OPTIONS];
+
+	/* api */
+	double api_daily_usd;
+	double api_annual_usd;
+	double break_even_requests_per_day;  /* 0 = never */
+
+	/* notes */
+	int n_notes;
+	char notes[MODEL_MAX_NOTES][MODEL_NOTE_LEN];
+} results;
+
+/* One replica's performance at a given batch size, under the scenario's
+ * batching mode (used by the SLO search, the options and the TUI's chart). */
+typedef struct {
+	int batch;
+	double step_s;             /* one decode iteration at this batch */
+	double prefill_s;          /* one prompt */
+	double tpot_s;             /* step + prefill interference (+ speculative) */
+	double requests_per_s;     /* R_max at this batch */
+	double output_tokens_per_s;
+} replica_perf;
+
+/* gpu/gpus: the accelerator and T to use (the scenario's own, or an option's). */
+void model_replica_perf(const scenario *s, const gpu_spec *gpu, int gpus,
+                        const model_params *p, int batch, replica_perf *out);
+/* The effective batch (KV memory and max_batch) on that hardware; 0 when the
+ * weights do not fit. */
+int model_max_batch(const scenario *s, const gpu_spec *gpu, int gpus,
+                    const model_params *p);
+
+/* Fill *r from *s.  Never produces NaN or inf for a scenario that passed
+ * validation; "does not fit" is reported, not an error. */
+void model_eval(const scenario *s, results *r);
+
+/* The pieces, each testable alone. */
+void model_count_params(const model_spec *m, model_params *p);
+double model_bits_per_weight(int prec, int group_size);
+double model_weight_bytes(const scenario *s, const model_params *p);
+double model_kv_bytes_per_token(const scenario *s);
+int model_compute_prec(const scenario *s);
+/* Time functions take the accelerator and T explicitly so that options can
+ * be evaluated on other hardware than the scenario's own. */
+void model_decode_step(const scenario *s, const gpu_spec *g, int gpus,
+                       const model_params *p, int batch, double context,
+                       phase_time *t);
+void model_prefill(const scenario *s, const gpu_spec *g, int gpus,
+                   const model_params *p, double prompt, phase_time *t);
+double model_allreduce_s(const gpu_spec *g, int gpus, double msg_bytes);
+double model_expected_max(int dist, double mean, int b);
+double model_usd_per_1k(double usd_per_hour, double tokens_per_s);
+
+#endif
