@@ -24,6 +24,7 @@ const instance_spec *catalog_instance(const char *id);
 double catalog_instance_price(const instance_spec *in, const char *region, int *known);
 
 /* Add or replace a user entry (same id replaces).  0, or -1 when full. */
+#define CATALOG_USER_MAX 32     /* user models, and user accelerators, each */
 int catalog_add_model(const model_spec *m);
 int catalog_add_gpu(const gpu_spec *g);
 /* Forget user entries (tests, preset switching). */
