@@ -87,13 +87,13 @@ static int usage_error(const char *fmt, const char *arg)
 
 static void list_gpus(FILE *out)
 {
-	fprintf(out, "%-14s %-34s %7s %8s %9s %8s\n", "ID", "NAME", "MEM GB",
+	fprintf(out, "%-14s %-34s %7s %8s %9s %8s\n", "ID", "NAME", "MEM GiB",
 	        "BW TB/s", "BF16 TF", "$/h");
 	for (size_t i = 0; i < catalog_gpu_count(); i++) {
 		const gpu_spec *g = catalog_gpu_at(i);
 		double tf = g->flops[PREC_BF16] > 0 ? g->flops[PREC_BF16] : g->flops[PREC_FP16];
 		fprintf(out, "%-14s %-34s %7.1f %8.3f %9.1f %8.3f\n", g->id, g->label,
-		        g->mem_bytes / 1e9, g->bandwidth / 1e12, tf / 1e12,
+		        g->mem_bytes / 1073741824.0, g->bandwidth / 1e12, tf / 1e12,
 		        g->usd_per_hour);
 	}
 }
@@ -172,12 +172,12 @@ int main(int argc, char **argv)
 		case ':':
 			free(sets);
 			if (optopt)
-				return usage_error("option '-%c' needs an argument", (char[]){ (char)optopt, 0 });
+				return usage_error("option '-%s' needs an argument", (char[]){ (char)optopt, 0 });
 			return usage_error("option '%s' needs an argument", argv[optind - 1]);
 		default:
 			free(sets);
 			if (optopt)
-				return usage_error("unknown option '-%c'", (char[]){ (char)optopt, 0 });
+				return usage_error("unknown option '-%s'", (char[]){ (char)optopt, 0 });
 			return usage_error("unknown option '%s'", argv[optind - 1]);
 		}
 	}

@@ -7,7 +7,7 @@ for g in a100-40g a100-80g h100-sxm h100-pcie h200 b200 l4 l40s a10g mi300x \
          tpu-v5e tpu-v6e inferentia2 trainium2 gaudi3 groq-lpu; do
 	has "$tmp/out" "^$g " "--list-gpus has $g"
 done
-# H100 SXM: 80 GB, 3.35 TB/s, 989 dense BF16 TFLOPS (NVIDIA datasheet; not the
+# H100 SXM: 80 GiB (nvidia-smi: 81559 MiB), 3.35 TB/s, 989 dense BF16 TFLOPS (NVIDIA datasheet; not the
 # 1979 sparsity figure)
 has "$tmp/out" "^h100-sxm .* 80\.0 +3\.350 +989\." "H100 SXM shows dense TFLOPS"
 
