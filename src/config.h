@@ -26,6 +26,26 @@ void diag_add(diag *d, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void diag_print(const diag *d, FILE *out);   /* "infertui: " + each line */
 
+/* A read INI file, for theme.c and tests (so that nobody else includes
+ * iniparser.h).  config_ini_read scans the file line by line (syntax, BOM,
+ * CRLF, binary data, over-long lines, duplicates: every problem into *d,
+ * *nerr counts them) and, when the syntax is clean, loads it through
+ * iniparser; entry values then come from iniparser.  NULL only when the
+ * file cannot be read at all. */
+typedef struct {
+	int line;
+	char section[64];          /* lower-cased, as iniparser stores it */
+	char key[64];              /* lower-cased; "" for a section header */
+	const char *value;         /* owned by the reader */
+} config_entry;
+typedef struct config_ini config_ini;
+config_ini *config_ini_read(const char *path, diag *d, int *nerr);
+size_t config_ini_count(const config_ini *ini);
+const config_entry *config_ini_at(const config_ini *ini, size_t i);
+/* First line of a section ("" sections excluded), 0 if absent. */
+int config_ini_section_line(const config_ini *ini, const char *section);
+void config_ini_free(config_ini *ini);
+
 /* Load a preset over *s (which holds defaults or an earlier state).  Also
  * applies [gpu.ID]/[model.ID] catalog sections, [region.*] and [option.*].
  * Returns 0, or -1 with every problem in *d; *s is left unchanged on error. */

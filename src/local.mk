@@ -4,3 +4,24 @@ src_libinfertui_a_SOURCES += \
 	src/params.h src/params.c \
 	src/config.h src/config.c \
 	src/theme.h src/theme.c
+
+# unit tests of the parameter table and the INI loader/writer
+check_PROGRAMS += tests/unit/test_params tests/unit/test_config
+TESTS += tests/unit/test_params tests/unit/test_config
+tests_unit_test_params_SOURCES = tests/unit/test_params.c
+tests_unit_test_params_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_params_LDADD = $(CORE_LIBS) $(UNIT_LIBS)
+tests_unit_test_config_SOURCES = tests/unit/test_config.c
+tests_unit_test_config_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_config_LDADD = $(CORE_LIBS) $(UNIT_LIBS)
+
+# the man page agrees with the parameter table (keys, units, ranges); the
+# script lives outside tests/config so that its .log stays out of the dist
+check_PROGRAMS += tests/unit/dump_params
+tests_unit_dump_params_SOURCES = tests/unit/dump_params.c
+tests_unit_dump_params_LDADD = $(CORE_LIBS)
+TESTS += tests/unit/man-keys.sh
+EXTRA_DIST += tests/unit/man-keys.sh
+
+# bad and good INI files with the messages they must produce
+EXTRA_DIST += tests/config

@@ -31,6 +31,8 @@ enum param_group {
 #define PF_FROM_MODEL 0x02  /* default comes from the chosen model's catalog entry */
 #define PF_FROM_GPU   0x04  /* default comes from the chosen accelerator's entry */
 #define PF_ZERO_AUTO  0x08  /* 0 means "automatic" (shown as auto) */
+#define PF_COMPUTE_FLOPS 0x10 /* offset is gpu.flops[]: indexed by the resolved
+                                 compute precision (hardware.tflops) */
 
 typedef struct param {
 	const char *key;            /* "serving.max_batch" */
@@ -88,5 +90,21 @@ const char *params_choice_name(const param *p, size_t i);
 
 /* Names of precision/batching/... enums, for reports. */
 const char *params_prec_name(int prec);
+
+/* precision.compute resolved (PREC_AUTO: fp8 for fp8 weights, else bf16). */
+int params_compute_prec(const scenario *s);
+/* Strict decimal number (no hex, octal, inf, nan, junk): 0; -1 not a
+ * number; -2 overflow. */
+int params_parse_number(const char *text, double *out);
+/* Levenshtein distance (capped for long words), and the nearest of cands
+ * to word when it is close enough to be a likely typo (else NULL). */
+size_t params_edit_distance(const char *a, const char *b);
+const char *params_nearest(const char *word, const char *const *cands, size_t n);
+/* Checks across parameters (kv_heads <= heads, experts_active <= experts,
+ * ...): 0, or -1 with the message in err and the offending key in *key. */
+int params_validate(const scenario *s, char *err, size_t errlen, const char **key);
+/* The shortest decimal text u with strtod(u)·scale == x exactly (so that
+ * saving and loading reproduce x bit for bit); "e+" written as "e". */
+void params_format_exact(char *buf, size_t len, double x, double scale);
 
 #endif

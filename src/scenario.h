@@ -80,6 +80,13 @@ typedef struct {
 	double mfu;                   /* default compute efficiency */
 	double overhead_bytes;        /* per-device runtime overhead (activations,
 	                                 CUDA graphs, allocator) */
+	/* Size-dependent efficiency (man infertui-model(7), "Efficiency model"):
+	 * achieved MBU = mbu·x/(x + mbu_half_bytes), x = bytes one step reads
+	 * per layer per device; achieved MFU = mfu·n/(n + mfu_half_tokens), n =
+	 * tokens in the forward pass.  mbu/mfu are the large-size limits; 0 here
+	 * = size-independent. */
+	double mbu_half_bytes;        /* bytes per layer per device at half mbu */
+	double mfu_half_tokens;       /* tokens per forward pass at half mfu */
 } gpu_spec;
 
 typedef struct {

@@ -1,4 +1,4 @@
-/* theme.h — semantic colours read from themes/*.ini. */
+/* theme.h — semantic colours read from themes/NAME.ini. */
 #ifndef INFERTUI_THEME_H
 #define INFERTUI_THEME_H
 

@@ -1,9 +1,10 @@
 # command-line tests (owner: lead)
-TESTS += \
+CLI_TESTS = \
 	tests/cli/options.sh \
 	tests/cli/no-terminal.sh \
 	tests/cli/set.sh \
 	tests/cli/lists.sh \
 	tests/cli/presets.sh \
 	tests/cli/man.sh
-EXTRA_DIST += tests/cli
+TESTS += $(CLI_TESTS)
+EXTRA_DIST += tests/cli/lib.sh $(CLI_TESTS)
