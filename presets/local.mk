@@ -1,1 +1,11 @@
-# shipped presets
+# shipped presets (owner: fleet)
+dist_presets_DATA += \
+	presets/apac-3region.ini \
+	presets/seed-70b-2xa100.ini \
+	presets/finserv-before.ini \
+	presets/finserv-after.ini \
+	presets/h200-single-70b.ini \
+	presets/mixtral-moe.ini \
+	presets/speculative-decoding.ini \
+	presets/long-context-128k.ini \
+	presets/edge-3b.ini

@@ -2,3 +2,14 @@
 src_libinfertui_a_SOURCES += \
 	src/model/fleet.h src/model/fleet.c \
 	src/report.h src/report.c
+
+# unit tests: queueing, SLO capacity, fleet, TCO, options, break-even;
+# reports (JSON validity, fields, consistency) and every shipped preset
+check_PROGRAMS += tests/unit/test_fleet tests/unit/test_report
+TESTS += tests/unit/test_fleet tests/unit/test_report
+tests_unit_test_fleet_SOURCES = tests/unit/test_fleet.c
+tests_unit_test_fleet_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_fleet_LDADD = $(CORE_LIBS) $(UNIT_LIBS)
+tests_unit_test_report_SOURCES = tests/unit/test_report.c
+tests_unit_test_report_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_report_LDADD = $(CORE_LIBS) $(UNIT_LIBS)

@@ -1,0 +1,870 @@
+/* test_fleet.c — model.md §6–7: queueing, SLO capacity, fleet sizing,
+ * availability, TCO (every figure of model.md §8 to the cent), options,
+ * API cost and break-even.  Expected values are derived by hand in the
+ * comments next to each assertion. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "catalog.h"
+#include "model/fleet.h"
+#include "params.h"
+
+#define CENT 0.005   /* "to the cent": within half a cent */
+
+static void set(scenario *s, const char *key, const char *val)
+{
+	char err[256];
+	const param *p = params_find(key);
+
+	assert_non_null(p);
+	if (params_set_text(s, p, val, err, sizeof err) != 0)
+		fail_msg("%s = %s: %s", key, val, err);
+}
+
+static void add_region(scenario *s, const char *name, double share,
+                       double factor)
+{
+	region *g = &s->regions[s->n_regions++];
+
+	memset(g, 0, sizeof *g);
+	snprintf(g->name, sizeof g->name, "%s", name);
+	g->share = share;
+	g->price_factor = factor;
+}
+
+static option *add_instances(scenario *s, const char *name, const char *inst,
+                             int per_region, double usd_per_hour)
+{
+	option *o = &s->options[s->n_options++];
+	const instance_spec *in = catalog_instance(inst);
+	const gpu_spec *g;
+
+	assert_non_null(in);
+	g = catalog_gpu(in->gpu);
+	assert_non_null(g);
+	memset(o, 0, sizeof *o);
+	snprintf(o->name, sizeof o->name, "%s", name);
+	o->kind = OPT_INSTANCES;
+	snprintf(o->instance, sizeof o->instance, "%s", inst);
+	o->instances_per_region = per_region;
+	o->usd_per_hour = usd_per_hour;
+	o->inst = *in;
+	o->gpu = *g;
+	return o;
+}
+
+static option *add_api(scenario *s, const char *name, double in_per_m,
+                       double out_per_m)
+{
+	option *o = &s->options[s->n_options++];
+
+	memset(o, 0, sizeof *o);
+	snprintf(o->name, sizeof o->name, "%s", name);
+	o->kind = OPT_API;
+	o->api_input_per_token = in_per_m * 1e-6;
+	o->api_output_per_token = out_per_m * 1e-6;
+	return o;
+}
+
+/* The seed's TCO scenario (model.md §8): Llama 2 70B AWQ int4, 500 in /
+ * 200 out, 500k requests/day over three regions, TTFT 2 s, E2E 5 s, 40%
+ * reserved discount, 730 h/month. */
+static void apac(scenario *s)
+{
+	scenario_defaults(s);
+	set(s, "model.name", "llama-2-70b");
+	set(s, "precision.weights", "int4");
+	set(s, "hardware.gpu", "a100-40g");
+	set(s, "hardware.gpus", "8");
+	set(s, "hardware.gpu_hour_usd", "4.09625");
+	set(s, "serving.max_batch", "64");
+	set(s, "workload.input_tokens", "500");
+	set(s, "workload.output_tokens", "200");
+	set(s, "workload.requests_per_day", "500000");
+	set(s, "workload.ttft_slo_s", "2");
+	set(s, "workload.e2e_slo_s", "5");
+	set(s, "fleet.spares", "1");
+	set(s, "pricing.reserved_discount", "0.40");
+	set(s, "pricing.hours_per_month", "730");
+	set(s, "pricing.api_input_per_m", "0.15");
+	set(s, "pricing.api_output_per_m", "0.60");
+	s->n_regions = 0;
+	add_region(s, "hk", 0.34, 1);
+	add_region(s, "sg", 0.33, 1);
+	add_region(s, "syd", 0.33, 1);
+	s->n_options = 0;
+}
+
+static bool all_finite(const results *r)
+{
+	const double *d[] = {
+		&r->ttft_s, &r->ttft_p95_s, &r->e2e_s, &r->e2e_p95_s, &r->queue_s,
+		&r->queue_p95_s, &r->rho, &r->slo_requests_per_s, &r->utilisation,
+		&r->availability, &r->fleet_usd_per_hour, &r->monthly_usd,
+		&r->monthly_reserved_usd, &r->annual_usd, &r->api_daily_usd,
+		&r->api_annual_usd, &r->break_even_requests_per_day,
+		&r->api_usd_per_request, &r->peak_requests_per_s,
+		&r->replica_usd_per_hour, &r->usd_per_1k_output_tokens,
+	};
+	for (size_t i = 0; i < sizeof d / sizeof d[0]; i++)
+		if (!isfinite(*d[i]))
+			return false;
+	for (int i = 0; i < r->n_regions; i++)
+		if (!isfinite(r->regions[i].lambda) || !isfinite(r->regions[i].utilisation) ||
+		    !isfinite(r->regions[i].usd_per_month) || !isfinite(r->regions[i].rho) ||
+		    !isfinite(r->regions[i].availability))
+			return false;
+	for (int i = 0; i < r->n_options; i++)
+		if (!isfinite(r->options[i].monthly_on_demand_usd) ||
+		    !isfinite(r->options[i].monthly_reserved_usd) ||
+		    !isfinite(r->options[i].annual_usd))
+			return false;
+	return true;
+}
+
+/* ---- model.md §8: the seed's TCO figures, to the cent ------------------- */
+
+static void test_seed_option_a_b_c(void **state)
+{
+	static scenario s;
+	static results r;
+	(void)state;
+
+	apac(&s);
+	add_instances(&s, "a", "p4d.24xlarge", 2, 32.77);
+	add_instances(&s, "b", "inf2.48xlarge", 3, 12.98);
+	add_api(&s, "c", 0.15, 0.60);
+	model_eval(&s, &r);
+	assert_int_equal(r.n_options, 3);
+
+	/* A: 2 per region x 3 regions = 6 instances; 6 x 32.77 x 730 =
+	 * 196.62 x 730 = 143,532.60; reserved 40% off: x 0.6 = 86,119.56;
+	 * a year of reserved months: 12 x 86,119.56 = 1,033,434.72 (the seed
+	 * rounds to 86,120 x 12 = 1,033,440) */
+	assert_int_equal(r.options[0].instances_total, 6);
+	assert_float_equal(r.options[0].monthly_on_demand_usd, 143532.60, CENT);
+	assert_float_equal(r.options[0].monthly_reserved_usd, 86119.56, CENT);
+	assert_float_equal(r.options[0].annual_usd, 1033434.72, CENT);
+
+	/* B: 9 x 12.98 x 730 = 116.82 x 730 = 85,278.60 (the seed prints
+	 * 85,239); reserved 0.6 x = 51,167.16 */
+	assert_int_equal(r.options[1].instances_total, 9);
+	assert_float_equal(r.options[1].monthly_on_demand_usd, 85278.60, CENT);
+	assert_float_equal(r.options[1].monthly_reserved_usd, 51167.16, CENT);
+
+	/* C: 500,000 x (500 x 0.15 + 200 x 0.60)/1e6 = 500,000 x 0.000195 =
+	 * $97.50/day; x 365 = $35,587.50/year; a month is a twelfth */
+	assert_int_equal(r.options[2].kind, OPT_API);
+	assert_float_equal(r.options[2].api_daily_usd, 97.50, CENT);
+	assert_float_equal(r.options[2].annual_usd, 35587.50, CENT);
+	assert_float_equal(r.options[2].monthly_on_demand_usd, 35587.50 / 12, CENT);
+	assert_float_equal(r.api_daily_usd, 97.50, CENT);
+	assert_float_equal(r.api_annual_usd, 35587.50, CENT);
+	assert_float_equal(r.api_usd_per_request, 0.000195, 1e-12);
+	assert_true(all_finite(&r));
+}
+
+static void test_seed_case_study(void **state)
+{
+	static scenario s;
+	static results r;
+	(void)state;
+
+	/* before: one p4d.24xlarge in each of four regions:
+	 * 4 x 32.77 x 730 = 131.08 x 730 = 95,688.40 */
+	apac(&s);
+	set(&s, "pricing.reserved_discount", "0");
+	s.n_regions = 0;
+	add_region(&s, "sg", 0.25, 1);
+	add_region(&s, "hk", 0.25, 1);
+	add_region(&s, "syd", 0.25, 1);
+	add_region(&s, "tpe", 0.25, 1);
+	add_instances(&s, "before", "p4d.24xlarge", 1, 32.77);
+	model_eval(&s, &r);
+	assert_float_equal(r.options[0].monthly_on_demand_usd, 95688.40, CENT);
+	assert_float_equal(r.options[0].monthly_reserved_usd, 95688.40, CENT);
+
+	/* after: two inf2.48xlarge, Singapore primary and Sydney failover
+	 * with no traffic: 2 x 12.98 x 730 = 25.96 x 730 = 18,950.80 */
+	s.n_regions = 0;
+	s.n_options = 0;
+	add_region(&s, "sg", 1, 1);
+	add_region(&s, "syd", 0, 1);
+	add_instances(&s, "after", "inf2.48xlarge", 1, 12.98);
+	model_eval(&s, &r);
+	assert_float_equal(r.options[0].monthly_on_demand_usd, 18950.80, CENT);
+	assert_int_equal(r.options[0].instances_total, 2);
+	/* the failover region carries no load: lambda 0 */
+	assert_float_equal(r.regions[1].lambda, 0.0, 0.0);
+	assert_true(all_finite(&r));
+}
+
+/* The scenario's own fleet costs replicas x T x gpu $/h x factor x 730. */
+static void test_fleet_cost_formula(void **state)
+{
+	static scenario s;
+	static results r;
+	double sum = 0;
+	int reps = 0;
+	(void)state;
+
+	apac(&s);
+	s.regions[2].price_factor = 1.30;   /* Sydney's premium (ref §B1) */
+	model_eval(&s, &r);
+	/* replica = 8 x 4.09625 = 32.77 $/h */
+	assert_float_equal(r.replica_usd_per_hour, 32.77, 1e-9);
+	for (int i = 0; i < r.n_regions; i++) {
+		double want = r.regions[i].replicas * 32.77 *
+		              s.regions[i].price_factor * 730;
+		assert_float_equal(r.regions[i].usd_per_month, want, 1e-6);
+		sum += want;
+		reps += r.regions[i].replicas;
+	}
+	assert_int_equal(r.replicas_total, reps);
+	assert_float_equal(r.monthly_usd, sum, 1e-6);
+	assert_float_equal(r.monthly_reserved_usd, 0.6 * sum, 1e-6);
+	assert_float_equal(r.annual_usd, 12 * 0.6 * sum, 1e-6);
+	assert_float_equal(r.fleet_usd_per_hour * 730, sum, 1e-6);
+}
+
+/* ---- queueing ----------------------------------------------------------- */
+
+static void test_md1(void **state)
+{
+	(void)state;
+	/* W = rho/(2(1-rho)) t: rho 0.5, t 1 s -> 0.5/(2 x 0.5) = 0.5 s */
+	assert_float_equal(fleet_md1_wait(0.5, 1.0), 0.5, 1e-12);
+	/* rho 0.8, t 0.1 s -> 0.8/0.4 x 0.1 = 0.2 s */
+	assert_float_equal(fleet_md1_wait(0.8, 0.1), 0.2, 1e-12);
+	assert_float_equal(fleet_md1_wait(0.0, 1.0), 0.0, 0.0);
+	assert_true(fleet_md1_wait(1.0, 1.0) < 0);          /* unstable */
+
+	/* p95 = t ln(20 rho)/(2(1-rho)):
+	 * rho 0.5, t 1: ln 10 / 1 = 2.302585093 s */
+	assert_float_equal(fleet_md1_wait_p95(0.5, 1.0), 2.302585093, 1e-9);
+	/* rho 0.8, t 0.1: 0.1 ln 16 / 0.4 = 0.25 x 2.772588722 = 0.6931471806 */
+	assert_float_equal(fleet_md1_wait_p95(0.8, 0.1), 0.6931471806, 1e-9);
+	/* P(wait > 0) = rho <= 5%: the p95 wait is 0 */
+	assert_float_equal(fleet_md1_wait_p95(0.05, 1.0), 0.0, 0.0);
+	assert_float_equal(fleet_md1_wait_p95(0.01, 1.0), 0.0, 0.0);
+	assert_true(fleet_md1_wait_p95(1.2, 1.0) < 0);
+
+	/* the inverse: the largest rho whose p95 wait fits the slack.
+	 * slack = t ln 10 -> rho 0.5; slack = 0.25 t ln 16 x 10 (t = 0.1,
+	 * slack 0.6931471806) -> rho 0.8 */
+	assert_float_equal(fleet_max_rho(2.302585093, 1.0), 0.5, 1e-8);
+	assert_float_equal(fleet_max_rho(0.6931471806, 0.1), 0.8, 1e-8);
+	assert_float_equal(fleet_max_rho(0.0, 1.0), 0.0, 0.0);
+	assert_float_equal(fleet_max_rho(-1.0, 1.0), 0.0, 0.0);
+	/* a tiny slack still admits rho up to 5% (no wait at the p95) */
+	assert_true(fleet_max_rho(1e-9, 1.0) >= 0.05);
+	assert_true(fleet_max_rho(1e-9, 1.0) < 0.0501);
+	/* a huge slack: rho -> 1 but stays below */
+	assert_true(fleet_max_rho(1e6, 1.0) < 1.0);
+	assert_true(fleet_max_rho(1e6, 1.0) > 0.9999);
+}
+
+/* Accuracy of the p95 approximation against Erlang's exact M/D/1 waiting
+ * time distribution, P(W <= t) = (1-rho) sum_{k=0}^{floor(t/D)}
+ * (lambda(kD - t))^k / k! e^{-lambda(kD - t)}, evaluated with mpmath at 60
+ * digits (t in units of the service time D):
+ *   rho  0.2     0.5     0.8     0.9     0.95
+ *   p95  0.8593  2.0506  6.6203  14.1287 29.1162
+ * The approximation must stay within 25% and, from rho = 0.5 on, on the
+ * conservative side (it never promises a shorter wait there). */
+static void test_md1_p95_vs_exact(void **state)
+{
+	static const double rho[] = { 0.2, 0.5, 0.8, 0.9, 0.95 };
+	static const double exact[] = { 0.8593, 2.0506, 6.6203, 14.1287, 29.1162 };
+	(void)state;
+
+	for (size_t i = 0; i < 5; i++) {
+		double a = fleet_md1_wait_p95(rho[i], 1.0);
+		assert_true(fabs(a / exact[i] - 1) < 0.25);
+		if (rho[i] >= 0.5)
+			assert_true(a >= exact[i]);
+	}
+}
+
+/* ---- SLO capacity ------------------------------------------------------- */
+
+static double brute_rho(double slack, double ts)
+{
+	/* independent of fleet_max_rho: bisection on W95(rho) <= slack */
+	double lo = 0.05, hi = 1.0;
+
+	if (!(slack > 0))
+		return 0;
+	for (int i = 0; i < 200; i++) {
+		double m = 0.5 * (lo + hi);
+		double w = ts * log(20 * m) / (2 * (1 - m));
+		if (w <= slack)
+			lo = m;
+		else
+			hi = m;
+	}
+	return lo;
+}
+
+/* capacity at batch b, computed from model_replica_perf as the docs say */
+static double brute_cap(const scenario *s, const results *r, int b)
+{
+	replica_perf rp;
+	double ttft0, e2e0, slack;
+
+	model_replica_perf(s, &s->gpu, s->gpus, &r->p, b, &rp);
+	ttft0 = rp.ttft_s;
+	e2e0 = ttft0 + s->output_tokens * rp.tpot_s;
+	if (rp.tpot_s > s->tpot_slo_s)
+		return 0;
+	slack = fmin(s->ttft_slo_s - ttft0, s->e2e_slo_s - e2e0);
+	return brute_rho(slack, 1.0 / rp.requests_per_s) * rp.requests_per_s;
+}
+
+static void test_slo_capacity_ttft_bound(void **state)
+{
+	static scenario s;
+	static results r;
+	replica_perf rp;
+	fleet_capacity c;
+	(void)state;
+
+	/* Llama 3.1 8B on one H100 at the defaults, no E2E/TPOT pressure.
+	 * Choose the TTFT SLO so that the slack is exactly ln(10)/R at the
+	 * largest batch: the p95 wait t ln(20 rho)/(2(1-rho)) with t = 1/R
+	 * equals ln(10)/R at rho = 0.5, so the capacity is R/2 at batch bmax. */
+	scenario_defaults(&s);
+	set(&s, "workload.tpot_slo_ms", "100000");
+	set(&s, "workload.e2e_slo_s", "86400");
+	model_eval(&s, &r);
+	assert_true(r.batch > 1);
+	model_replica_perf(&s, &s.gpu, s.gpus, &r.p, r.batch, &rp);
+	s.ttft_slo_s = rp.ttft_s + log(10.0) / rp.requests_per_s;
+	fleet_slo_capacity(&s, &s.gpu, s.gpus, &r.p, r.batch, &c);
+	assert_int_equal(c.batch, r.batch);
+	assert_float_equal(c.requests_per_s, rp.requests_per_s / 2, 1e-9 * rp.requests_per_s);
+	assert_float_equal(c.rho, 0.5, 1e-9);
+	/* the fast path: one perf evaluation */
+	assert_int_equal(c.evaluations, 1);
+	assert_int_equal(c.failing, 0);
+}
+
+static void test_slo_capacity_search_matches_scan(void **state)
+{
+	static scenario s;
+	static results r;
+	(void)state;
+
+	/* E2E binds (5 s for 200 tokens): the capacity peaks inside 1..bmax.
+	 * The bisection must find the maximum of an exhaustive scan. */
+	apac(&s);
+	model_eval(&s, &r);
+	{
+		fleet_capacity c;
+		double best = 0;
+		int best_b = 0;
+		fleet_slo_capacity(&s, &s.gpu, s.gpus, &r.p, r.batch, &c);
+		for (int b = 1; b <= r.batch; b++) {
+			double v = brute_cap(&s, &r, b);
+			if (v > best) {
+				best = v;
+				best_b = b;
+			}
+		}
+		assert_true(best > 0);
+		assert_float_equal(c.requests_per_s, best, 1e-6 * best);
+		assert_int_equal(c.batch, best_b);
+		assert_true(c.batch < r.batch);
+		/* far fewer evaluations than the scan */
+		assert_true(c.evaluations <= 2 * 7 + 3);
+		assert_float_equal(r.slo_requests_per_s, c.requests_per_s, 1e-12);
+		assert_int_equal(r.slo_batch, c.batch);
+	}
+
+	/* static batching: TTFT grows with the batch (the whole batch is
+	 * prefilled together), so no shortcut at bmax: search and scan agree */
+	set(&s, "serving.batching", "static");
+	set(&s, "workload.e2e_slo_s", "30");
+	model_eval(&s, &r);
+	{
+		fleet_capacity c;
+		double best = 0;
+		int best_b = 0;
+		fleet_slo_capacity(&s, &s.gpu, s.gpus, &r.p, r.batch, &c);
+		for (int b = 1; b <= r.batch; b++) {
+			double v = brute_cap(&s, &r, b);
+			if (v > best) {
+				best = v;
+				best_b = b;
+			}
+		}
+		assert_true(best > 0);
+		assert_float_equal(c.requests_per_s, best, 1e-6 * best);
+		assert_int_equal(c.batch, best_b);
+	}
+	set(&s, "serving.batching", "continuous");
+	set(&s, "workload.e2e_slo_s", "5");
+
+	/* and with a TPOT SLO that cuts the batch: 2 x A100 replica */
+	set(&s, "hardware.gpus", "2");
+	set(&s, "workload.e2e_slo_s", "60");
+	set(&s, "workload.tpot_slo_ms", "40");
+	model_eval(&s, &r);
+	{
+		fleet_capacity c;
+		double best = 0;
+		int best_b = 0;
+		fleet_slo_capacity(&s, &s.gpu, s.gpus, &r.p, r.batch, &c);
+		for (int b = 1; b <= r.batch; b++) {
+			double v = brute_cap(&s, &r, b);
+			if (v > best) {
+				best = v;
+				best_b = b;
+			}
+		}
+		assert_float_equal(c.requests_per_s, best, 1e-6 * (best + 1e-12));
+		assert_int_equal(c.batch, best_b);
+	}
+}
+
+static void test_slo_capacity_none(void **state)
+{
+	static scenario s;
+	static results r;
+	fleet_capacity c;
+	replica_perf p1;
+	bool found = false;
+	(void)state;
+
+	/* a 0.1 ms TPOT SLO: no 70B decode step is that fast, even at batch 1 */
+	apac(&s);
+	set(&s, "workload.tpot_slo_ms", "0.1");
+	model_eval(&s, &r);
+	fleet_slo_capacity(&s, &s.gpu, s.gpus, &r.p, r.batch, &c);
+	model_replica_perf(&s, &s.gpu, s.gpus, &r.p, 1, &p1);
+	assert_float_equal(c.requests_per_s, 0.0, 0.0);
+	assert_true(c.failing & SLO_TPOT);
+	assert_float_equal(c.best_tpot_s, p1.tpot_s, 1e-15);
+	assert_float_equal(r.slo_requests_per_s, 0.0, 0.0);
+	assert_false(r.tpot_ok);
+	/* a note names the failing SLO and by how much */
+	for (int i = 0; i < r.n_notes; i++)
+		if (strstr(r.notes[i], "no batch size meets the SLOs") &&
+		    strstr(r.notes[i], "TPOT"))
+			found = true;
+	assert_true(found);
+	/* sized on throughput alone: floor(lambda/R_max) + 1 per region,
+	 * + 1 spare; the queue stays stable (rho < 1) */
+	for (int i = 0; i < r.n_regions; i++) {
+		int want = (int)floor(r.regions[i].lambda / r.requests_per_s) + 1 + 1;
+		assert_int_equal(r.regions[i].replicas, want);
+		assert_true(r.regions[i].rho < 1.0);
+	}
+	assert_true(all_finite(&r));
+}
+
+/* ---- regions, sizing, queueing in the fleet ----------------------------- */
+
+static void test_regions_and_sizing(void **state)
+{
+	static scenario s;
+	static results r;
+	double ts, rho;
+	(void)state;
+
+	/* 864,000 requests/day, peak factor 2, shares 0.75 / 0.25:
+	 * lambda = 864000 x share x 2 / 86400 = 15 and 5 requests/s */
+	scenario_defaults(&s);
+	set(&s, "workload.requests_per_day", "864000");
+	set(&s, "workload.peak_factor", "2");
+	set(&s, "fleet.min_replicas", "1");
+	set(&s, "fleet.spares", "1");
+	s.n_regions = 0;
+	add_region(&s, "eu", 0.75, 1);
+	add_region(&s, "us", 0.25, 1.2);
+	model_eval(&s, &r);
+	assert_int_equal(r.n_regions, 2);
+	assert_float_equal(r.regions[0].lambda, 15.0, 1e-12);
+	assert_float_equal(r.regions[1].lambda, 5.0, 1e-12);
+	assert_float_equal(r.peak_requests_per_s, 20.0, 1e-12);
+	assert_float_equal(r.mean_requests_per_s, 10.0, 1e-12);
+	assert_true(r.slo_requests_per_s > 0);
+	for (int i = 0; i < 2; i++) {
+		double lam = r.regions[i].lambda;
+		/* serving = max(min 1, ceil(lambda/R_slo), floor(lambda/R_max)+1) */
+		double need = fmax(ceil(lam / r.slo_requests_per_s),
+		                   floor(lam / r.requests_per_s) + 1);
+		need = fmax(need, 1);
+		assert_int_equal(r.regions[i].needed, (int)need);
+		assert_int_equal(r.regions[i].replicas, (int)need + 1);
+		/* utilisation = mean load / capacity = (lambda/2)/(n R_max) */
+		assert_float_equal(r.regions[i].utilisation,
+		                   lam / 2 / (r.regions[i].replicas * r.requests_per_s), 1e-12);
+	}
+	/* reported latency: the busier region at peak, every replica up:
+	 * rho = lambda/(n R_max); mean wait rho/(2(1-rho)) / R_max */
+	rho = fmax(r.regions[0].rho, r.regions[1].rho);
+	assert_float_equal(r.rho, rho, 1e-15);
+	ts = 1.0 / r.requests_per_s;
+	assert_float_equal(r.queue_s, rho / (2 * (1 - rho)) * ts, 1e-12);
+	assert_float_equal(r.ttft_p95_s - r.queue_p95_s, r.ttft_s - r.queue_s, 1e-12);
+	assert_float_equal(r.e2e_s - r.ttft_s,
+	                   s.output_tokens * r.tpot_s, 1e-9 * r.e2e_s);
+
+	/* no regions at all: one implicit region with the whole load */
+	s.n_regions = 0;
+	model_eval(&s, &r);
+	assert_int_equal(r.n_regions, 1);
+	assert_string_equal(r.regions[0].name, "all");
+	assert_float_equal(r.regions[0].lambda, 20.0, 1e-12);
+	assert_true(all_finite(&r));
+
+	/* min_replicas dominates a tiny load: 1 request/day -> max(3, 1) + 0 */
+	set(&s, "workload.requests_per_day", "1");
+	set(&s, "fleet.min_replicas", "3");
+	set(&s, "fleet.spares", "0");
+	model_eval(&s, &r);
+	assert_int_equal(r.regions[0].replicas, 3);
+	assert_int_equal(r.regions[0].needed, 1);
+}
+
+static void test_slo_flags(void **state)
+{
+	static scenario s;
+	static results r;
+	(void)state;
+
+	/* at the apac point: E2E at the p95 queueing must be compared with the
+	 * SLO, TTFT at p95, TPOT as is */
+	apac(&s);
+	model_eval(&s, &r);
+	assert_int_equal(r.ttft_ok, r.ttft_p95_s <= s.ttft_slo_s);
+	assert_int_equal(r.tpot_ok, r.tpot_s <= s.tpot_slo_s);
+	assert_int_equal(r.e2e_ok, r.e2e_p95_s <= s.e2e_slo_s);
+	/* a loose SLO set holds */
+	set(&s, "workload.e2e_slo_s", "600");
+	model_eval(&s, &r);
+	assert_true(r.ttft_ok && r.tpot_ok && r.e2e_ok);
+	assert_int_equal(r.slo_batch, r.batch);
+}
+
+/* ---- availability -------------------------------------------------------- */
+
+static void test_availability(void **state)
+{
+	(void)state;
+	/* 2 replicas, 1 needed, 99% each: 1 - 0.01^2 = 0.9999 */
+	assert_float_equal(fleet_availability(2, 1, 0.99), 0.9999, 1e-12);
+	/* 3 replicas, 2 needed, 90% each: 0.9^3 + 3 x 0.9^2 x 0.1 =
+	 * 0.729 + 0.243 = 0.972 */
+	assert_float_equal(fleet_availability(3, 2, 0.9), 0.972, 1e-12);
+	assert_float_equal(fleet_availability(1, 1, 0.99), 0.99, 1e-12);
+	assert_float_equal(fleet_availability(1, 2, 0.99), 0.0, 0.0);
+	assert_float_equal(fleet_availability(5, 0, 0.5), 1.0, 0.0);
+	/* binomial tails from mpmath (40 digits):
+	 * P(>= 95 of 100 up), a = 0.99: 0.99946546553600696675
+	 * P(>= 83 of 84 up): 0.79464332802901589811
+	 * P(>= 1990 of 2000 up): 0.01052251074082203782 */
+	assert_float_equal(fleet_availability(100, 95, 0.99), 0.99946546553600697, 1e-12);
+	assert_float_equal(fleet_availability(84, 83, 0.99), 0.79464332802901590, 1e-12);
+	assert_float_equal(fleet_availability(2000, 1990, 0.99), 0.01052251074082204, 1e-9);
+}
+
+static void test_fleet_availability(void **state)
+{
+	static scenario s;
+	static results r;
+	(void)state;
+
+	/* apac: each region needs 1 replica and has 2 (N+1); replicas up 99%:
+	 * every region 1 - 0.01^2 = 0.9999, so the fleet 0.9999 >= 0.999 */
+	apac(&s);
+	model_eval(&s, &r);
+	for (int i = 0; i < r.n_regions; i++) {
+		assert_int_equal(r.regions[i].needed, 1);
+		assert_int_equal(r.regions[i].replicas, 2);
+		assert_float_equal(r.regions[i].availability, 0.9999, 1e-12);
+	}
+	assert_float_equal(r.availability, 0.9999, 1e-12);
+	/* the case study's failover: Singapore takes all the traffic on one
+	 * replica, Sydney (share 0) holds one standing replica.  Singapore's
+	 * traffic is served when its replica is up (0.99) or, when it is down,
+	 * Sydney's is: 0.99 + 0.01 x 0.99 = 0.9999 */
+	set(&s, "fleet.spares", "0");
+	set(&s, "workload.requests_per_day", "1000");
+	s.n_regions = 0;
+	add_region(&s, "sg", 1, 1);
+	add_region(&s, "syd", 0, 1);
+	model_eval(&s, &r);
+	assert_int_equal(r.regions[0].replicas, 1);
+	assert_int_equal(r.regions[1].replicas, 1);
+	assert_float_equal(r.regions[0].availability, 0.99, 1e-12);
+	assert_float_equal(r.availability, 0.9999, 1e-12);
+	apac(&s);
+
+	/* with no spare: 0.99 < 0.999 and a note says so */
+	set(&s, "fleet.spares", "0");
+	model_eval(&s, &r);
+	assert_float_equal(r.availability, 0.99, 1e-12);
+	{
+		bool found = false;
+		for (int i = 0; i < r.n_notes; i++)
+			if (strstr(r.notes[i], "below the"))
+				found = true;
+		assert_true(found);
+	}
+}
+
+/* ---- options: fixed vs sized --------------------------------------------- */
+
+static void test_options_fixed_vs_sized(void **state)
+{
+	static scenario s;
+	static results r;
+	const option_result *fx, *sz;
+	(void)state;
+
+	apac(&s);
+	add_instances(&s, "fixed", "p4d.24xlarge", 1, 32.77);
+	add_instances(&s, "sized", "p4d.24xlarge", 0, 32.77);
+	/* ten times the seed's load: one p4d per region cannot carry it */
+	set(&s, "workload.requests_per_day", "5000000");
+	model_eval(&s, &r);
+	fx = &r.options[0];
+	sz = &r.options[1];
+	assert_true(fx->fits && sz->fits);
+	/* same hardware choice for both (the layout does not depend on the
+	 * fixed count) */
+	assert_int_equal(fx->gpus_per_replica, sz->gpus_per_replica);
+	assert_float_equal(fx->slo_requests_per_s, sz->slo_requests_per_s, 0);
+	assert_true(fx->slo_requests_per_s > 0);
+	/* fixed: 3 instances, monthly 3 x 32.77 x 730 = 71,766.30 */
+	assert_int_equal(fx->instances_total, 3);
+	assert_float_equal(fx->monthly_on_demand_usd, 71766.30, CENT);
+	assert_true(fx->instances_needed > 3);
+	assert_false(fx->meets_slo);
+	assert_non_null(strstr(fx->notes, "1 instance per region fixed; the load needs"));
+	/* sized: what the load needs, and it meets the SLOs */
+	assert_int_equal(sz->instances_total, fx->instances_needed);
+	assert_int_equal(sz->instances_total, sz->instances_needed);
+	assert_true(sz->meets_slo);
+	assert_float_equal(sz->monthly_on_demand_usd,
+	                   sz->instances_total * 32.77 * 730, CENT);
+	/* each region's replicas carry its peak within the SLO capacity */
+	for (int i = 0; i < r.n_regions; i++)
+		assert_true(r.regions[i].lambda <= sz->replicas[i] * sz->slo_requests_per_s);
+	assert_non_null(strstr(sz->notes, "sized from demand"));
+
+	/* the seed's load: 2 fixed per region is enough and meets the SLOs */
+	s.n_options = 0;
+	add_instances(&s, "a", "p4d.24xlarge", 2, 32.77);
+	set(&s, "workload.requests_per_day", "500000");
+	model_eval(&s, &r);
+	assert_true(r.options[0].meets_slo);
+	assert_true(r.options[0].instances_needed <= 6);
+	assert_true(all_finite(&r));
+}
+
+static void test_option_price_sources(void **state)
+{
+	static scenario s;
+	static results r;
+	option *o;
+	(void)state;
+
+	/* no price override: the catalog's regional price when the region is
+	 * named by its cloud code (no factor: the price is already regional),
+	 * else the default price x the region's factor */
+	apac(&s);
+	s.n_regions = 0;
+	add_region(&s, "ap-southeast-2", 0.5, 1.5);
+	add_region(&s, "elsewhere", 0.5, 1.5);
+	o = add_instances(&s, "b", "inf2.48xlarge", 1, 0);
+	model_eval(&s, &r);
+	{
+		double regional = -1;
+		for (int j = 0; j < o->inst.n_prices; j++)
+			if (!strcmp(o->inst.prices[j].region, "ap-southeast-2"))
+				regional = o->inst.prices[j].usd_per_hour;
+		assert_true(regional > 0);
+		assert_float_equal(r.options[0].monthly_on_demand_usd,
+		                   (regional + o->inst.usd_per_hour * 1.5) * 730, 1e-6);
+	}
+	/* an override applies in every region, times its factor */
+	s.options[0].usd_per_hour = 10;
+	model_eval(&s, &r);
+	assert_float_equal(r.options[0].monthly_on_demand_usd, (15 + 15) * 730, 1e-6);
+}
+
+static void test_option_gpus_per_replica(void **state)
+{
+	static scenario s;
+	static results r;
+	option *o;
+	(void)state;
+
+	/* 70B int4 (37 GB) does not fit one A100 40GB: the smallest T is 2;
+	 * a p4d holds 8 / T replicas */
+	apac(&s);
+	set(&s, "workload.e2e_slo_s", "600");
+	o = add_instances(&s, "a", "p4d.24xlarge", 1, 32.77);
+	o->gpus_per_replica = 2;
+	model_eval(&s, &r);
+	assert_int_equal(r.options[0].gpus_per_replica, 2);
+	assert_int_equal(r.options[0].replicas_per_instance, 4);
+	assert_int_equal(r.options[0].replicas_total, 3 * 4);
+	/* a model that fits nowhere in 8 instances: Llama 3.1 405B in fp32 on
+	 * a 1-GPU g6.xlarge (24 GB L4) */
+	s.n_options = 0;
+	set(&s, "model.name", "llama-3.1-405b");
+	set(&s, "precision.weights", "fp32");
+	add_instances(&s, "tiny", "g6.xlarge", 1, 0);
+	model_eval(&s, &r);
+	assert_false(r.options[0].fits);
+	assert_false(r.options[0].meets_slo);
+	assert_int_equal(r.options[0].replicas_total, 0);
+	assert_non_null(strstr(r.options[0].notes, "does not fit"));
+	assert_true(all_finite(&r));
+}
+
+/* ---- API and break-even --------------------------------------------------- */
+
+static void test_break_even(void **state)
+{
+	static scenario s;
+	static results r, r2;
+	double c, d;
+	(void)state;
+
+	/* One region, min 1 replica, no spare, no discount; Llama 3.1 8B on one
+	 * H100 priced $2/h; an API at $10 / $30 per 1M tokens:
+	 * c = 500 x 10e-6 + 200 x 30e-6 = 0.005 + 0.006 = $0.011 per request.
+	 * One replica costs 2 x 730 x 12 = $17,520 a year; the API reaches that
+	 * at D = 17,520 / (365 x 0.011) = 17,520 / 4.015 = 4,363.636 req/day,
+	 * a load (peak 2 x 4363.6/86400 = 0.101 req/s) one replica carries. */
+	scenario_defaults(&s);
+	set(&s, "hardware.gpu_hour_usd", "2");
+	set(&s, "pricing.api_input_per_m", "10");
+	set(&s, "pricing.api_output_per_m", "30");
+	set(&s, "fleet.min_replicas", "1");
+	set(&s, "fleet.spares", "0");
+	set(&s, "workload.requests_per_day", "1000");
+	model_eval(&s, &r);
+	c = 0.011;
+	assert_float_equal(r.api_usd_per_request, c, 1e-12);
+	assert_float_equal(r.api_daily_usd, 1000 * c, 1e-9);
+	d = 17520.0 / (365 * c);
+	assert_float_equal(r.break_even_requests_per_day, d, 1e-6 * d);
+
+	/* at a large volume the fleet grows: the break-even is where the API's
+	 * bill meets the fleet sized for that volume */
+	set(&s, "fleet.min_replicas", "0");
+	set(&s, "pricing.api_input_per_m", "0.5");
+	set(&s, "pricing.api_output_per_m", "1.5");
+	model_eval(&s, &r);
+	d = r.break_even_requests_per_day;
+	assert_true(d > 0);
+	s.requests_per_day = d;
+	model_eval(&s, &r2);
+	/* API year = self-hosted year at D (the first crossing) */
+	assert_true(365 * d * r2.api_usd_per_request >= r2.annual_usd * (1 - 1e-9));
+	s.requests_per_day = d * 0.999;
+	model_eval(&s, &r2);
+	assert_true(365 * s.requests_per_day * r2.api_usd_per_request < r2.annual_usd);
+
+	/* cheap API (the seed's GPT-4o-mini) vs 8 x A100: never */
+	apac(&s);
+	model_eval(&s, &r);
+	assert_float_equal(r.break_even_requests_per_day, 0.0, 0.0);
+}
+
+/* ---- what does not fit is still computed through ------------------------- */
+
+static void test_no_fit_is_finite(void **state)
+{
+	static scenario s;
+	static results r;
+	(void)state;
+
+	apac(&s);
+	set(&s, "model.name", "llama-3.1-405b");
+	set(&s, "precision.weights", "fp32");
+	set(&s, "hardware.gpus", "1");
+	add_instances(&s, "a", "p4d.24xlarge", 2, 32.77);
+	add_api(&s, "c", 0.15, 0.60);
+	model_eval(&s, &r);
+	assert_false(r.fits);
+	assert_true(all_finite(&r));
+	assert_float_equal(r.slo_requests_per_s, 0.0, 0.0);
+	assert_false(r.ttft_ok);
+	/* the API option is unaffected */
+	assert_float_equal(r.options[1].annual_usd, 35587.50, CENT);
+
+	/* absurd volume: counts stay in range, numbers finite */
+	set(&s, "model.name", "llama-3.1-8b");
+	set(&s, "precision.weights", "bf16");
+	set(&s, "hardware.gpu", "h100-sxm");
+	set(&s, "workload.requests_per_day", "1e13");
+	model_eval(&s, &r);
+	assert_true(all_finite(&r));
+	assert_true(r.replicas_total > 0);
+}
+
+/* inputs that never pass validation still give finite figures */
+static void test_bad_inputs_finite(void **state)
+{
+	static scenario s;
+	static results r;
+	const double bad[] = { NAN, INFINITY, -INFINITY, -1.0, 0.0, 1e300 };
+	(void)state;
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		apac(&s);
+		add_instances(&s, "a", "p4d.24xlarge", 2, 32.77);
+		add_api(&s, "c", 0.15, 0.60);
+		s.requests_per_day = bad[i];
+		s.peak_factor = bad[(i + 1) % 6];
+		s.hours_per_month = bad[(i + 2) % 6];
+		s.reserved_discount = bad[(i + 3) % 6];
+		s.api_input_per_token = bad[(i + 4) % 6];
+		s.options[1].api_output_per_token = bad[(i + 5) % 6];
+		s.regions[0].share = bad[i];
+		s.regions[1].price_factor = bad[(i + 1) % 6];
+		s.options[0].usd_per_hour = bad[(i + 2) % 6];
+		s.replica_availability = bad[(i + 3) % 6];
+		model_eval(&s, &r);
+		if (!all_finite(&r))
+			fail_msg("non-finite result with bad input set %zu", i);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_seed_option_a_b_c),
+		cmocka_unit_test(test_seed_case_study),
+		cmocka_unit_test(test_fleet_cost_formula),
+		cmocka_unit_test(test_md1),
+		cmocka_unit_test(test_md1_p95_vs_exact),
+		cmocka_unit_test(test_slo_capacity_ttft_bound),
+		cmocka_unit_test(test_slo_capacity_search_matches_scan),
+		cmocka_unit_test(test_slo_capacity_none),
+		cmocka_unit_test(test_regions_and_sizing),
+		cmocka_unit_test(test_slo_flags),
+		cmocka_unit_test(test_availability),
+		cmocka_unit_test(test_fleet_availability),
+		cmocka_unit_test(test_options_fixed_vs_sized),
+		cmocka_unit_test(test_option_price_sources),
+		cmocka_unit_test(test_option_gpus_per_replica),
+		cmocka_unit_test(test_break_even),
+		cmocka_unit_test(test_no_fit_is_finite),
+		cmocka_unit_test(test_bad_inputs_finite),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
