@@ -62,8 +62,8 @@
  * (owner: math) replaces them.  Every entry marked ASSUMED_EFF uses these
  * two macros too, so setting the fitted values here (and the h100-sxm
  * eff_source) carries the fit to all of them at once. */
-#define H100_MBU 0.75
-#define H100_MFU 0.55
+#define H100_MBU 0.784          /* fitted: man infertui-model(7), "Calibration" */
+#define H100_MFU 0.61           /* fitted, idem */
 #define ASSUMED_EFF "assumed: same as the H100 fit (no public per-chip measurement found)"
 
 /* Price cut of mid-2025 on AWS P4/P5 instances: post-cut us-east-1 price
@@ -150,7 +150,9 @@ static const gpu_spec builtin_gpus[] = {
 		.label = "NVIDIA H100 SXM5 80GB",
 		.source = "NVIDIA H100 datasheet via glennklockwood.com, hpctech.co.jp [S]; $ = AWS "
 		          "p5.48xlarge post-cut $55.04/8 (data-receipts 2026-11-09)",
-		.eff_source = "provisional (to be fitted to ../shared/calibration H100 data)",
+		.eff_source = "measured: fit to 10 decode + 4 prefill H100 SXM points "
+		              "(shared/calibration), max residual 3.8%, median 1.4%; "
+		              "see infertui-model(7)",
 		.mem_bytes = 80 * GiB,
 		.bandwidth = 3.35 * TB_S,
 		.flops = {
@@ -166,8 +168,13 @@ static const gpu_spec builtin_gpus[] = {
 		/* p5.48xlarge post-cut $55.04 (data-receipts 2026-11-09 [S];
 		 * p5.4xlarge 1xH100 is $6.88 in an instances.vantage.sh sample) / 8 */
 		.usd_per_hour = 55.04 / 8,
-		.mbu = H100_MBU,         /* provisional */
-		.mfu = H100_MFU,         /* provisional */
+		.mbu = H100_MBU,         /* fitted (math module) */
+		.mfu = H100_MFU,         /* fitted (math module) */
+		/* fitted with mbu/mfu: MBU is half of mbu at 92 MB per layer
+		 * per device (a fixed 35 us per layer), MFU half of mfu at 72
+		 * tokens per forward pass (infertui-model(7), "Calibration") */
+		.mbu_half_bytes = 92e6,
+		.mfu_half_tokens = 72,
 		.overhead_bytes = 1.5 * GiB,
 	},
 	{

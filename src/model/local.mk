@@ -1,4 +1,31 @@
-# the math module (owner: math)
+# the math module (owner: math); fleet.c is registered in src/report.mk
 src_libinfertui_a_SOURCES += \
 	src/model/model.h \
-	src/model/model.c
+	src/model/model_impl.h \
+	src/model/model.c \
+	src/model/params_count.c \
+	src/model/memory.c \
+	src/model/latency.c \
+	src/model/batching.c
+
+check_PROGRAMS += tests/unit/test_model tests/unit/test_model_calib
+TESTS += tests/unit/test_model tests/unit/test_model_calib
+tests_unit_test_model_SOURCES = tests/unit/test_model.c \
+	tests/unit/model_fixtures.h
+tests_unit_test_model_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_model_LDADD = $(CORE_LIBS) $(UNIT_LIBS)
+tests_unit_test_model_calib_SOURCES = tests/unit/test_model_calib.c \
+	tests/unit/model_fixtures.h
+tests_unit_test_model_calib_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_model_calib_LDADD = $(CORE_LIBS) $(UNIT_LIBS)
+
+# make bench (not make check)
+EXTRA_PROGRAMS += tests/bench/bench_model
+BENCHMARKS += tests/bench/bench_model
+tests_bench_bench_model_SOURCES = tests/bench/bench_model.c \
+	tests/unit/model_fixtures.h
+tests_bench_bench_model_CFLAGS = $(AM_CFLAGS) -O2
+tests_bench_bench_model_LDADD = $(CORE_LIBS)
+CLEANFILES += tests/bench/bench_model
+
+dist_man_MANS += man/infertui-model.7

@@ -12,6 +12,27 @@
 #include <stddef.h>
 #include "scenario.h"
 
+/* Defaults chosen by the math module (copy into params.c; sources in
+ * man/infertui-model.7, "Defaults"):
+ *   serving.request_overhead_s = 0.020 s: vLLM 0.23 (V1) on an L4 serving
+ *     Qwen2.5-0.5B, 256-token prompts at concurrency 1, measured TTFT p50
+ *     27.0 ms (ai.wmx.dev/benchmarks); the prefill kernels are 5.1 ms of
+ *     it (this module), the rest (22 ms, rounded down) the server's path.
+ *   serving.step_overhead_s = 0 s: vLLM >= 0.6 (multi-step / async
+ *     scheduling, V1) hides the host's per-step work behind the GPU step;
+ *     measured single-stream decode (Llama-3.1-8B, A100-40GB, vLLM 0.23:
+ *     75 tok/s = 13.3 ms, johnmusgrave.com) is within 2% of this module's
+ *     kernel time (13.55 ms), and the L4 run above decodes at 5.1 ms
+ *     where the kernels take 5.0 ms: nothing left to add.  (Both with
+ *     the H100 fit's efficiency and per-layer time carried over.)  vLLM
+ *     0.5.3 spent 62% of each step on the host (blog.vllm.ai/2024/09/05/
+ *     perf-update.html): set ~1-10 ms for engines without overlap.
+ * and for the catalog's gpu_spec (NVLink GPUs):
+ *   alpha_s = 20e-6 s: 8xH100 NCCL all-reduce, 4 B to 1 MiB, measured
+ *     ~20-25 us (marin-community/marin issue #6736); 2 GPUs with NVLS and
+ *     CUDA graphs ~6 us (NVIDIA/nccl issue #1259).
+ *   overhead_bytes = 3 GiB: vLLM memory profile of Llama-3-8B on one H100,
+ *     non-torch 1.79 GiB + activation peak 1.26 GiB (vllm PR #10511). */
 #define MODEL_MAX_NOTES 12
 #define MODEL_NOTE_LEN 200
 
@@ -26,6 +47,8 @@ typedef struct {
 	double total;              /* P_total */
 	double active;             /* P_layers_active + P_head + P_embed */
 	double flops_per_token;    /* 2·(P_layers_active + P_head) */
+	double routed;             /* routed-expert params, all MoE layers (in
+	                              layers; a step reads the touched share) */
 } model_params;
 
 /* Which limit sets the effective batch. */
@@ -50,6 +73,12 @@ typedef struct {
 	int instances;             /* instances (or GPU groups) they occupy */
 	double utilisation;        /* mean load / capacity */
 	double usd_per_month;      /* on demand */
+	/* added by fleet */
+	double share;              /* traffic share (1 for the implicit region) */
+	double mean_lambda;        /* mean arrivals/s (daily average) */
+	int needed;                /* serving replicas the peak load needs */
+	double rho;                /* peak load per replica / R_max, all replicas up */
+	double availability;       /* P(at least `needed` replicas up) */
 } region_result;
 
 typedef struct {
@@ -63,6 +92,17 @@ typedef struct {
 	int instances_needed;      /* what the load needs (for fixed counts) */
 	bool meets_slo;
 	char notes[MODEL_NOTE_LEN];
+	/* added by fleet (kind instances) */
+	bool fits;
+	int gpus_per_replica;
+	int replicas_per_instance;     /* 0 when a replica spans instances */
+	int batch;                     /* effective batch on that hardware */
+	double requests_per_s;         /* R_max of one replica */
+	double slo_requests_per_s;     /* SLO capacity of one replica */
+	double usd_per_instance_hour;  /* base price (before region factors) */
+	int replicas[MAX_REGIONS];     /* per region, as r->regions */
+	int instances[MAX_REGIONS];
+	double api_daily_usd;          /* kind api */
 } option_result;
 
 typedef struct {
@@ -124,6 +164,13 @@ typedef struct {
 	bool ttft_ok, tpot_ok, e2e_ok;
 	double slo_requests_per_s;     /* SLO capacity of one replica (0: none) */
 	int slo_batch;                 /* batch size that achieves it */
+	/* added by fleet */
+	unsigned slo_failing;          /* SLO_* bits (fleet.h) failing at batch 1 when slo_requests_per_s == 0 */
+	double e2e_p95_s;              /* E2E with the p95 queueing delay */
+	double queue_p95_s;            /* p95 queueing delay */
+	double rho;                    /* per-replica load at peak (worst region) */
+	double peak_requests_per_s;    /* λ summed over regions */
+	double mean_requests_per_s;    /* D / 86400 */
 
 	/* fleet */
 	int n_regions;
@@ -144,6 +191,7 @@ typedef struct {
 	double api_daily_usd;
 	double api_annual_usd;
 	double break_even_requests_per_day;  /* 0 = never */
+	double api_usd_per_request;          /* added by fleet */
 
 	/* notes */
 	int n_notes;
@@ -159,6 +207,9 @@ typedef struct {
 	double tpot_s;             /* step + prefill interference (+ speculative) */
 	double requests_per_s;     /* R_max at this batch */
 	double output_tokens_per_s;
+	double ttft_s;             /* t_req + the prefill a request waits for:
+	                              one prompt (continuous) or the whole
+	                              batch's prompts (static); no queueing */
 } replica_perf;
 
 /* gpu/gpus: the accelerator and T to use (the scenario's own, or an option's). */
@@ -170,7 +221,13 @@ int model_max_batch(const scenario *s, const gpu_spec *gpu, int gpus,
                     const model_params *p);
 
 /* Fill *r from *s.  Never produces NaN or inf for a scenario that passed
- * validation; "does not fit" is reported, not an error. */
+ * validation; "does not fit" is reported, not an error.
+ * (math module, model.c:) When nothing fits, batch = 0 and batch_limit =
+ * LIMIT_NO_FIT, while latency, throughput and cost are computed at batch 1
+ * as if it fitted (a note says so).  Every field is zeroed first except
+ * the entries of regions[] and options[] (model_fleet writes each entry up
+ * to n_regions / n_options) and the note texts; the math module writes at
+ * most 8 notes, leaving the rest to model_fleet. */
 void model_eval(const scenario *s, results *r);
 
 /* The pieces, each testable alone. */

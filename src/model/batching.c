@@ -1,0 +1,123 @@
+/* batching.c — model.md §4 (what a user observes) and §5 (continuous and
+ * static batching, throughput), and the seed's $/1K formula.  See
+ * man/infertui-model.7, "What a user observes" and "Batching". */
+#include <math.h>
+#include "model/model_impl.h"
+
+double model_harmonic(int b)
+{
+	if (b <= 0)
+		return 0;
+	if (b <= 64) {
+		double h = 0;
+		for (int i = b; i >= 1; i--)
+			h += 1.0 / i;
+		return h;
+	}
+	/* ln b + γ + 1/(2b) − 1/(12b²) + 1/(120b⁴): error < 1e-12 at b > 64 */
+	double x = b, x2 = x * x;
+	return log(x) + 0.57721566490153286 + 1 / (2 * x) - 1 / (12 * x2)
+		+ 1 / (120 * x2 * x2);
+}
+
+double model_expected_max(int dist, double mean, int b)
+{
+	if (!(mean > 0) || !isfinite(mean))
+		return 0;
+	if (b <= 1)
+		return mean;
+	switch (dist) {
+	case DIST_UNIFORM:
+		/* b draws uniform on [0, 2·mean]: E[max] = 2·mean·b/(b + 1) */
+		return 2 * mean * b / (b + 1.0);
+	case DIST_EXPONENTIAL:
+		/* exponential of mean m: E[max of b] = m·H_b */
+		return mean * model_harmonic(b);
+	default:
+		return mean;
+	}
+}
+
+double model_usd_per_1k(double usd_per_hour, double tokens_per_s)
+{
+	/* $/h ÷ (tokens/s × 3600 / 1000) */
+	return model_ratio(model_cap(usd_per_hour, MODEL_MAX_USD),
+	                   tokens_per_s * 3.6);
+}
+
+void model_perf_at(const model_hw *c, int batch, bool full, model_perf *o)
+{
+	const scenario *s = c->s;
+	int b = batch > 0 ? batch : 1;
+	double in = model_in_tokens(s);
+	double out = model_out_tokens(s);
+	/* per-token figures divide by out: at least one token */
+	double out_eff = out >= 1 ? out : 1;
+	double ctx = in + out / 2;
+	double t_req = model_cap(s->request_overhead_s, MODEL_MAX_SECONDS);
+	bool is_static = s->batching == BATCH_STATIC;
+
+	model_hw_decode(c, b, ctx, 1, &o->step);
+	model_hw_prefill(c, in, 1, &o->prefill);
+	if (s->speculative) {
+		model_speculative(c, b, ctx, o->step.total_s, &o->spec);
+		o->decode_token_s = o->spec.tpot_s;
+	} else {
+		o->spec.tokens_per_round = 1;
+		o->spec.verify_s = o->spec.round_s = o->spec.tpot_s = o->step.total_s;
+		o->spec.speedup = 1;
+		o->decode_token_s = o->step.total_s;
+	}
+	o->expected_max = model_expected_max(s->output_distribution, out, b);
+
+	/* continuous: b/out requests arrive per step, each prefilled between
+	 * decode steps: TPOT = t_step + (b/out)·t_prefill;
+	 * R_max = b/(out·t_step + b·t_prefill) = b/(out·TPOT) */
+	o->continuous_rps = model_ratio(b, out_eff * o->decode_token_s
+		+ b * o->prefill.total_s);
+
+	/* static: the batch is prefilled together, then decodes E[max] steps:
+	 * R_static = b/(t_prefill(b·S) + E[max]·t_step) */
+	if (full || is_static) {
+		if (b > 1)
+			model_hw_prefill(c, in, b, &o->prefill_static);
+		else
+			o->prefill_static = o->prefill;
+		o->static_rps = model_ratio(b, o->prefill_static.total_s
+			+ o->expected_max * o->decode_token_s);
+	} else {
+		o->prefill_static = o->prefill;
+		o->static_rps = 0;
+	}
+
+	if (is_static) {
+		/* no interference: a batch runs to its end before the next */
+		o->interference_s = 0;
+		o->tpot_s = o->decode_token_s;
+		o->ttft_s = t_req + o->prefill_static.total_s;
+		o->rps = o->static_rps;
+	} else {
+		o->interference_s = b / out_eff * o->prefill.total_s;
+		o->tpot_s = o->decode_token_s + o->interference_s;
+		o->ttft_s = t_req + o->prefill.total_s;
+		o->rps = o->continuous_rps;
+	}
+}
+
+void model_replica_perf(const scenario *s, const gpu_spec *gpu, int gpus,
+                        const model_params *p, int batch, replica_perf *out)
+{
+	model_hw c;
+	model_perf m;
+	int b = batch > 0 ? batch : 1;
+	double o = model_out_tokens(s);
+	model_hw_init(&c, s, gpu, gpus, p);
+	model_perf_at(&c, b, false, &m);
+	out->batch = b;
+	out->step_s = m.step.total_s;
+	out->prefill_s = m.prefill.total_s;
+	out->tpot_s = m.tpot_s;
+	out->requests_per_s = m.rps;
+	out->output_tokens_per_s = m.rps * o;
+	out->ttft_s = m.ttft_s;
+}

@@ -1,0 +1,236 @@
+/* latency.c — model.md §4: roofline time of a decode step, a prefill, the
+ * tensor-parallel all-reduce and speculative decoding.  See
+ * man/infertui-model.7, "Time" and "Efficiency model". */
+#include <math.h>
+#include "model/model_impl.h"
+
+static double eff(double e)
+{
+	/* an efficiency of 0 (unset) or out of range: peak; at least 1e-6 */
+	if (!(e > 0 && e <= 1))
+		return 1;
+	return e > 1e-6 ? e : 1e-6;
+}
+
+/* Achieved MBU at x bytes per layer per device: mbu·x/(x + x_half). */
+double model_mbu_at(const gpu_spec *g, double x)
+{
+	double x0 = model_nonneg(g->mbu_half_bytes);
+	x = model_nonneg(x);
+	if (x0 == 0)
+		return eff(g->mbu);
+	return x > 0 ? eff(g->mbu) * x / (x + x0) : 0;
+}
+
+/* Achieved MFU at n tokens per forward pass: mfu·n/(n + n_half). */
+double model_mfu_at(const gpu_spec *g, double n)
+{
+	double n0 = model_nonneg(g->mfu_half_tokens);
+	n = model_nonneg(n);
+	if (n0 == 0)
+		return eff(g->mfu);
+	return n > 0 ? eff(g->mfu) * n / (n + n0) : 0;
+}
+
+/* 0: not given (latency only); else at least 1 byte/s */
+static double link_bw(const gpu_spec *g)
+{
+	return g->link_bw > 0 ? model_rate(g->link_bw) : 0;
+}
+
+/* Ring all-reduce: 2(T−1)/T of the message crosses each link, plus the
+ * per-collective latency α.  No link bandwidth given: latency only
+ * (model_eval notes it). */
+static double allreduce(double T, double bw, double alpha, double msg)
+{
+	double xfer = bw > 0 ? 2 * (T - 1) / T * model_nonneg(msg) / bw : 0;
+	return xfer + alpha;
+}
+
+double model_allreduce_s(const gpu_spec *g, int gpus, double msg_bytes)
+{
+	if (gpus <= 1)
+		return 0;
+	return allreduce(gpus, link_bw(g), model_cap(g->alpha_s, MODEL_MAX_SECONDS),
+	                 msg_bytes);
+}
+
+static void finish(phase_time *t)
+{
+	t->compute_bound = t->compute_s > t->memory_s;
+	t->total_s = (t->compute_bound ? t->compute_s : t->memory_s)
+		+ t->comm_s + t->fixed_s;
+	/* no pass takes less than a picosecond: rates stay finite */
+	if (!(t->total_s >= 1e-12))
+		t->total_s = 1e-12;
+}
+
+void model_hw_init(model_hw *c, const scenario *s, const gpu_spec *g,
+                   int gpus, const model_params *p)
+{
+	const model_spec *m = &s->model;
+	c->s = s;
+	c->gpus = gpus > 0 ? gpus : 1;
+	c->T = c->gpus;
+	c->L = model_nonneg(m->layers);
+	c->H = model_nonneg(m->hidden);
+	c->kv_tok = model_kv_bytes_per_token(s);
+	c->pair_dec = model_attn_pair_flops(m, true);
+	c->pair_pre = model_attn_pair_flops(m, false);
+	model_weights_split(s, p, &c->w_base, &c->w_routed);
+	c->f_tok = 2 * (p->layers_active + p->head);
+	c->f_layers = 2 * p->layers_active;
+	c->f_head = 2 * p->head;
+	c->bw_eff = model_rate(g->bandwidth) * eff(g->mbu);
+	c->x_half_layers = model_cap(g->mbu_half_bytes, MODEL_MAX_BYTES) * c->L;
+	c->prec = model_compute_prec_on(s, g);
+	c->f_eff = model_peak_flops(g, c->prec) * eff(g->mfu);
+	c->n_half = model_tokens(g->mfu_half_tokens);
+	c->link_bw = link_bw(g);
+	c->alpha = model_cap(g->alpha_s, MODEL_MAX_SECONDS);
+	c->fixed = model_cap(s->step_overhead_s, MODEL_MAX_SECONDS);
+	c->hit = model_cap(s->prefix_hit_rate, 1);
+}
+
+double model_hw_weights_read(const model_hw *c, double tokens)
+{
+	if (c->w_routed == 0)
+		return c->w_base;
+	/* the touched share of routed experts: 1 − (1 − k/E)^tokens */
+	return c->w_base + c->w_routed * model_expert_share(&c->s->model, tokens);
+}
+
+static double hw_memory_s(const model_hw *c, double bytes)
+{
+	/* bytes/(BW·η_m(x)), η_m(x) = mbu·x/(x + x_half), x = bytes/L */
+	return bytes > 0 ? (bytes + c->x_half_layers) / c->bw_eff : 0;
+}
+
+static double hw_compute_s(const model_hw *c, double flops, double tokens)
+{
+	/* flops/(F·η_c(n)), η_c(n) = mfu·n/(n + n_half) */
+	if (!(flops > 0))
+		return 0;
+	if (!(tokens >= 1))   /* a forward pass computes at least one token */
+		tokens = 1;
+	return flops * (tokens + c->n_half) / (tokens * c->f_eff);
+}
+
+static double hw_comm_s(const model_hw *c, double tokens)
+{
+	/* two all-reduces per layer of tokens·H 16-bit activations:
+	 * 2L·(2(T−1)/T·msg/BW_link + α) */
+	if (c->gpus <= 1)
+		return 0;
+	return 2 * c->L * allreduce(c->T, c->link_bw, c->alpha, tokens * c->H * 2);
+}
+
+void model_hw_decode(const model_hw *c, double batch, double context,
+                     double q, phase_time *t)
+{
+	double b = batch > 0 ? batch : 0;
+	double ctx = model_tokens(context);
+	if (!(q >= 1))
+		q = 1;
+	/* bytes = W_read/T + b·c·kv_tok/T
+	 * flops = q·(2·(P_layers_active + P_head)·b + pair·b·c·L)/T
+	 * (q = γ + 1 for the speculative verify: same bytes, q-fold FLOPs) */
+	t->bytes = (model_hw_weights_read(c, b * q) + b * ctx * c->kv_tok) / c->T;
+	t->flops = q * b * (c->f_tok + c->pair_dec * ctx * c->L) / c->T;
+	t->memory_s = hw_memory_s(c, t->bytes);
+	t->compute_s = hw_compute_s(c, t->flops, b * q);
+	t->comm_s = hw_comm_s(c, b * q);
+	t->fixed_s = c->fixed;
+	finish(t);
+}
+
+void model_hw_prefill(const model_hw *c, double prompt, double nseq,
+                      phase_time *t)
+{
+	double S = model_tokens(prompt);
+	double n = model_nonneg(nseq);
+	double Snew = S * (1 - c->hit);
+	double ntok = n * Snew;
+	if (n == 0) {
+		t->bytes = t->flops = t->memory_s = t->compute_s = 0;
+		t->comm_s = t->fixed_s = 0;
+		finish(t);
+		return;
+	}
+	/* flops = (2·P_layers_active·S_new + 2·P_head
+	 *          + pair·L·S_new·(S − S_new/2))/T          per prompt
+	 * bytes = W_read/T + S_new·kv_tok/T   (LM head on the last token only)
+	 * t     = max(...) + 2L·(2(T−1)/T·S_new·H·2/BW_link + α) */
+	t->flops = n * (c->f_layers * Snew + c->f_head
+		+ c->pair_pre * c->L * Snew * (S - Snew / 2)) / c->T;
+	t->bytes = (model_hw_weights_read(c, ntok) + ntok * c->kv_tok) / c->T;
+	t->compute_s = hw_compute_s(c, t->flops, ntok);
+	t->memory_s = hw_memory_s(c, t->bytes);
+	t->comm_s = hw_comm_s(c, ntok);
+	t->fixed_s = 0;
+	finish(t);
+}
+
+void model_decode_forward(const scenario *s, const gpu_spec *g, int gpus,
+                          const model_params *p, int batch, double context,
+                          double q, phase_time *t)
+{
+	model_hw c;
+	model_hw_init(&c, s, g, gpus, p);
+	model_hw_decode(&c, batch, context, q, t);
+}
+
+void model_decode_step(const scenario *s, const gpu_spec *g, int gpus,
+                       const model_params *p, int batch, double context,
+                       phase_time *t)
+{
+	model_decode_forward(s, g, gpus, p, batch, context, 1, t);
+}
+
+void model_prefill_batch(const scenario *s, const gpu_spec *g, int gpus,
+                         const model_params *p, double prompt, double nseq,
+                         phase_time *t)
+{
+	model_hw c;
+	model_hw_init(&c, s, g, gpus, p);
+	model_hw_prefill(&c, prompt, nseq, t);
+}
+
+void model_prefill(const scenario *s, const gpu_spec *g, int gpus,
+                   const model_params *p, double prompt, phase_time *t)
+{
+	model_prefill_batch(s, g, gpus, p, prompt, 1, t);
+}
+
+double model_spec_tokens_per_round(double a, int gamma)
+{
+	if (gamma < 1)
+		return 1;
+	if (!(a > 0))
+		return 1;
+	if (a >= 1)
+		return gamma + 1.0;
+	/* (1 − α^(γ+1))/(1 − α) */
+	return (1 - pow(a, gamma + 1.0)) / (1 - a);
+}
+
+void model_speculative(const model_hw *c, int batch, double context,
+                       double step_s, model_spec_result *out)
+{
+	const scenario *s = c->s;
+	int gamma = s->draft_tokens > 0 ? s->draft_tokens : 0;
+	double r = model_cap(s->draft_cost_ratio, 1e6);
+	out->tokens_per_round = model_spec_tokens_per_round(s->acceptance, gamma);
+	if (gamma < 1) {
+		out->verify_s = step_s;
+		out->round_s = step_s;
+	} else {
+		phase_time v;
+		/* verify: the same bytes (weights + KV), (γ+1)x the FLOPs */
+		model_hw_decode(c, batch, context, gamma + 1.0, &v);
+		out->verify_s = v.total_s;
+		out->round_s = gamma * r * step_s + v.total_s;
+	}
+	out->tpot_s = out->round_s / out->tokens_per_round;
+	out->speedup = out->tpot_s > 0 ? step_s / out->tpot_s : 1;
+}

@@ -1,0 +1,410 @@
+/* model.c — model_eval(): every replica-level figure of one scenario (§1–5
+ * of model.md), with notes saying what limits what; then model_fleet()
+ * (fleet.c, §6–7).  See man/infertui-model.7. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "model/model_impl.h"
+#include "model/fleet.h"
+
+/* The math module writes at most this many notes; the rest of the
+ * MODEL_MAX_NOTES are left for model_fleet(). */
+#define MODEL_OWN_NOTES 8
+
+/* Notes are built piece by piece: snprintf's floating-point path alone
+ * cost more than the whole model, and model_eval must run a million times
+ * a second.  A note is begun, appended to (literals, integers, fixed-point
+ * reals) and ended. */
+typedef struct {
+	char *p, *end;
+} outbuf;
+
+/* always inlined: with a literal's constant length the copy is a few
+ * moves, not a call */
+static inline __attribute__((always_inline))
+void put_n(outbuf *o, const char *s, size_t n)
+{
+	size_t room = (size_t)(o->end - o->p);
+	if (n <= room) {
+		memcpy(o->p, s, n);
+		o->p += n;
+	} else {
+		memcpy(o->p, s, room);
+		o->p += room;
+	}
+}
+
+#define PUT(o, lit) put_n((o), "" lit, sizeof(lit) - 1)
+
+static void put_s(outbuf *o, const char *s)
+{
+	put_n(o, s, strlen(s));
+}
+
+static void put_u(outbuf *o, unsigned long long v, int min_digits)
+{
+	char d[24];
+	char *e = d + sizeof d, *q = e;
+	do {
+		*--q = (char)('0' + v % 10);
+		v /= 10;
+	} while (v && q > d);
+	while (e - q < min_digits && q > d)
+		*--q = '0';
+	put_n(o, q, (size_t)(e - q));
+}
+
+static void put_i(outbuf *o, long v)
+{
+	if (v < 0) {
+		PUT(o, "-");
+		put_u(o, -(unsigned long long)v, 1);
+	} else {
+		put_u(o, (unsigned long long)v, 1);
+	}
+}
+
+/* v with `decimals` (0..4) digits after the point, like %.Nf */
+static void put_f(outbuf *o, double v, int decimals)
+{
+	static const double scale[] = { 1, 10, 100, 1000, 10000 };
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 4)
+		decimals = 4;
+	if (!isfinite(v)) {
+		PUT(o, "?");
+		return;
+	}
+	if (v < 0) {
+		v = -v;
+		if (v * scale[decimals] >= 0.5)   /* no "-0" */
+			PUT(o, "-");
+	}
+	if (v >= 1e15) {
+		char tmp[32];
+		snprintf(tmp, sizeof tmp, "%.3g", v);
+		put_s(o, tmp);
+		return;
+	}
+	unsigned long long ip = (unsigned long long)v;
+	unsigned long long fp = (unsigned long long)((v - (double)ip)
+		* scale[decimals] + 0.5);
+	if (fp >= (unsigned long long)scale[decimals]) {
+		ip++;
+		fp = 0;
+	}
+	put_u(o, ip, 1);
+	if (decimals > 0) {
+		PUT(o, ".");
+		put_u(o, fp, decimals);
+	}
+}
+
+/* bytes in GB (2 decimals), MB or kB (1 decimal), with the unit */
+static void put_bytes(outbuf *o, double v)
+{
+	if (!(v < 1e9) || v >= 1e15) {   /* also NaN: put_f says "?" */
+		put_f(o, v / 1e9, 2);
+		PUT(o, " GB");
+	} else if (v >= 1e6) {
+		put_f(o, v / 1e6, 1);
+		PUT(o, " MB");
+	} else {
+		put_f(o, v / 1e3, 1);
+		PUT(o, " kB");
+	}
+}
+
+/* Begin a note (NULL when the module's share of notes is used up). */
+static outbuf *note_begin(results *r, outbuf *o)
+{
+	if (r->n_notes >= MODEL_OWN_NOTES || r->n_notes >= MODEL_MAX_NOTES)
+		return NULL;
+	o->p = r->notes[r->n_notes];
+	o->end = o->p + MODEL_NOTE_LEN - 1;
+	return o;
+}
+
+static void note_end(results *r, outbuf *o)
+{
+	*o->p = '\0';
+	r->n_notes++;
+}
+
+static void write_notes(const scenario *s, results *r, const model_fit *f,
+                        int T)
+{
+	const model_spec *m = &s->model;
+	int b = r->batch > 0 ? r->batch : 1;
+	outbuf ob, *o;
+
+	/* 1. what sets the batch */
+	if ((o = note_begin(r, &ob))) {
+		if (!r->fits) {
+			PUT(o, "does not fit: weights ");
+			put_bytes(o, f->weights);
+			PUT(o, " + one request's KV ");
+			put_bytes(o, f->kv_req);
+			PUT(o, " > usable ");
+			put_bytes(o, f->usable);
+			PUT(o, " on ");
+			put_i(o, T);
+			if (r->min_gpus_to_fit > 0) {
+				PUT(o, " GPU(s); weights need ");
+				put_i(o, r->min_gpus_to_fit);
+				PUT(o, " GPUs (min_gpus_to_fit)");
+			} else {
+				PUT(o, " GPU(s); no replica of up to 1024 GPUs holds it");
+			}
+			PUT(o, "; figures assume batch 1 as if it fit");
+		} else if (r->batch_limit == LIMIT_KV_MEMORY) {
+			PUT(o, "batch held to ");
+			put_i(o, r->batch);
+			PUT(o, " by KV memory (max_batch ");
+			put_i(o, s->max_batch);
+			PUT(o, "; ");
+			put_bytes(o, f->kv_room);
+			PUT(o, " KV room, ");
+			put_bytes(o, f->kv_req);
+			PUT(o, " per request)");
+		} else {
+			PUT(o, "batch ");
+			put_i(o, r->batch);
+			PUT(o, " set by serving.max_batch; KV memory would allow ");
+			put_i(o, r->max_concurrency);
+		}
+		note_end(r, o);
+	}
+
+	/* 2. the true KV cache against the seed's MHA formula */
+	if (m->mla_latent > 0 && (o = note_begin(r, &ob))) {
+		PUT(o, "MLA latent KV cache: ");
+		put_bytes(o, r->kv_bytes_per_request);
+		PUT(o, " per request; the seed's MHA formula would say ");
+		put_bytes(o, r->kv_mha_bytes_per_request);
+		note_end(r, o);
+	} else if (m->mla_latent <= 0 && m->kv_heads > 0 && m->kv_heads < m->heads
+	           && (o = note_begin(r, &ob))) {
+		PUT(o, "the seed's MHA KV formula would say ");
+		put_bytes(o, r->kv_mha_bytes_per_request);
+		PUT(o, " per request; ");
+		if (m->kv_heads == 1)
+			PUT(o, "MQA (");
+		else
+			PUT(o, "GQA (");
+		put_i(o, m->kv_heads);
+		PUT(o, " KV heads of ");
+		put_i(o, m->heads);
+		PUT(o, ") makes it ");
+		put_bytes(o, r->kv_bytes_per_request);
+		note_end(r, o);
+	}
+
+	/* 3. the roofline, when it is not the usual memory wall */
+	if (r->step.compute_bound && (o = note_begin(r, &ob))) {
+		PUT(o, "decode step is compute-bound at batch ");
+		put_i(o, b);
+		PUT(o, ": compute ");
+		put_f(o, r->step.compute_s * 1e3, 2);
+		PUT(o, " ms against memory ");
+		put_f(o, r->step.memory_s * 1e3, 2);
+		PUT(o, " ms; achieved MFU ");
+		put_f(o, r->mfu * 100, 0);
+		PUT(o, "%");
+		note_end(r, o);
+	}
+
+	/* 4. prefill interference */
+	if (s->batching == BATCH_CONTINUOUS && r->tpot_s > 0
+	    && r->prefill_interference_s > 0.05 * r->tpot_s
+	    && (o = note_begin(r, &ob))) {
+		PUT(o, "prefill interference adds ");
+		put_f(o, r->prefill_interference_s * 1e3, 2);
+		PUT(o, " ms to every token (");
+		put_f(o, 100 * r->prefill_interference_s / r->tpot_s, 0);
+		PUT(o, "% of TPOT)");
+		note_end(r, o);
+	}
+
+	/* 5. the KV manager */
+	if (s->kv_manager == KV_CONTIGUOUS && (o = note_begin(r, &ob))) {
+		if (f->over_reservation) {
+			PUT(o, "requests of ");
+			put_f(o, model_in_tokens(s) + model_out_tokens(s), 0);
+			PUT(o, " tokens exceed the ");
+			put_i(o, s->reserve_tokens);
+			PUT(o, "-token reservation");
+		} else {
+			double pw = 1 - model_ratio(f->mean_used,
+				model_paged_allocated(s));
+			PUT(o, "contiguous KV reservation of ");
+			put_i(o, s->reserve_tokens);
+			PUT(o, " tokens wastes ");
+			put_f(o, 100 * r->fragmentation_waste, 0);
+			PUT(o, "% of the cache; paged blocks of ");
+			put_i(o, s->block_tokens > 0 ? s->block_tokens : 1);
+			PUT(o, " would waste ");
+			put_f(o, 100 * model_nonneg(pw), 1);
+			PUT(o, "%");
+		}
+		note_end(r, o);
+	}
+
+	/* 6. speculative decoding */
+	if (s->speculative && (o = note_begin(r, &ob))) {
+		if (r->spec_speedup >= 1) {
+			PUT(o, "speculative decoding: ");
+			put_f(o, r->spec_tokens_per_round, 2);
+			PUT(o, " tokens per round, ");
+			put_f(o, r->spec_speedup, 2);
+			PUT(o, "x faster per token at batch ");
+		} else {
+			PUT(o, "speculative decoding is slower (");
+			put_f(o, r->spec_speedup, 2);
+			PUT(o, "x) at batch ");
+		}
+		put_i(o, b);
+		if (r->spec_speedup < 1)
+			PUT(o, ": the verify step is compute-bound");
+		note_end(r, o);
+	}
+
+	/* 7. how the model and the weights are counted */
+	if (m->params_b > 0 && (o = note_begin(r, &ob))) {
+		PUT(o, "model known by size: ");
+		put_f(o, m->params_b, 1);
+		PUT(o, " B parameters, ");
+		put_f(o, r->p.flops_per_token / 1e9, 1);
+		PUT(o, " GFLOP per token (2P); the KV cache follows the architecture");
+		note_end(r, o);
+	} else if (m->params_b <= 0 && s->weights == PREC_INT4
+	           && (o = note_begin(r, &ob))) {
+		PUT(o, "int4, group ");
+		put_i(o, s->group_size);
+		PUT(o, ": ");
+		put_f(o, model_bits_per_weight(PREC_INT4, s->group_size), 3);
+		PUT(o, " bits per weight");
+		if (s->embeddings_16bit)
+			PUT(o, "; embeddings and LM head kept 16-bit");
+		note_end(r, o);
+	}
+
+	/* 8. tensor parallelism */
+	if (T > 1 && (o = note_begin(r, &ob))) {
+		if (!(s->gpu.link_bw > 0)) {
+			PUT(o, "no link bandwidth for ");
+			put_s(o, s->gpu.id[0] ? s->gpu.id : "this accelerator");
+			PUT(o, ": all-reduces count latency only");
+		} else {
+			PUT(o, "tensor parallel over ");
+			put_i(o, T);
+			PUT(o, " GPUs: all-reduces take ");
+			put_f(o, r->step.comm_s * 1e3, 2);
+			PUT(o, " ms of each ");
+			put_f(o, r->step.total_s * 1e3, 2);
+			PUT(o, " ms decode step");
+		}
+		note_end(r, o);
+	}
+}
+
+void model_eval(const scenario *s, results *r)
+{
+	/* Zero every field but the per-region and per-option arrays (which
+	 * model_fleet fills entry by entry up to n_regions / n_options) and
+	 * the note texts: a full memset costs a tenth of model_eval. */
+	char *base = (char *)r;
+	memset(base, 0, offsetof(results, regions));
+	memset(base + offsetof(results, replicas_total), 0,
+	       offsetof(results, options) - offsetof(results, replicas_total));
+	memset(base + offsetof(results, api_daily_usd), 0,
+	       offsetof(results, notes) - offsetof(results, api_daily_usd));
+	const gpu_spec *g = &s->gpu;
+	const model_spec *m = &s->model;
+	int T = s->gpus > 0 ? s->gpus : 1;
+	double in = model_in_tokens(s);
+	double out = model_out_tokens(s);
+
+	/* §1–2 */
+	model_count_params(m, &r->p);
+	model_fit f;
+	model_memory_fit(s, g, T, &r->p, &f);
+
+	/* §3 */
+	r->weights_bytes = f.weights;
+	r->kv_bytes_per_token = f.kv_tok;
+	r->kv_bytes_per_request = f.kv_req;
+	/* the seed's 2·L·H·S·bytes for the same S */
+	r->kv_mha_bytes_per_request = 2.0 * (m->layers > 0 ? m->layers : 0)
+		* (m->hidden > 0 ? m->hidden : 0) * f.req_tokens
+		* model_kv_bits(s->kv_cache) / 8;
+	r->replica_memory_bytes = f.replica_memory;
+	r->usable_bytes = f.usable;
+	r->overhead_bytes = f.overhead;
+	r->kv_room_bytes = f.kv_room;
+	r->max_concurrency = f.max_concurrency;
+	r->batch = f.batch;
+	r->batch_limit = f.limit;
+	r->fits = f.fits;
+	r->min_gpus_to_fit = model_min_gpus_for(s, g, f.weights + f.kv_req);
+	r->fragmentation_waste = f.waste;
+	r->kv_in_use_bytes = f.batch * f.mean_used * f.kv_tok;
+	r->kv_wasted_bytes = f.batch * (f.allocated - f.mean_used) * f.kv_tok;
+	if (r->kv_wasted_bytes < 0)
+		r->kv_wasted_bytes = 0;
+
+	/* §4–5 at the effective batch (1 when nothing fits: computed through,
+	 * reported with fits = false) */
+	int b = f.batch > 0 ? f.batch : 1;
+	model_hw hw;
+	model_perf pf;
+	model_hw_init(&hw, s, g, T, &r->p);
+	model_perf_at(&hw, b, true, &pf);
+	r->weights_read_bytes = model_hw_weights_read(&hw, b);
+	r->compute_prec = hw.prec;
+	r->step = pf.step;
+	r->prefill = pf.prefill;
+	r->prefill_interference_s = pf.interference_s;
+	r->tpot_s = pf.tpot_s;
+	r->queue_s = 0;
+	r->ttft_s = pf.ttft_s;
+	r->ttft_p95_s = pf.ttft_s;
+	r->e2e_s = r->ttft_s + out * r->tpot_s;
+	r->spec_tokens_per_round = pf.spec.tokens_per_round;
+	r->spec_round_s = pf.spec.round_s;
+	r->spec_speedup = pf.spec.speedup;
+
+	r->requests_per_s = pf.rps;
+	r->output_tokens_per_s = pf.rps * out;
+	r->continuous_requests_per_s = pf.continuous_rps;
+	r->static_requests_per_s = pf.static_rps;
+	r->expected_max_output = pf.expected_max;
+	/* batch 1: one request at a time, its prefill then out decode steps
+	 * (the same under either batching mode) */
+	if (b == 1) {
+		r->batch1_requests_per_s = pf.continuous_rps;
+	} else {
+		model_perf p1;
+		model_perf_at(&hw, 1, false, &p1);
+		r->batch1_requests_per_s = p1.continuous_rps;
+	}
+	/* achieved during a decode step, per device */
+	r->mbu = model_ratio(r->step.bytes,
+		r->step.total_s * model_rate(g->bandwidth));
+	r->mfu = model_ratio(r->step.flops, r->step.total_s
+		* model_peak_flops(g, r->compute_prec));
+
+	/* cost, one replica (model.md §7) */
+	r->replica_usd_per_hour = T * model_cap(g->usd_per_hour, MODEL_MAX_USD);
+	r->usd_per_1k_output_tokens = model_usd_per_1k(r->replica_usd_per_hour,
+		r->output_tokens_per_s);
+	double tok_h = r->requests_per_s * (in + out) * 3600;
+	r->usd_per_1m_tokens = model_ratio(r->replica_usd_per_hour, tok_h / 1e6);
+	r->usd_per_request = model_ratio(r->replica_usd_per_hour,
+		r->requests_per_s * 3600);
+	r->tokens_per_usd = model_ratio(tok_h, r->replica_usd_per_hour);
+
+	write_notes(s, r, &f, T);
+	model_fleet(s, r);
+}

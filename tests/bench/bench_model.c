@@ -1,0 +1,87 @@
+/* bench_model.c — full model_eval() calls per second on one core, for a
+ * default-like scenario (Llama 3.1 8B on one H100 SXM, 500 in / 200 out,
+ * paged KV, continuous batching).  Prints the median of 7 runs, timed in
+ * the thread's CPU time (the machine may be shared).  Bar:
+ * >= 1,000,000 evaluations/s (model_eval includes model_fleet).
+ * Built by `make bench`, not part of `make check`. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include "model/model.h"
+#include "model/fleet.h"
+#include "../unit/model_fixtures.h"
+
+#define RUNS 7
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static int cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+int main(int argc, char **argv)
+{
+	long n = argc > 1 ? atol(argv[1]) : 200000;
+	if (n < 1)
+		n = 1;
+	static scenario s;
+	static results r;
+	fx_scenario(&s, fx_llama31_8b(), fx_h100_calibrated(), 1);
+	s.request_overhead_s = 0.020;
+
+	double rate[RUNS], sink = 0;
+	for (int k = 0; k < RUNS; k++) {
+		double t0 = now();
+		for (long i = 0; i < n; i++) {
+			/* vary an input so nothing is hoisted out of the loop */
+			s.input_tokens = 500 + (double)(i & 7);
+			model_eval(&s, &r);
+			sink += r.tpot_s;
+		}
+		double dt = now() - t0;
+		rate[k] = dt > 0 ? n / dt : 0;
+	}
+	qsort(rate, RUNS, sizeof rate[0], cmp);
+	printf("model_eval: median %.0f evaluations/s over %d runs of %ld "
+	       "(min %.0f, max %.0f)%s\n", rate[RUNS / 2], RUNS, n, rate[0],
+	       rate[RUNS - 1], sink == 12345.678 ? "!" : "");
+
+	/* the share of model_fleet (fleet.c): time it alone on a copy of
+	 * model_eval's results, minus the copy.  (The copy already holds the
+	 * fleet's notes; with room for more the fleet does the same work.) */
+	static results r0;
+	s.input_tokens = 500;
+	model_eval(&s, &r0);
+	double fleet_us[RUNS];
+	long m = n / 4 > 0 ? n / 4 : 1;
+	for (int k = 0; k < RUNS; k++) {
+		double t0 = now();
+		for (long i = 0; i < m; i++) {
+			r = r0;
+			model_fleet(&s, &r);
+			sink += r.tpot_s;
+		}
+		double t1 = now();
+		for (long i = 0; i < m; i++) {
+			r = r0;
+			r.batch += (int)(i & 1);
+			sink += r.batch;
+		}
+		double t2 = now();
+		fleet_us[k] = ((t1 - t0) - (t2 - t1)) / m * 1e6;
+	}
+	qsort(fleet_us, RUNS, sizeof fleet_us[0], cmp);
+	double all_us = rate[RUNS / 2] > 0 ? 1e6 / rate[RUNS / 2] : 0;
+	double own_us = all_us - fleet_us[RUNS / 2];
+	printf("of which model_fleet: %.3f us; model_eval without it: %.3f us "
+	       "(%.0f evaluations/s)%s\n", fleet_us[RUNS / 2], own_us,
+	       own_us > 0 ? 1e6 / own_us : 0, sink == 12345.678 ? "!" : "");
+	return 0;
+}
