@@ -65,6 +65,12 @@
 #define H100_MBU 0.784          /* fitted: man infertui-model(7), "Calibration" */
 #define H100_MFU 0.61           /* fitted, idem */
 #define ASSUMED_EFF "assumed: same as the H100 fit (no public per-chip measurement found)"
+/* The H100 fit's size terms, carried to the other devices as infertui-model(7)
+ * says: achieved MBU is half of mbu where a layer's bytes take as long to
+ * stream as the fixed 35.03 us per layer (92e6 B = 35.03e-6 s x 3.35e12 B/s x
+ * 0.784), and MFU is half of mfu at 72 tokens per forward pass. */
+#define H100_LAYER_S 35.03e-6
+#define ASSUMED_HALF(bw) .mbu_half_bytes = H100_LAYER_S * (bw) * H100_MBU, .mfu_half_tokens = 72
 
 /* Price cut of mid-2025 on AWS P4/P5 instances: post-cut us-east-1 price
  * divided by the pre-cut one of the SkyPilot snapshot (ref §B1).  Regional
@@ -109,6 +115,7 @@ static const gpu_spec builtin_gpus[] = {
 		.usd_per_hour = 21.9576 / 8,
 		.mbu = H100_MBU,
 		.mfu = H100_MFU,
+		ASSUMED_HALF(1.555 * TB_S),
 		.overhead_bytes = 1.5 * GiB,
 	},
 	{
@@ -136,6 +143,7 @@ static const gpu_spec builtin_gpus[] = {
 		.usd_per_hour = 27.4471 / 8,
 		.mbu = H100_MBU,
 		.mfu = H100_MFU,
+		ASSUMED_HALF(2.039 * TB_S),
 		.overhead_bytes = 1.5 * GiB,
 	},
 	{
@@ -209,6 +217,7 @@ static const gpu_spec builtin_gpus[] = {
 		.usd_per_hour = 3.29,
 		.mbu = H100_MBU,
 		.mfu = H100_MFU,
+		ASSUMED_HALF(2.0 * TB_S),
 		.overhead_bytes = 1.5 * GiB,
 	},
 	{
@@ -239,6 +248,7 @@ static const gpu_spec builtin_gpus[] = {
 		.usd_per_hour = 63.296 / 8,
 		.mbu = H100_MBU,
 		.mfu = H100_MFU,
+		ASSUMED_HALF(4.8 * TB_S),
 		.overhead_bytes = 1.5 * GiB,
 	},
 	{
@@ -272,6 +282,7 @@ static const gpu_spec builtin_gpus[] = {
 		.usd_per_hour = 113.9328 / 8,
 		.mbu = H100_MBU,
 		.mfu = H100_MFU,
+		ASSUMED_HALF(8.0 * TB_S),
 		.overhead_bytes = 1.5 * GiB,
 	},
 	{
@@ -286,7 +297,7 @@ static const gpu_spec builtin_gpus[] = {
 		.source = "NVIDIA L4 figures via grokipedia L4 vs L40S [S]; $ = AWS g6.xlarge $0.8048 "
 		          "(SkyPilot AWS catalog) [P]",
 		.eff_source = ASSUMED_EFF,
-		.mem_bytes = 24 * GiB,
+		.mem_bytes = 24e9,       /* datasheet "24GB"; nvidia-smi shows 23034 MiB = 24.15e9 B (ECC on GDDR6 reserves the rest of the 24 GiB) [S, recalled] */
 		.bandwidth = 0.300 * TB_S,
 		.flops = {
 			[PREC_FP32] = 30.3 * TF,
@@ -304,6 +315,7 @@ static const gpu_spec builtin_gpus[] = {
 		.usd_per_hour = 0.8048,
 		.mbu = H100_MBU,
 		.mfu = H100_MFU,
+		ASSUMED_HALF(0.300 * TB_S),
 		.overhead_bytes = 1.0 * GiB,
 	},
 	{
@@ -319,7 +331,7 @@ static const gpu_spec builtin_gpus[] = {
 		.source = "NVIDIA L40S table via mullet.se [S]; INT8/FP32 uncertain; $ = AWS g6e.xlarge "
 		          "$1.861 (SkyPilot AWS catalog) [P]",
 		.eff_source = ASSUMED_EFF,
-		.mem_bytes = 48 * GiB,
+		.mem_bytes = 48e9,       /* datasheet "48GB"; nvidia-smi shows 46068 MiB = 48.3e9 B (ECC reserves the rest of the 48 GiB) [S, recalled] */
 		.bandwidth = 0.864 * TB_S,
 		.flops = {
 			[PREC_FP32] = 91.6 * TF,
@@ -335,6 +347,7 @@ static const gpu_spec builtin_gpus[] = {
 		.usd_per_hour = 1.861,
 		.mbu = H100_MBU,
 		.mfu = H100_MFU,
+		ASSUMED_HALF(0.864 * TB_S),
 		.overhead_bytes = 1.5 * GiB,
 	},
 	{
@@ -352,7 +365,7 @@ static const gpu_spec builtin_gpus[] = {
 		.source = "memory/BW: Baseten A10 vs A10G [S]; compute uncertain (A10G column as "
 		          "recalled); $ = AWS g5.xlarge $1.006 (SkyPilot) [P]",
 		.eff_source = ASSUMED_EFF,
-		.mem_bytes = 24 * GiB,
+		.mem_bytes = 22888 * MiB, /* visible to software: SkyPilot GpuInfo [P] */
 		.bandwidth = 0.600 * TB_S,
 		.flops = {
 			[PREC_FP32] = 35 * TF,
@@ -368,6 +381,7 @@ static const gpu_spec builtin_gpus[] = {
 		.usd_per_hour = 1.006,
 		.mbu = H100_MBU,
 		.mfu = H100_MFU,
+		ASSUMED_HALF(0.600 * TB_S),
 		.overhead_bytes = 1.0 * GiB,
 	},
 	{
@@ -404,6 +418,7 @@ static const gpu_spec builtin_gpus[] = {
 		.usd_per_hour = 2.69,
 		.mbu = H100_MBU,
 		.mfu = H100_MFU,
+		ASSUMED_HALF(5.3 * TB_S),
 		.overhead_bytes = 1.5 * GiB,
 	},
 	{
@@ -435,6 +450,7 @@ static const gpu_spec builtin_gpus[] = {
 		.usd_per_hour = 1.20,
 		.mbu = H100_MBU,
 		.mfu = H100_MFU,
+		ASSUMED_HALF(0.819 * TB_S),
 		.overhead_bytes = 1.0 * GiB,
 	},
 	{
@@ -465,6 +481,7 @@ static const gpu_spec builtin_gpus[] = {
 		.usd_per_hour = 2.70,
 		.mbu = H100_MBU,
 		.mfu = H100_MFU,
+		ASSUMED_HALF(1.638 * TB_S),
 		.overhead_bytes = 1.0 * GiB,
 	},
 	{
@@ -501,6 +518,7 @@ static const gpu_spec builtin_gpus[] = {
 		.usd_per_hour = 12.9813 / 12,
 		.mbu = H100_MBU,
 		.mfu = H100_MFU,
+		ASSUMED_HALF(820 * GB_S),
 		.overhead_bytes = 1.0 * GiB,
 	},
 	{
@@ -534,6 +552,7 @@ static const gpu_spec builtin_gpus[] = {
 		.usd_per_hour = 35.76 / 16,
 		.mbu = H100_MBU,
 		.mfu = H100_MFU,
+		ASSUMED_HALF(2.9 * TB_S),
 		.overhead_bytes = 1.5 * GiB,
 	},
 	{
@@ -568,6 +587,7 @@ static const gpu_spec builtin_gpus[] = {
 		.usd_per_hour = 15625.0 / 26280.0 * 3.0,
 		.mbu = H100_MBU,
 		.mfu = H100_MFU,
+		ASSUMED_HALF(3.7 * TB_S),
 		.overhead_bytes = 1.5 * GiB,
 	},
 	{
@@ -602,6 +622,7 @@ static const gpu_spec builtin_gpus[] = {
 		.usd_per_hour = 20625.0 / 26280.0 * 3.0,
 		.mbu = H100_MBU,
 		.mfu = H100_MFU,
+		ASSUMED_HALF(80 * TB_S),
 		/* compiler-scheduled, no runtime allocator in SRAM [?] */
 		.overhead_bytes = 0,
 	},
