@@ -380,6 +380,11 @@ static void emit_all(emitter *e, const scenario *s, const results *r)
 	e_num(e, "continuous_requests_per_s", r->continuous_requests_per_s);
 	e_num(e, "static_requests_per_s", r->static_requests_per_s);
 	e_num(e, "batch1_requests_per_s", r->batch1_requests_per_s);
+	/* where the fleet is sized: the largest batch meeting the SLOs, its
+	 * capacity within them and its R_max */
+	e_num(e, "slo_requests_per_s", r->slo_requests_per_s);
+	e_int(e, "slo_batch", r->slo_batch);
+	e_num(e, "slo_batch_requests_per_s", r->slo_batch_requests_per_s);
 	e_num(e, "mbu", r->mbu);
 	e_num(e, "mfu", r->mfu);
 	e_begin(e, "efficiencies", false);
@@ -397,6 +402,13 @@ static void emit_all(emitter *e, const scenario *s, const results *r)
 	e_num(e, "usd_per_1m_tokens", r->usd_per_1m_tokens);
 	e_num(e, "usd_per_request", r->usd_per_request);
 	e_num(e, "tokens_per_usd", r->tokens_per_usd);
+	/* the cost above is at the effective batch (full load); this one at
+	 * the SLO batch (null when no batch size meets the SLOs) */
+	if (r->usd_per_1k_output_tokens_at_slo > 0.0)
+		e_num(e, "usd_per_1k_output_tokens_at_slo",
+		      r->usd_per_1k_output_tokens_at_slo);
+	else
+		e_null(e, "usd_per_1k_output_tokens_at_slo");
 	e_end(e);
 
 	e_begin(e, "fleet", false);
@@ -411,7 +423,10 @@ static void emit_all(emitter *e, const scenario *s, const results *r)
 		e_num(e, "peak_requests_per_s", g->lambda);
 		e_int(e, "replicas", g->replicas);
 		e_int(e, "needed", g->needed);
+		/* one per replica: the headline fleet rents T accelerators
+		 * by the hour per replica (whole instances: tco.options) */
 		e_int(e, "instances", g->instances);
+		e_int(e, "gpus", g->gpus);
 		e_num(e, "utilisation", g->utilisation);
 		e_num(e, "peak_load", g->rho);
 		e_num(e, "availability", g->availability);
@@ -428,7 +443,9 @@ static void emit_all(emitter *e, const scenario *s, const results *r)
 	e_end(e);
 
 	e_begin(e, "tco", false);
+	/* monthly_usd is on demand; annual_usd = 12 x the reserved month */
 	e_num(e, "monthly_usd", r->monthly_usd);
+	e_num(e, "monthly_on_demand_usd", r->monthly_usd);
 	e_num(e, "monthly_reserved_usd", r->monthly_reserved_usd);
 	e_num(e, "annual_usd", r->annual_usd);
 	e_begin(e, "options", true);
@@ -498,7 +515,10 @@ static void emit_all(emitter *e, const scenario *s, const results *r)
 		}
 		if (!(r->break_even_requests_per_day > 0.0)) {
 			snprintf(idx, sizeof idx, "%d", ++k);
-			e_str(e, idx, r->api_usd_per_request > 0.0 ?
+			e_str(e, idx, !(r->batch > 0) ?
+			      "api.break_even_requests_per_day is null: the model "
+			      "does not fit, so no self-hosted fleet is sized" :
+			      r->api_usd_per_request > 0.0 ?
 			      "api.break_even_requests_per_day is null: the API is "
 			      "cheaper than self-hosting at every volume" :
 			      "api.break_even_requests_per_day is null: no API price");
@@ -768,7 +788,7 @@ static void text_fleet(FILE *out, const scenario *s, const results *r, bool md)
 		fputc('\n', out);
 	line(out, md, 2, 4, "%sutilisation %.0f%%, availability %.4f%% (target "
 	     "%.4g%%, replicas up %.4g%% each); $%s/month on demand, $%s "
-	     "reserved, $%s/year", md ? "Total: " : "total: ",
+	     "reserved, $%s/year (12 x reserved)", md ? "Total: " : "total: ",
 	     100.0 * r->utilisation, 100.0 * r->availability,
 	     100.0 * s->availability, 100.0 * s->replica_availability,
 	     money(a, sizeof a, r->monthly_usd, 2),
@@ -785,6 +805,9 @@ static void text_api(FILE *out, const scenario *s, const results *r, bool md)
 		snprintf(be, sizeof be, "break-even with self-hosting: %s "
 		         "requests/day (above it self-hosting is cheaper)",
 		         money(c, sizeof c, r->break_even_requests_per_day, 0));
+	else if (!(r->batch > 0))
+		snprintf(be, sizeof be, "break-even with self-hosting: none (the "
+		         "model does not fit: no fleet is sized)");
 	else
 		snprintf(be, sizeof be, "break-even with self-hosting: never (the "
 		         "API is cheaper at every volume)");
@@ -830,15 +853,26 @@ static void text_replica(FILE *out, const scenario *s, const results *r, bool md
 	line(out, md, in, hang, "%sEfficiency: MBU %.2f, MFU %.2f (%s)", li,
 	     s->gpu.mbu, s->gpu.mfu,
 	     pm ? params_provenance(s, pm) : s->gpu.eff_source);
-	line(out, md, in, hang, "%sCost:       $%.2f/h; $%.4g per 1K out tokens, "
-	     "$%.4g per 1M tokens, $%.3g/request", li, r->replica_usd_per_hour,
-	     r->usd_per_1k_output_tokens, r->usd_per_1m_tokens, r->usd_per_request);
+	{
+		/* at the effective batch; at the SLO batch too when it differs */
+		char slo[96] = "";
+		if (r->usd_per_1k_output_tokens_at_slo > 0.0 && r->slo_batch != r->batch)
+			snprintf(slo, sizeof slo, "; at the SLO batch %d: $%.4g per "
+			         "1K out tokens", r->slo_batch,
+			         r->usd_per_1k_output_tokens_at_slo);
+		line(out, md, in, hang, "%sCost:       $%.2f/h; $%.4g per 1K out "
+		     "tokens, $%.4g per 1M tokens, $%.3g/request%s", li,
+		     r->replica_usd_per_hour, r->usd_per_1k_output_tokens,
+		     r->usd_per_1m_tokens, r->usd_per_request, slo);
+	}
 	{
 		char tail[96] = "";
 		bool all = r->ttft_ok && r->tpot_ok && r->e2e_ok;
 		if (!all && r->slo_requests_per_s > 0.0 && r->slo_batch < r->batch)
 			snprintf(tail, sizeof tail, "; all hold with serving.max_batch "
 			         "<= %d", r->slo_batch);
+		else if (!(r->batch > 0))
+			snprintf(tail, sizeof tail, "; the model does not fit");
 		else if (!all && !(r->slo_requests_per_s > 0.0))
 			snprintf(tail, sizeof tail, "; no batch size meets them");
 		line(out, md, in, hang, "%sSLOs:       at batch %d: TTFT %s, TPOT %s, "

@@ -47,6 +47,12 @@ double model_usd_per_1k(double usd_per_hour, double tokens_per_s)
 
 void model_perf_at(const model_hw *c, int batch, bool full, model_perf *o)
 {
+	model_perf_at_pre(c, batch, full, NULL, o);
+}
+
+void model_perf_at_pre(const model_hw *c, int batch, bool full,
+                       const phase_time *prefill1, model_perf *o)
+{
 	const scenario *s = c->s;
 	int b = batch > 0 ? batch : 1;
 	double in = model_in_tokens(s);
@@ -58,7 +64,12 @@ void model_perf_at(const model_hw *c, int batch, bool full, model_perf *o)
 	bool is_static = s->batching == BATCH_STATIC;
 
 	model_hw_decode(c, b, ctx, 1, &o->step);
-	model_hw_prefill(c, in, 1, &o->prefill);
+	/* one prompt's prefill does not depend on the batch: callers that
+	 * evaluate several batch sizes pass it in */
+	if (prefill1)
+		o->prefill = *prefill1;
+	else
+		model_hw_prefill(c, in, 1, &o->prefill);
 	if (s->speculative) {
 		model_speculative(c, b, ctx, o->step.total_s, &o->spec);
 		o->decode_token_s = o->spec.tpot_s;

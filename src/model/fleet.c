@@ -39,7 +39,9 @@
  * (E2E binds, or static batching, whose TTFT0 grows with b) the capacity is
  * taken unimodal in b and a bisection on the sign of cap(b+1) − cap(b) finds
  * the best b in 2·log2(b_max) evaluations (checked against an exhaustive
- * scan in tests/unit/test_fleet.c).
+ * scan in tests/unit/test_fleet.c).  The replica is set up once per search
+ * (model_hw_init), and model_eval's own point at b_max is reused, so the
+ * common case costs no replica evaluation at all.
  *
  * Fleet.  Serving replicas per region n = max(min_replicas, ceil(λ/R_slo),
  * floor(λ/R_max)+1) (the last term keeps the queue stable when no latency
@@ -53,9 +55,25 @@
  * traffic is served with probability A_r + (1 − A_r)·A_pool.  The fleet
  * figure weights regions by traffic share.
  *
+ * Not fitting.  When the model does not fit (batch 0) the fleet is not
+ * sized: model.c's batch-1 "as if it fitted" figures are kept for the
+ * replica, but regions and totals have 0 replicas, $0, utilisation and
+ * availability 0, every SLO flag is false (nothing is served), break-even
+ * is 0 (null), and a note gives min_gpus_to_fit.
+ *
+ * Instances.  The headline fleet is priced per accelerator-hour: a replica
+ * is T devices at T·gpu $/h, region.instances counts those groups (=
+ * replicas) and region.gpus = replicas·T.  Whole cloud instances are the
+ * options'; a note says so when an option rents the same accelerator and
+ * replicas·T is not a whole number of its instances.
+ *
  * Cost.  replica $/h = T·gpu $/h (model.c); region $/h = replicas·replica
  * $/h·price factor; month = Σ·hours_per_month; reserved = month·(1 −
- * discount); annual = 12·reserved.  API: per request in·$in + out·$out;
+ * discount); annual = 12·reserved (the seed's convention; the report
+ * gives both months).  The cost block (model.c) is at the effective batch;
+ * when the SLOs fail there, usd_per_1k_output_tokens_at_slo = replica $/h /
+ * (R(b_slo)·out·3.6) and a note give the cost where the fleet is sized.
+ * API: per request in·$in + out·$out;
  * day = D·that; year = 365·day; month = year/12.  Break-even: the smallest
  * requests/day at which the API's annual bill reaches the self-hosted
  * fleet's annual cost (reserved basis, as annual_usd), the fleet sized for
@@ -80,88 +98,39 @@
  * × the factor.
  */
 #include <math.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "model/fleet.h"
+#include "model/model_impl.h"
 
 #define REPLICAS_CAP 100000000.0   /* keeps counts in int range */
 
-static void add_note(results *r, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void add_note(results *r, const char *fmt, ...)
+/* Notes are written with model_impl.h's put_* formatters (no printf on
+ * the common path: model_eval runs on every keystroke and in optimisers).
+ * note_begin returns NULL when every note slot is taken. */
+static outbuf *note_begin(results *r, outbuf *o)
 {
-	va_list ap;
-
 	if (r->n_notes < 0 || r->n_notes >= MODEL_MAX_NOTES)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(r->notes[r->n_notes], MODEL_NOTE_LEN, fmt, ap);
-	va_end(ap);
+		return NULL;
+	outbuf_init(o, r->notes[r->n_notes], MODEL_NOTE_LEN);
+	return o;
+}
+
+static void note_end(results *r, outbuf *o)
+{
+	outbuf_end(o);
 	r->n_notes++;
 }
 
-static void add_text_note(results *r, const char *text)
+/* a copy of a name: the sources are char[ID_MAX] arrays (region and
+ * option names, or all_name below), so one fixed-size copy, terminated */
+static void copy_name(char dst[ID_MAX], const char src[ID_MAX])
 {
-	size_t n;
-
-	if (r->n_notes < 0 || r->n_notes >= MODEL_MAX_NOTES)
-		return;
-	n = strlen(text);
-	if (n >= MODEL_NOTE_LEN)
-		n = MODEL_NOTE_LEN - 1;
-	memcpy(r->notes[r->n_notes], text, n);
-	r->notes[r->n_notes][n] = '\0';
-	r->n_notes++;
+	memcpy(dst, src, ID_MAX);
+	dst[ID_MAX - 1] = '\0';
 }
 
-static size_t append(char *buf, size_t n, size_t len, const char *s)
-{
-	while (*s && n + 1 < len)
-		buf[n++] = *s++;
-	buf[n] = '\0';
-	return n;
-}
-
-/* 0.997310 -> "99.7310%" (4 decimals, no printf) */
-static void pct4(char out[16], double v)
-{
-	long long k;
-	char digits[24];
-	int nd = 0, o = 0;
-
-	if (!isfinite(v) || v < 0)
-		v = 0;
-	if (v > 1e6)
-		v = 1e6;
-	k = llround(v * 1e6);            /* percent x 1e4 */
-	do {
-		digits[nd++] = (char)('0' + k % 10);
-		k /= 10;
-	} while (k > 0 || nd < 5);
-	while (nd > 0 && o < 14) {
-		out[o++] = digits[--nd];
-		if (nd == 4)
-			out[o++] = '.';
-	}
-	out[o++] = '%';
-	out[o] = '\0';
-}
-
-/* snprintf through a va_list: notes may be cut at their field's size */
-static void fmt_into(char *buf, size_t len, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void fmt_into(char *buf, size_t len, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, len, fmt, ap);
-	va_end(ap);
-}
+static const char all_name[ID_MAX] = "all";
 
 static double finite_or0(double v)
 {
@@ -210,7 +179,10 @@ double fleet_max_rho(double slack_s, double service_s)
 			rho = 1.0 - 1e-15;
 			break;
 		}
-		if (fabs(step) < 1e-12 * rho)
+		/* quadratic convergence: the error left after a step of h is
+		 * about |g''/(2g')|·h² <= h²/(2ρ) <= 10h², so a step under
+		 * 1e-7·ρ leaves less than 1e-13·ρ */
+		if (fabs(step) < 1e-7 * rho)
 			break;
 	}
 	return rho;
@@ -221,23 +193,24 @@ double fleet_max_rho(double slack_s, double service_s)
 typedef struct {
 	double cap;       /* requests/s within the SLOs (0: none) */
 	double rho;
+	double rps;       /* R_max at this batch */
 	double tpot, ttft0, e2e0;
 } slo_point;
 
-static void slo_eval(const scenario *s, const gpu_spec *g, int gpus,
-                     const model_params *p, int b, slo_point *o, int *evals)
+/* the SLO capacity at one batch size from its TPOT, TTFT (no queue) and
+ * R_max */
+static void slo_point_of(const scenario *s, double tpot, double ttft0,
+                         double rps, slo_point *o)
 {
-	replica_perf rp;
 	double slack = INFINITY;
 
-	model_replica_perf(s, g, gpus, p, b, &rp);
-	(*evals)++;
-	o->tpot = rp.tpot_s;
-	o->ttft0 = rp.ttft_s;   /* t_req + prefill (static: the batch's prompts) */
-	o->e2e0 = o->ttft0 + s->output_tokens * rp.tpot_s;
+	o->tpot = tpot;
+	o->ttft0 = ttft0;   /* t_req + prefill (static: the batch's prompts) */
+	o->e2e0 = ttft0 + s->output_tokens * tpot;
+	o->rps = rps;
 	o->cap = 0.0;
 	o->rho = 0.0;
-	if (!(rp.requests_per_s > 0.0) || !isfinite(rp.requests_per_s))
+	if (!(rps > 0.0) || !isfinite(rps))
 		return;
 	if (s->tpot_slo_s > 0.0 && o->tpot > s->tpot_slo_s)
 		return;
@@ -247,8 +220,31 @@ static void slo_eval(const scenario *s, const gpu_spec *g, int gpus,
 		slack = s->e2e_slo_s - o->e2e0;
 	if (!(slack > 0.0))
 		return;
-	o->rho = fleet_max_rho(slack, 1.0 / rp.requests_per_s);
-	o->cap = o->rho * rp.requests_per_s;
+	o->rho = fleet_max_rho(slack, 1.0 / rps);
+	o->cap = o->rho * rps;
+}
+
+/* What does not change across the search: the replica's set-up
+ * (model_hw_init, once per search) and one prompt's prefill (computed at
+ * the first evaluation).  Each point then costs a decode step. */
+typedef struct {
+	const model_hw *hw;
+	phase_time prefill1;
+	bool have_prefill;
+} slo_search;
+
+static void slo_eval(const scenario *s, slo_search *q, int b,
+                     slo_point *o, int *evals)
+{
+	model_perf m;
+
+	if (!q->have_prefill) {
+		model_hw_prefill(q->hw, model_in_tokens(s), 1, &q->prefill1);
+		q->have_prefill = true;
+	}
+	model_perf_at_pre(q->hw, b, false, &q->prefill1, &m);
+	(*evals)++;
+	slo_point_of(s, m.tpot_s, m.ttft_s, m.rps, o);
 }
 
 /* true when the TTFT slack (not E2E) binds at this point */
@@ -261,22 +257,34 @@ static bool ttft_binds(const scenario *s, const slo_point *o)
 	return s->e2e_slo_s - o->e2e0 >= s->ttft_slo_s - o->ttft0;
 }
 
-void fleet_slo_capacity(const scenario *s, const gpu_spec *gpu, int gpus,
-                        const model_params *p, int bmax, fleet_capacity *c)
+/* The search of fleet_slo_capacity on a replica already set up; at_bmax,
+ * when not NULL, is the point at bmax already computed by the caller
+ * (model_eval's own figures at the effective batch), prefill1 one prompt's
+ * prefill (model_eval's r->prefill). */
+static void slo_capacity(const scenario *s, const model_hw *hw, int bmax,
+                         const slo_point *at_bmax, const phase_time *prefill1,
+                         fleet_capacity *c)
 {
 	slo_point a, b;
 	int lo, hi, at_a, at_b = -1;
+	slo_search q0 = { .hw = hw, .have_prefill = prefill1 != NULL }, *q = &q0;
 
+	if (prefill1)
+		q0.prefill1 = *prefill1;
 	memset(c, 0, sizeof *c);
 	if (bmax < 1)
 		return;
-	slo_eval(s, gpu, gpus, p, bmax, &a, &c->evaluations);
+	if (at_bmax)
+		a = *at_bmax;
+	else
+		slo_eval(s, q, bmax, &a, &c->evaluations);
 	if (a.cap > 0.0 && s->batching != BATCH_STATIC && ttft_binds(s, &a)) {
 		/* continuous: below bmax the TTFT slack is the same (one prompt's
 		 * prefill) and R(b) ≤ R(bmax), so bmax is best */
 		c->requests_per_s = a.cap;
 		c->rho = a.rho;
 		c->batch = bmax;
+		c->batch_requests_per_s = a.rps;
 		return;
 	}
 	/* the feasible batches are 1..b_hi: nothing at batch 1, nothing at all */
@@ -285,7 +293,7 @@ void fleet_slo_capacity(const scenario *s, const gpu_spec *gpu, int gpus,
 	at_a = bmax;                 /* a holds that point */
 	if (!(a.cap > 0.0)) {
 		if (bmax > 1)
-			slo_eval(s, gpu, gpus, p, 1, &a, &c->evaluations);
+			slo_eval(s, q, 1, &a, &c->evaluations);
 		if (!(a.cap > 0.0))
 			goto none;           /* a holds batch 1 */
 		at_a = 1;
@@ -294,8 +302,8 @@ void fleet_slo_capacity(const scenario *s, const gpu_spec *gpu, int gpus,
 	 * points are kept so that the answer is not evaluated twice */
 	while (lo < hi) {
 		int mid = lo + (hi - lo) / 2;
-		slo_eval(s, gpu, gpus, p, mid, &a, &c->evaluations);
-		slo_eval(s, gpu, gpus, p, mid + 1, &b, &c->evaluations);
+		slo_eval(s, q, mid, &a, &c->evaluations);
+		slo_eval(s, q, mid + 1, &b, &c->evaluations);
 		at_a = mid;
 		at_b = mid + 1;
 		if (b.cap > a.cap)
@@ -306,16 +314,17 @@ void fleet_slo_capacity(const scenario *s, const gpu_spec *gpu, int gpus,
 	if (lo == at_b)
 		a = b;
 	else if (lo != at_a)
-		slo_eval(s, gpu, gpus, p, lo, &a, &c->evaluations);
+		slo_eval(s, q, lo, &a, &c->evaluations);
 	if (!(a.cap > 0.0) && lo != 1) {
 		/* not unimodal after all: fall back on batch 1 */
 		lo = 1;
-		slo_eval(s, gpu, gpus, p, 1, &a, &c->evaluations);
+		slo_eval(s, q, 1, &a, &c->evaluations);
 	}
 	if (a.cap > 0.0) {
 		c->requests_per_s = a.cap;
 		c->rho = a.rho;
 		c->batch = lo;
+		c->batch_requests_per_s = a.rps;
 		return;
 	}
 none:
@@ -332,6 +341,19 @@ none:
 	if (!c->failing)   /* e.g. the replica has no throughput at all */
 		c->failing = (s->ttft_slo_s > 0.0 ? SLO_TTFT : 0) |
 		             (s->e2e_slo_s > 0.0 ? SLO_E2E : 0);
+}
+
+void fleet_slo_capacity(const scenario *s, const gpu_spec *gpu, int gpus,
+                        const model_params *p, int bmax, fleet_capacity *c)
+{
+	model_hw hw;
+
+	if (bmax < 1) {
+		memset(c, 0, sizeof *c);
+		return;
+	}
+	model_hw_init(&hw, s, gpu, gpus, p);
+	slo_capacity(s, &hw, bmax, NULL, NULL, c);
 }
 
 /* ---- availability ------------------------------------------------------ */
@@ -365,8 +387,23 @@ double fleet_availability(int n, int k, double a)
 	q = 1.0 - a;
 	/* down when more than n − k replicas fail: Σ_{f=f0}^{n} C(n,f) q^f a^(n−f) */
 	f0 = n - k + 1;
-	term = exp(log_factorial(n) - log_factorial(f0) - log_factorial(n - f0) +
-	           f0 * log(q) + (n - f0) * log(a));
+	if (n <= 64) {
+		/* small fleets (the common case): C(n,f0)·q^f0·a^(n−f0) by
+		 * products, no exp/log */
+		int m = f0 < n - f0 ? f0 : n - f0;
+		double qp = 1.0, ap = 1.0;
+		term = 1.0;
+		for (int i = 1; i <= m; i++)
+			term = term * (double)(n - m + i) / (double)i;
+		for (int i = 0; i < f0; i++)
+			qp *= q;
+		for (int i = 0; i < n - f0; i++)
+			ap *= a;
+		term *= qp * ap;
+	} else {
+		term = exp(log_factorial(n) - log_factorial(f0) -
+		           log_factorial(n - f0) + f0 * log(q) + (n - f0) * log(a));
+	}
 	for (int f = f0; f <= n && f < f0 + 400; f++) {
 		sum += term;
 		if (term < 1e-18 * sum)
@@ -382,6 +419,19 @@ double fleet_availability(int n, int k, double a)
 
 /* Serving replicas the peak load lam needs: within the SLO capacity and with
  * a stable queue on R_max; at least one when there is any load. */
+/* floor and ceil of x >= 0 through a 64-bit integer (no libm call, no
+ * software rounding); beyond 2^52 every double is already whole */
+static double floor_pos(double x)
+{
+	return x < 4503599627370496.0 ? (double)(long long)x : x;
+}
+
+static double ceil_pos(double x)
+{
+	double f = floor_pos(x);
+	return f < x ? f + 1.0 : f;
+}
+
 static double needed_replicas(double lam, double r_slo, double r_max)
 {
 	double n = 0.0;
@@ -389,9 +439,9 @@ static double needed_replicas(double lam, double r_slo, double r_max)
 	if (!(lam > 0.0))
 		return 0.0;
 	if (r_slo > 0.0)
-		n = ceil(lam / r_slo);
-	if (r_max > 0.0 && floor(lam / r_max) + 1.0 > n)
-		n = floor(lam / r_max) + 1.0;
+		n = ceil_pos(lam / r_slo);
+	if (r_max > 0.0 && floor_pos(lam / r_max) + 1.0 > n)
+		n = floor_pos(lam / r_max) + 1.0;
 	if (n < 1.0)
 		n = 1.0;
 	return n > REPLICAS_CAP ? REPLICAS_CAP : n;
@@ -439,7 +489,7 @@ static void regions_of(const scenario *s, region_set *rs)
 		rs->n = 1;
 		rs->share[0] = 1.0;
 		rs->factor[0] = 1.0;
-		rs->name[0] = "all";
+		rs->name[0] = all_name;
 		return;
 	}
 	rs->n = s->n_regions > MAX_REGIONS ? MAX_REGIONS : s->n_regions;
@@ -514,37 +564,35 @@ static double option_price(const option *o, const region_set *rs, int i)
 	return o->inst.usd_per_hour * rs->factor[i];
 }
 
-static void fmt_needed(char *buf, size_t len, const region_set *rs,
-                       const int *need)
+/* what each region needs: "2" when all agree, else "hk 2, sg 2, syd 1" */
+static void put_needed(outbuf *o, const region_set *rs, const int *need)
 {
 	bool same = true;
-	size_t used = 0;
 
 	for (int i = 1; i < rs->n; i++)
 		if (need[i] != need[0])
 			same = false;
 	if (same) {
-		snprintf(buf, len, "%d", need[0]);
+		put_i(o, need[0]);
 		return;
 	}
-	buf[0] = '\0';
-	for (int i = 0; i < rs->n && used + 1 < len; i++) {
-		int w = snprintf(buf + used, len - used, "%s%s %d", i ? ", " : "",
-		                 rs->name[i], need[i]);
-		if (w < 0)
-			break;
-		used += (size_t)w;
+	for (int i = 0; i < rs->n; i++) {
+		if (i)
+			PUT(o, ", ");
+		put_s(o, rs->name[i]);
+		PUT(o, " ");
+		put_i(o, need[i]);
 	}
 }
 
 /* 2 decimals for a whole number of cents, else up to 6 */
 static int cents_digits(double v)
 {
-	for (int d = 2; d < 6; d++) {
-		double k = v * pow(10.0, d);
+	double k = v * 100.0;
+
+	for (int d = 2; d < 6; d++, k *= 10.0)
 		if (fabs(k - round(k)) < 1e-6)
 			return d;
-	}
 	return 6;
 }
 
@@ -566,11 +614,19 @@ static void eval_api_option(const scenario *s, const region_set *rs,
 	or->monthly_reserved_usd = or->monthly_on_demand_usd;
 	or->meets_slo = true;
 	or->fits = true;
-	fmt_into(or->notes, sizeof or->notes,
-	         "$%.2f/day at $%.*f + $%.*f per 1M in/out tokens; provider "
-	         "latency not modelled (SLOs assumed met)",
-	         daily, cents_digits(pin * 1e6), pin * 1e6,
-	         cents_digits(pout * 1e6), pout * 1e6);
+	{
+		outbuf ob, *nb = &ob;
+		outbuf_init(nb, or->notes, sizeof or->notes);
+		PUT(nb, "$");
+		put_f(nb, daily, 2);
+		PUT(nb, "/day at $");
+		put_f(nb, pin * 1e6, cents_digits(pin * 1e6));
+		PUT(nb, " + $");
+		put_f(nb, pout * 1e6, cents_digits(pout * 1e6));
+		PUT(nb, " per 1M in/out tokens; provider latency not modelled "
+		    "(SLOs assumed met)");
+		outbuf_end(nb);
+	}
 }
 
 /* One way to lay replicas out on an option's instances: T devices each. */
@@ -696,7 +752,7 @@ static void eval_instance_option(const scenario *s, const option *o,
 	double r_max, r_slo, usd_h = 0.0;
 	layout lay;
 	bool fixed = o->instances_per_region > 0, carries = true, short_any = false;
-	char needbuf[120], sparebuf[24];
+	outbuf ob, *nb = &ob;
 
 	pick_layout(s, o, &r->p, rs, &lay, &smallest);
 	T = lay.T;
@@ -750,88 +806,179 @@ static void eval_instance_option(const scenario *s, const option *o,
 	or->annual_usd = 12.0 * or->monthly_reserved_usd;
 	or->meets_slo = or->fits && r_slo > 0.0 && carries;
 
-	fmt_needed(needbuf, sizeof needbuf, rs, need);
-	if (s->spares > 0)
-		fmt_into(sparebuf, sizeof sparebuf, " with N+%d", s->spares);
-	else
-		sparebuf[0] = '\0';
+	outbuf_init(nb, or->notes, sizeof or->notes);
 	if (!or->fits) {
-		fmt_into(or->notes, sizeof or->notes,
-		         "the model does not fit in %d x %s of %s", ipr, o->inst.id,
-		         o->gpu.id);
+		PUT(nb, "the model does not fit in ");
+		put_i(nb, ipr);
+		PUT(nb, " x ");
+		put_s(nb, o->inst.id);
+		PUT(nb, " of ");
+		put_s(nb, o->gpu.id);
 	} else if (!(r_slo > 0.0)) {
-		fmt_into(or->notes, sizeof or->notes,
-		         "%dx %s per replica: no batch size meets the SLOs; "
-		         "%s %d instances per region",
-		         T, o->gpu.id, fixed ? "fixed" : "sized on throughput:",
-		         fixed ? o->instances_per_region : need[0]);
-	} else if (fixed) {
-		fmt_into(or->notes, sizeof or->notes,
-		         "%d instance%s per region fixed; the load needs %s%s "
-		         "(%dx %s per replica, %.3g req/s each within the SLOs)%s",
-		         o->instances_per_region,
-		         o->instances_per_region == 1 ? "" : "s", needbuf, sparebuf, T,
-		         o->gpu.id, r_slo,
-		         carries ? (short_any ? "; short of min/spares" : "") :
-		                   "; too few for the peak");
+		put_i(nb, T);
+		PUT(nb, "x ");
+		put_s(nb, o->gpu.id);
+		PUT(nb, " per replica: no batch size meets the SLOs; ");
+		if (fixed) {
+			PUT(nb, "fixed ");
+			put_i(nb, o->instances_per_region);
+		} else {
+			PUT(nb, "sized on throughput: ");
+			put_i(nb, need[0]);
+		}
+		PUT(nb, " instances per region");
 	} else {
-		fmt_into(or->notes, sizeof or->notes,
-		         "sized from demand: %s instance%s per region%s "
-		         "(%dx %s per replica, %.3g req/s each within the SLOs)",
-		         needbuf, or->instances_needed == rs->n ? "" : "s", sparebuf, T,
-		         o->gpu.id, r_slo);
+		if (fixed) {
+			put_i(nb, o->instances_per_region);
+			if (o->instances_per_region == 1)
+				PUT(nb, " instance per region fixed; the load needs ");
+			else
+				PUT(nb, " instances per region fixed; the load needs ");
+			put_needed(nb, rs, need);
+		} else {
+			PUT(nb, "sized from demand: ");
+			put_needed(nb, rs, need);
+			if (or->instances_needed == rs->n)
+				PUT(nb, " instance per region");
+			else
+				PUT(nb, " instances per region");
+		}
+		if (s->spares > 0) {
+			PUT(nb, " with N+");
+			put_i(nb, s->spares);
+		}
+		PUT(nb, " (");
+		put_i(nb, T);
+		PUT(nb, "x ");
+		put_s(nb, o->gpu.id);
+		PUT(nb, " per replica, ");
+		put_g(nb, r_slo, 3);
+		PUT(nb, " req/s each within the SLOs)");
+		if (fixed && !carries)
+			PUT(nb, "; too few for the peak");
+		else if (fixed && short_any)
+			PUT(nb, "; short of min/spares");
 	}
+	outbuf_end(nb);
 }
 
 /* ---- the whole fleet --------------------------------------------------- */
 
+static void put_slo_names(outbuf *o, unsigned failing)
+{
+	const char *sep = "";
+
+	if (failing & SLO_TTFT) {
+		PUT(o, "TTFT");
+		sep = ", ";
+	}
+	if (failing & SLO_TPOT) {
+		put_s(o, sep);
+		PUT(o, "TPOT");
+		sep = ", ";
+	}
+	if (failing & SLO_E2E) {
+		put_s(o, sep);
+		PUT(o, "E2E");
+	}
+}
+
+/* one failing SLO of the best case: "TTFT 2.50 s with no queue > SLO
+ * 2.00 s (+25%)" */
+static void put_slo_miss(outbuf *o, const char *what, double v, double slo,
+                         double unit, const char *u, const char *where)
+{
+	put_s(o, what);
+	put_g(o, v * unit, 3);
+	put_s(o, u);
+	put_s(o, where);
+	PUT(o, " > SLO ");
+	put_g(o, slo * unit, 3);
+	put_s(o, u);
+	PUT(o, " (+");
+	put_f(o, slo > 0.0 ? 100.0 * (v / slo - 1.0) : 0.0, 0);
+	PUT(o, "%)");
+}
+
 static void slo_failure_note(const scenario *s, results *r,
                              const fleet_capacity *c)
 {
-	char buf[MODEL_NOTE_LEN];
-	size_t used = 0;
-	int w;
+	outbuf ob, *o;
+	const char *sep = "";
 
-	buf[0] = '\0';
+	if (!(o = note_begin(r, &ob)))
+		return;
+	PUT(o, "no batch size meets the SLOs: ");
 	if (c->failing & SLO_TTFT) {
-		w = snprintf(buf + used, sizeof buf - used,
-		             "%sTTFT %.3g s with no queue > SLO %.3g s (+%.0f%%)",
-		             used ? "; " : "", c->best_ttft_s, s->ttft_slo_s,
-		             100.0 * (c->best_ttft_s / s->ttft_slo_s - 1.0));
-		if (w > 0 && (size_t)w < sizeof buf - used)
-			used += (size_t)w;
+		put_slo_miss(o, "TTFT ", c->best_ttft_s, s->ttft_slo_s, 1.0, " s",
+		             " with no queue");
+		sep = "; ";
 	}
 	if (c->failing & SLO_TPOT) {
-		w = snprintf(buf + used, sizeof buf - used,
-		             "%sTPOT %.3g ms at batch 1 > SLO %.3g ms (+%.0f%%)",
-		             used ? "; " : "", c->best_tpot_s * 1e3,
-		             s->tpot_slo_s * 1e3,
-		             100.0 * (c->best_tpot_s / s->tpot_slo_s - 1.0));
-		if (w > 0 && (size_t)w < sizeof buf - used)
-			used += (size_t)w;
+		put_s(o, sep);
+		put_slo_miss(o, "TPOT ", c->best_tpot_s, s->tpot_slo_s, 1e3, " ms",
+		             " at batch 1");
+		sep = "; ";
 	}
 	if (c->failing & SLO_E2E) {
-		w = snprintf(buf + used, sizeof buf - used,
-		             "%sE2E %.3g s at batch 1 > SLO %.3g s (+%.0f%%)",
-		             used ? "; " : "", c->best_e2e_s, s->e2e_slo_s,
-		             100.0 * (c->best_e2e_s / s->e2e_slo_s - 1.0));
-		if (w > 0 && (size_t)w < sizeof buf - used)
-			used += (size_t)w;
+		put_s(o, sep);
+		put_slo_miss(o, "E2E ", c->best_e2e_s, s->e2e_slo_s, 1.0, " s",
+		             " at batch 1");
 	}
-	add_note(r, "no batch size meets the SLOs: %s", buf);
+	note_end(r, o);
 }
 
-void model_fleet(const scenario *s, results *r)
+/* The headline fleet is priced per accelerator-hour (T × $/device-h per
+ * replica).  When an instances option rents the same accelerator in
+ * instances of G and some region's replicas·T is not a whole number of
+ * them, say so: the options are the shape that can be rented. */
+static void instance_shape_note(const scenario *s, results *r, int T)
+{
+	outbuf ob, *o;
+
+	for (int i = 0; i < s->n_options && i < MAX_OPTIONS; i++) {
+		const option *op = &s->options[i];
+		int G = op->inst.gpus;
+		bool whole = true;
+
+		if (op->kind != OPT_INSTANCES || G <= 1 ||
+		    strcmp(op->gpu.id, s->gpu.id) != 0)
+			continue;
+		for (int k = 0; k < r->n_regions && k < MAX_REGIONS; k++)
+			if ((long long)r->regions[k].replicas * T % G != 0)
+				whole = false;
+		if (whole || !(o = note_begin(r, &ob)))
+			return;
+		PUT(o, "the fleet is priced per accelerator-hour (");
+		put_i(o, T);
+		PUT(o, " x ");
+		put_s(o, s->gpu.id);
+		PUT(o, " per replica), not in whole ");
+		put_s(o, op->inst.id);
+		PUT(o, " (");
+		put_i(o, G);
+		PUT(o, " each); the options (tco.options) price whole instances, "
+		    "the shape that can be rented");
+		note_end(r, o);
+		return;
+	}
+}
+
+void model_fleet_hw(const scenario *s, results *r, const model_hw *hw)
 {
 	region_set rs;
 	fleet_capacity cap;
 	double r_max = finite_or0(r->requests_per_s);
 	double replica_h, fleet_h = 0.0, mean_total = 0.0, cap_total = 0.0;
 	double worst_rho = -1.0, api_per_req, share_sum = 0.0, avail_w = 0.0;
-	int pool = 0;
+	int pool = 0, T = s->gpus > 0 ? s->gpus : 1;
 	double base_ttft = r->ttft_s, base_e2e = r->e2e_s, ts, w, w95;
 	double out;
+	/* A scenario whose model does not fit is not sized: model.c computes
+	 * its replica figures at batch 1 "as if it fitted", but no fleet is
+	 * priced on them (0 replicas, $0, every SLO flag false, a note). */
 	bool fits = r->batch > 0 && r_max > 0.0;
+	outbuf ob, *o;
 
 	regions_of(s, &rs);
 	out = rs.out;
@@ -839,14 +986,21 @@ void model_fleet(const scenario *s, results *r)
 	/* one replica's $/h and per-token costs come from model.c (§7) */
 	replica_h = bounded(r->replica_usd_per_hour, 1e9);
 
-	/* SLO capacity of the scenario's own replica */
-	if (fits)
-		fleet_slo_capacity(s, &s->gpu, s->gpus, &r->p, r->batch, &cap);
-	else
+	/* SLO capacity of the scenario's own replica; the point at its own
+	 * batch is model.c's (TTFT before queueing, TPOT, R_max) */
+	if (fits) {
+		slo_point own;
+		slo_point_of(s, r->tpot_s, base_ttft, r_max, &own);
+		slo_capacity(s, hw, r->batch, &own, &r->prefill, &cap);
+	} else {
 		memset(&cap, 0, sizeof cap);
+	}
 	r->slo_requests_per_s = cap.requests_per_s;
 	r->slo_batch = cap.batch;
 	r->slo_failing = cap.failing;
+	r->slo_batch_requests_per_s = cap.batch_requests_per_s;
+	r->usd_per_1k_output_tokens_at_slo = cap.requests_per_s > 0.0 ?
+		model_usd_per_1k(replica_h, cap.batch_requests_per_s * out) : 0.0;
 
 	/* regions */
 	r->n_regions = rs.n;
@@ -856,24 +1010,29 @@ void model_fleet(const scenario *s, results *r)
 	for (int i = 0; i < rs.n; i++) {
 		region_result *g = &r->regions[i];
 		double lam = rs.D * rs.share[i] * rs.peak / 86400.0;
-		double n = region_replicas(&rs, rs.D, rs.share[i],
-		                           cap.requests_per_s, r_max);
-		double need = needed_replicas(lam, cap.requests_per_s, r_max);
+		double n = fits ? region_replicas(&rs, rs.D, rs.share[i],
+		                                  cap.requests_per_s, r_max) : 0.0;
+		double need = fits ? needed_replicas(lam, cap.requests_per_s,
+		                                     r_max) : 0.0;
 
 		memset(g, 0, sizeof *g);
-		snprintf(g->name, sizeof g->name, "%s", rs.name[i]);
+		copy_name(g->name, rs.name[i]);
 		g->share = rs.share[i];
 		g->lambda = lam;
 		g->mean_lambda = rs.D * rs.share[i] / 86400.0;
 		g->replicas = (int)n;
+		/* the headline fleet rents accelerators by the hour: a replica's
+		 * T devices are its "instance" (whole cloud instances: options) */
 		g->instances = g->replicas;
+		g->gpus = (double)g->replicas * T < 2147483647.0 ?
+		          g->replicas * T : 2147483647;
 		g->needed = (int)need;
 		g->utilisation = fits && n > 0 ? g->mean_lambda / (n * r_max) : 0.0;
 		g->rho = fits && n > 0 ? lam / (n * r_max) : 0.0;
 		g->usd_per_month = n * replica_h * rs.factor[i] * rs.hpm;
-		g->availability = fleet_availability(g->replicas,
+		g->availability = fits ? fleet_availability(g->replicas,
 		                                     g->needed > 0 ? g->needed : 1,
-		                                     s->replica_availability);
+		                                     s->replica_availability) : 0.0;
 		if (rs.share[i] > 0.0)
 			share_sum += rs.share[i];
 		else
@@ -886,7 +1045,7 @@ void model_fleet(const scenario *s, results *r)
 		if (lam > 0.0 && g->rho > worst_rho)
 			worst_rho = g->rho;
 	}
-	r->utilisation = cap_total > 0.0 ? mean_total / cap_total : 0.0;
+	r->utilisation = fits && cap_total > 0.0 ? mean_total / cap_total : 0.0;
 	/* regions without traffic are failover: their replicas stand in for
 	 * one failed region at a time */
 	for (int i = 0; i < rs.n; i++) {
@@ -899,7 +1058,7 @@ void model_fleet(const scenario *s, results *r)
 			                                    s->replica_availability);
 		avail_w += rs.share[i] * a;
 	}
-	r->availability = share_sum > 0.0 ? avail_w / share_sum : 0.0;
+	r->availability = fits && share_sum > 0.0 ? avail_w / share_sum : 0.0;
 
 	/* queueing at the worst region's peak, every replica up */
 	if (worst_rho < 0.0)
@@ -917,12 +1076,14 @@ void model_fleet(const scenario *s, results *r)
 	r->e2e_s = base_e2e + w;
 	r->e2e_p95_s = base_e2e + w95;
 
-	/* SLOs at the scenario's own batch */
-	r->ttft_ok = !(s->ttft_slo_s > 0.0) || (fits && r->ttft_p95_s <= s->ttft_slo_s);
-	r->tpot_ok = !(s->tpot_slo_s > 0.0) || (fits && r->tpot_s <= s->tpot_slo_s);
-	r->e2e_ok = !(s->e2e_slo_s > 0.0) || (fits && r->e2e_p95_s <= s->e2e_slo_s);
+	/* SLOs at the scenario's own batch; none holds when nothing fits
+	 * (nothing is served), even one that is not set */
+	r->ttft_ok = fits && (!(s->ttft_slo_s > 0.0) || r->ttft_p95_s <= s->ttft_slo_s);
+	r->tpot_ok = fits && (!(s->tpot_slo_s > 0.0) || r->tpot_s <= s->tpot_slo_s);
+	r->e2e_ok = fits && (!(s->e2e_slo_s > 0.0) || r->e2e_p95_s <= s->e2e_slo_s);
 
-	/* TCO of the scenario's own deployment */
+	/* TCO of the scenario's own deployment: annual = 12 × the reserved
+	 * month (the seed's convention) */
 	r->fleet_usd_per_hour = fleet_h;
 	r->monthly_usd = fleet_h * rs.hpm;
 	r->monthly_reserved_usd = r->monthly_usd * rs.keep;
@@ -948,49 +1109,98 @@ void model_fleet(const scenario *s, results *r)
 	/* options */
 	r->n_options = s->n_options > MAX_OPTIONS ? MAX_OPTIONS : s->n_options;
 	for (int i = 0; i < r->n_options; i++) {
-		const option *o = &s->options[i];
+		const option *op = &s->options[i];
 		option_result *or = &r->options[i];
 
 		memset(or, 0, sizeof *or);
-		snprintf(or->name, sizeof or->name, "%s", o->name);
-		or->kind = o->kind;
-		if (o->kind == OPT_API)
-			eval_api_option(s, &rs, o, or);
+		copy_name(or->name, op->name);
+		or->kind = op->kind;
+		if (op->kind == OPT_API)
+			eval_api_option(s, &rs, op, or);
 		else
-			eval_instance_option(s, o, r, &rs, or);
+			eval_instance_option(s, op, r, &rs, or);
 	}
 
-	/* notes */
-	if (fits && !(cap.requests_per_s > 0.0))
-		slo_failure_note(s, r, &cap);
-	else if (fits && cap.batch < r->batch && !(r->ttft_ok && r->tpot_ok && r->e2e_ok))
-		add_note(r, "the SLOs hold up to batch %d (%.3g req/s per replica); "
-		         "serving.max_batch %d breaks %s%s%s", cap.batch,
-		         cap.requests_per_s, r->batch,
-		         r->ttft_ok ? "" : "TTFT ", r->tpot_ok ? "" : "TPOT ",
-		         r->e2e_ok ? "" : "E2E");
-	if (s->n_regions > 0 && fabs(share_sum - 1.0) > 1e-6)
-		add_note(r, "region shares add up to %.4g, not 1: load is taken as given",
-		         share_sum);
-	/* below: constant text and hand-made percentages, no printf in the
-	 * common path (model_eval runs on every keystroke and in optimisers) */
-	if (s->availability > 0.0 && r->availability < s->availability) {
-		char a[16], b[16], msg[MODEL_NOTE_LEN];
-		size_t n = 0;
-		pct4(a, r->availability);
-		pct4(b, s->availability);
-		n = append(msg, n, sizeof msg, "availability estimate ");
-		n = append(msg, n, sizeof msg, a);
-		n = append(msg, n, sizeof msg, " is below the ");
-		n = append(msg, n, sizeof msg, b);
-		append(msg, n, sizeof msg, " target: add fleet.spares");
-		add_text_note(r, msg);
+	/* notes (model_impl.h's formatters: no printf here) */
+	if (!fits && r->batch > 0 && (o = note_begin(r, &ob))) {
+		/* fits in memory but serves nothing (absurd inputs) */
+		PUT(o, "the replica has no throughput: the fleet is not sized "
+		    "(0 replicas, $0) and no SLO counts as met");
+		note_end(r, o);
+	} else if (!fits && (o = note_begin(r, &ob))) {
+		PUT(o, "the model does not fit: ");
+		if (r->min_gpus_to_fit > 0) {
+			put_i(o, r->min_gpus_to_fit);
+			PUT(o, " GPUs needed (min_gpus_to_fit)");
+		} else {
+			PUT(o, "no replica of up to 1024 GPUs holds it");
+		}
+		PUT(o, "; the fleet is not sized (0 replicas, $0) and no SLO "
+		    "counts as met");
+		note_end(r, o);
 	}
-	if (w95 < w)
-		add_text_note(r, "under 5% of requests wait at this load: the p95 "
-		              "TTFT has no queueing in it and sits below the mean");
-	if (r->replicas_total > 0)
-		add_text_note(r, "queueing: M/D/1 on R_max (t_service = 1/R_max), "
-		              "p95 from an exponential tail; availability: replicas "
-		              "fail independently (fleet.replica_availability)");
+	if (fits && !(cap.requests_per_s > 0.0)) {
+		slo_failure_note(s, r, &cap);
+	} else if (fits && cap.batch < r->batch &&
+	           !(r->ttft_ok && r->tpot_ok && r->e2e_ok) &&
+	           (o = note_begin(r, &ob))) {
+		/* the cost block stays at the effective batch (the contract);
+		 * this gives the cost where the fleet is actually sized */
+		PUT(o, "SLOs fail at batch ");
+		put_i(o, r->batch);
+		PUT(o, " (");
+		put_slo_names(o, (r->ttft_ok ? 0u : SLO_TTFT) |
+		                 (r->tpot_ok ? 0u : SLO_TPOT) |
+		                 (r->e2e_ok ? 0u : SLO_E2E));
+		PUT(o, "); they hold up to batch ");
+		put_i(o, cap.batch);
+		PUT(o, ": ");
+		put_g(o, cap.requests_per_s, 3);
+		PUT(o, " req/s per replica, $");
+		put_g(o, r->usd_per_1k_output_tokens_at_slo, 3);
+		PUT(o, " per 1K output tokens at that batch (the cost block is at "
+		    "batch ");
+		put_i(o, r->batch);
+		PUT(o, ": $");
+		put_g(o, r->usd_per_1k_output_tokens, 3);
+		PUT(o, ")");
+		note_end(r, o);
+	}
+	if (s->n_regions > 0 && fabs(share_sum - 1.0) > 1e-6 &&
+	    (o = note_begin(r, &ob))) {
+		PUT(o, "region shares add up to ");
+		put_g(o, share_sum, 4);
+		PUT(o, ", not 1: load is taken as given");
+		note_end(r, o);
+	}
+	if (fits && s->availability > 0.0 && r->availability < s->availability &&
+	    (o = note_begin(r, &ob))) {
+		PUT(o, "availability estimate ");
+		put_pct(o, r->availability, 4);
+		PUT(o, " is below the ");
+		put_pct(o, s->availability, 4);
+		PUT(o, " target: add fleet.spares");
+		note_end(r, o);
+	}
+	if (w95 < w && (o = note_begin(r, &ob))) {
+		PUT(o, "under 5% of requests wait at this load: the p95 TTFT has "
+		    "no queueing in it and sits below the mean");
+		note_end(r, o);
+	}
+	if (fits)
+		instance_shape_note(s, r, T);
+	if (r->replicas_total > 0 && (o = note_begin(r, &ob))) {
+		PUT(o, "queueing: M/D/1 on R_max (t_service = 1/R_max), p95 from "
+		    "an exponential tail; availability: replicas fail "
+		    "independently (fleet.replica_availability)");
+		note_end(r, o);
+	}
+}
+
+void model_fleet(const scenario *s, results *r)
+{
+	model_hw hw;
+
+	model_hw_init(&hw, s, &s->gpu, s->gpus, &r->p);
+	model_fleet_hw(s, r, &hw);
 }

@@ -8,7 +8,11 @@
 /* Called by model_eval() once every replica-level field of *r is filled
  * (queue_s = 0, ttft_s = t_req + prefill, e2e from it).  Adds queueing to
  * TTFT (mean and p95), checks the SLOs, finds the SLO capacity, sizes the
- * fleet per region, and fills cost, TCO, options and API fields. */
+ * fleet per region, and fills cost, TCO, options and API fields.  A model
+ * that does not fit (r->batch == 0) gets no fleet: 0 replicas, $0, SLO
+ * flags false and a note.  (model_eval itself calls model_fleet_hw, in
+ * model_impl.h, which reuses its replica set-up; this entry point sets the
+ * replica up again.) */
 void model_fleet(const scenario *s, results *r);
 
 /* --- the pieces, exported for tests and the TUI (added by fleet) --- */
@@ -39,7 +43,8 @@ typedef struct {
 	double rho;                /* the replica's load at that point */
 	unsigned failing;          /* SLO_* bits, when requests_per_s == 0 */
 	double best_ttft_s, best_tpot_s, best_e2e_s;  /* batch 1, no queue */
-	int evaluations;           /* model_replica_perf calls made */
+	int evaluations;           /* batch sizes evaluated (model_perf_at) */
+	double batch_requests_per_s;  /* R_max at `batch` (added: fix helper) */
 } fleet_capacity;
 void fleet_slo_capacity(const scenario *s, const gpu_spec *gpu, int gpus,
                         const model_params *p, int bmax, fleet_capacity *c);

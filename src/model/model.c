@@ -11,110 +11,10 @@
  * MODEL_MAX_NOTES are left for model_fleet(). */
 #define MODEL_OWN_NOTES 8
 
-/* Notes are built piece by piece: snprintf's floating-point path alone
- * cost more than the whole model, and model_eval must run a million times
- * a second.  A note is begun, appended to (literals, integers, fixed-point
- * reals) and ended. */
-typedef struct {
-	char *p, *end;
-} outbuf;
-
-/* always inlined: with a literal's constant length the copy is a few
- * moves, not a call */
-static inline __attribute__((always_inline))
-void put_n(outbuf *o, const char *s, size_t n)
-{
-	size_t room = (size_t)(o->end - o->p);
-	if (n <= room) {
-		memcpy(o->p, s, n);
-		o->p += n;
-	} else {
-		memcpy(o->p, s, room);
-		o->p += room;
-	}
-}
-
-#define PUT(o, lit) put_n((o), "" lit, sizeof(lit) - 1)
-
-static void put_s(outbuf *o, const char *s)
-{
-	put_n(o, s, strlen(s));
-}
-
-static void put_u(outbuf *o, unsigned long long v, int min_digits)
-{
-	char d[24];
-	char *e = d + sizeof d, *q = e;
-	do {
-		*--q = (char)('0' + v % 10);
-		v /= 10;
-	} while (v && q > d);
-	while (e - q < min_digits && q > d)
-		*--q = '0';
-	put_n(o, q, (size_t)(e - q));
-}
-
-static void put_i(outbuf *o, long v)
-{
-	if (v < 0) {
-		PUT(o, "-");
-		put_u(o, -(unsigned long long)v, 1);
-	} else {
-		put_u(o, (unsigned long long)v, 1);
-	}
-}
-
-/* v with `decimals` (0..4) digits after the point, like %.Nf */
-static void put_f(outbuf *o, double v, int decimals)
-{
-	static const double scale[] = { 1, 10, 100, 1000, 10000 };
-	if (decimals < 0)
-		decimals = 0;
-	if (decimals > 4)
-		decimals = 4;
-	if (!isfinite(v)) {
-		PUT(o, "?");
-		return;
-	}
-	if (v < 0) {
-		v = -v;
-		if (v * scale[decimals] >= 0.5)   /* no "-0" */
-			PUT(o, "-");
-	}
-	if (v >= 1e15) {
-		char tmp[32];
-		snprintf(tmp, sizeof tmp, "%.3g", v);
-		put_s(o, tmp);
-		return;
-	}
-	unsigned long long ip = (unsigned long long)v;
-	unsigned long long fp = (unsigned long long)((v - (double)ip)
-		* scale[decimals] + 0.5);
-	if (fp >= (unsigned long long)scale[decimals]) {
-		ip++;
-		fp = 0;
-	}
-	put_u(o, ip, 1);
-	if (decimals > 0) {
-		PUT(o, ".");
-		put_u(o, fp, decimals);
-	}
-}
-
-/* bytes in GB (2 decimals), MB or kB (1 decimal), with the unit */
-static void put_bytes(outbuf *o, double v)
-{
-	if (!(v < 1e9) || v >= 1e15) {   /* also NaN: put_f says "?" */
-		put_f(o, v / 1e9, 2);
-		PUT(o, " GB");
-	} else if (v >= 1e6) {
-		put_f(o, v / 1e6, 1);
-		PUT(o, " MB");
-	} else {
-		put_f(o, v / 1e3, 1);
-		PUT(o, " kB");
-	}
-}
+/* Accelerators per node (HGX/DGX H100, H200, B200, A100: 8 NVLink-connected
+ * GPUs): a tensor-parallel group larger than this spans nodes, which the
+ * all-reduce model (intra-node link_bw and alpha) does not price. */
+#define MODEL_NODE_GPUS 8
 
 /* Begin a note (NULL when the module's share of notes is used up). */
 static outbuf *note_begin(results *r, outbuf *o)
@@ -296,6 +196,18 @@ static void write_notes(const scenario *s, results *r, const model_fit *f,
 			PUT(o, "no link bandwidth for ");
 			put_s(o, s->gpu.id[0] ? s->gpu.id : "this accelerator");
 			PUT(o, ": all-reduces count latency only");
+		} else if (T > MODEL_NODE_GPUS) {
+			/* the all-reduce keeps the intra-node link's bandwidth
+			 * and alpha (see infertui-model(7), "Tensor parallelism
+			 * across nodes"): say that it is optimistic */
+			PUT(o, "tensor parallel over ");
+			put_i(o, T);
+			PUT(o, " GPUs spans nodes (8 per node): all-reduces take ");
+			put_f(o, r->step.comm_s * 1e3, 2);
+			PUT(o, " ms of each ");
+			put_f(o, r->step.total_s * 1e3, 2);
+			PUT(o, " ms step at the intra-node link's rate; real "
+			    "inter-node TP is slower");
 		} else {
 			PUT(o, "tensor parallel over ");
 			put_i(o, T);
@@ -386,7 +298,7 @@ void model_eval(const scenario *s, results *r)
 		r->batch1_requests_per_s = pf.continuous_rps;
 	} else {
 		model_perf p1;
-		model_perf_at(&hw, 1, false, &p1);
+		model_perf_at_pre(&hw, 1, false, &pf.prefill, &p1);
 		r->batch1_requests_per_s = p1.continuous_rps;
 	}
 	/* achieved during a decode step, per device */
@@ -406,5 +318,5 @@ void model_eval(const scenario *s, results *r)
 	r->tokens_per_usd = model_ratio(tok_h, r->replica_usd_per_hour);
 
 	write_notes(s, r, &f, T);
-	model_fleet(s, r);
+	model_fleet_hw(s, r, &hw);
 }

@@ -79,6 +79,11 @@ typedef struct {
 	int needed;                /* serving replicas the peak load needs */
 	double rho;                /* peak load per replica / R_max, all replicas up */
 	double availability;       /* P(at least `needed` replicas up) */
+	/* added by the fix helper.  `instances` above: the headline fleet
+	 * rents accelerators by the hour, so each replica's T devices are one
+	 * "instance" (instances == replicas); whole cloud instances are the
+	 * options' (option_result.instances). */
+	int gpus;                  /* accelerators: replicas × T */
 } region_result;
 
 typedef struct {
@@ -171,6 +176,10 @@ typedef struct {
 	double rho;                    /* per-replica load at peak (worst region) */
 	double peak_requests_per_s;    /* λ summed over regions */
 	double mean_requests_per_s;    /* D / 86400 */
+	/* added by the fix helper */
+	double slo_batch_requests_per_s;       /* R_max at slo_batch (0: none) */
+	double usd_per_1k_output_tokens_at_slo; /* replica $/h over R_max·out at
+	                                          slo_batch (0: no SLO batch) */
 
 	/* fleet */
 	int n_regions;
@@ -224,7 +233,8 @@ int model_max_batch(const scenario *s, const gpu_spec *gpu, int gpus,
  * validation; "does not fit" is reported, not an error.
  * (math module, model.c:) When nothing fits, batch = 0 and batch_limit =
  * LIMIT_NO_FIT, while latency, throughput and cost are computed at batch 1
- * as if it fitted (a note says so).  Every field is zeroed first except
+ * as if it fitted (a note says so), and model_fleet does not size a fleet
+ * on them (0 replicas, $0, SLO flags false, a note).  Every field is zeroed first except
  * the entries of regions[] and options[] (model_fleet writes each entry up
  * to n_regions / n_options) and the note texts; the math module writes at
  * most 8 notes, leaving the rest to model_fleet. */

@@ -939,6 +939,96 @@ static void test_replica_perf_api(void **st)
 	assert_int_equal(rp.batch, 1);
 }
 
+/* The note formatters shared by model.c and fleet.c (model_impl.h), against
+ * what printf would write (hand-checked strings). */
+static const char *fmt_with(void (*f)(outbuf *, double, int), double v, int n)
+{
+	static char buf[64];
+	outbuf o;
+	outbuf_init(&o, buf, sizeof buf);
+	f(&o, v, n);
+	outbuf_end(&o);
+	return buf;
+}
+
+static void test_note_formatters(void **st)
+{
+	(void)st;
+	char small[8];
+	outbuf o;
+
+	/* %.Nf */
+	assert_string_equal(fmt_with(put_f, 17.1049, 2), "17.10");
+	assert_string_equal(fmt_with(put_f, 0.99995, 4), "1.0000");
+	assert_string_equal(fmt_with(put_f, -0.001, 1), "0.0");
+	assert_string_equal(fmt_with(put_f, 123456789.0, 0), "123456789");
+	/* up to 6 decimals (the API option's per-1M prices) */
+	assert_string_equal(fmt_with(put_f, 0.123456, 6), "0.123456");
+	assert_string_equal(fmt_with(put_f, 97.5, 2), "97.50");
+	/* v·10^6 beyond 1e19: %.3g */
+	assert_string_equal(fmt_with(put_f, 2e13, 6), "2e+13");
+	/* 3 significant digits as %.3g writes them (39.1, 0.00021, 0.5, 2,
+	 * 3.4), but never with an exponent (%.3g: 1.23e+03; here 1235) */
+	assert_string_equal(fmt_with(put_g, 39.1403534107, 3), "39.1");
+	assert_string_equal(fmt_with(put_g, 0.000210359861931, 3), "0.00021");
+	assert_string_equal(fmt_with(put_g, 0.5, 3), "0.5");
+	assert_string_equal(fmt_with(put_g, 2.0, 3), "2");
+	assert_string_equal(fmt_with(put_g, 3.40000001, 3), "3.4");
+	assert_string_equal(fmt_with(put_g, 1234.5, 3), "1235");
+	assert_string_equal(fmt_with(put_g, 8.35, 3), "8.35");
+	assert_string_equal(fmt_with(put_g, -2.5, 2), "-2.5");
+	/* percentages: 0.999 -> 99.9000% (the availability note's form) */
+	assert_string_equal(fmt_with(put_pct, 0.999, 4), "99.9000%");
+	assert_string_equal(fmt_with(put_pct, 0.97029901, 4), "97.0299%");
+	/* integers: two digits per division, padding, sign */
+	outbuf_init(&o, small, sizeof small);
+	put_u(&o, 7, 4);
+	outbuf_end(&o);
+	assert_string_equal(small, "0007");
+	outbuf_init(&o, small, sizeof small);
+	put_i(&o, -1234);
+	outbuf_end(&o);
+	assert_string_equal(small, "-1234");
+	/* cut at the buffer's end (7 characters + the terminator) */
+	outbuf_init(&o, small, sizeof small);
+	put_u(&o, 123456789, 1);
+	outbuf_end(&o);
+	assert_string_equal(small, "1234567");
+	outbuf_init(&o, small, sizeof small);
+	PUT(&o, "abc");
+	put_s(&o, "defghij");
+	outbuf_end(&o);
+	assert_string_equal(small, "abcdefg");
+}
+
+/* A tensor-parallel group beyond one node (8 GPUs) is priced with the
+ * intra-node link: the note says so. */
+static void test_tp_across_nodes_note(void **st)
+{
+	(void)st;
+	gpu_spec g = fx_h100();
+	bool spans = false, plain = false;
+
+	/* Llama 2 70B bf16 (~138 GB) on 16 H100: fits, TP 16 > 8 per node */
+	fx_scenario(&S, fx_llama2_70b(), g, 16);
+	model_eval(&S, &R);
+	assert_true(R.fits);
+	for (int i = 0; i < R.n_notes; i++)
+		if (strstr(R.notes[i], "tensor parallel over 16 GPUs spans nodes") &&
+		    strstr(R.notes[i], "real inter-node TP is slower"))
+			spans = true;
+	assert_true(spans);
+	/* on 8: one node, the plain note */
+	fx_scenario(&S, fx_llama2_70b(), g, 8);
+	model_eval(&S, &R);
+	for (int i = 0; i < R.n_notes; i++) {
+		assert_null(strstr(R.notes[i], "spans nodes"));
+		if (strstr(R.notes[i], "tensor parallel over 8 GPUs: all-reduces"))
+			plain = true;
+	}
+	assert_true(plain);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -971,6 +1061,8 @@ int main(void)
 		cmocka_unit_test(test_edge_sweep),
 		cmocka_unit_test(test_edge_batch_larger_than_fits),
 		cmocka_unit_test(test_replica_perf_api),
+		cmocka_unit_test(test_note_formatters),
+		cmocka_unit_test(test_tp_across_nodes_note),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

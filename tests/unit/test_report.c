@@ -643,6 +643,83 @@ static void test_finserv_pair(void **state)
 	assert_true(r.fragmentation_waste < 0.04);
 }
 
+/* seed-70b-2xa100's comment: two A100 80GB modelled as 80 GiB each, all
+ * usable, no overhead: 2 x 85,899,345,920 - 140e9 = 31,798,691,840 bytes
+ * of KV room (31.80 GB; the seed's "~20 GB" is 160 - 140 in decimal GB) */
+static void test_seed_preset_kv_room(void **state)
+{
+	static scenario s;
+	static results r;
+	(void)state;
+
+	load_preset("seed-70b-2xa100", &s);
+	model_eval(&s, &r);
+	assert_float_equal(r.weights_bytes, 140e9, 1.0);
+	assert_float_equal(r.kv_room_bytes, 31798691840.0, 1.0);
+}
+
+/* tco: monthly on demand and reserved both explicit, annual = 12 x the
+ * reserved month; the SLO batch's throughput and cost; the headline
+ * fleet's accelerators per region */
+static void test_json_tco_and_slo_cost(void **state)
+{
+	static scenario s;
+	static results r;
+	char *json;
+	(void)state;
+
+	/* apac-3region: 3 regions x 2 replicas (1 + 1 spare) x 8 A100 at
+	 * $4.09625 = 6 x $32.77 = $196.62/h; x 730 h = $143,532.60 on demand;
+	 * x (1 - 0.40) = $86,119.56 reserved; x 12 = $1,033,434.72 a year */
+	load_preset("apac-3region", &s);
+	model_eval(&s, &r);
+	json = render(REPORT_JSON, &s, &r);
+	parse_ok(json);
+	assert_float_equal(num("tco.monthly_on_demand_usd"), 143532.60, 0.005);
+	assert_float_equal(num("tco.monthly_usd"), 143532.60, 0.005);
+	assert_float_equal(num("tco.monthly_reserved_usd"), 86119.56, 0.005);
+	assert_float_equal(num("tco.annual_usd"), 1033434.72, 0.005);
+	/* 2 replicas x 8 GPUs per region */
+	assert_float_equal(num("fleet.regions[0].gpus"), 16, 0);
+	assert_float_equal(num("fleet.regions[0].instances"), 2, 0);
+	/* the SLOs (E2E 5 s) fail at max_batch 64 and hold at a smaller
+	 * batch: the fields agree with the results, and $/1K at the SLO
+	 * batch = $32.77 / (R(b_slo) x 200 x 3.6) */
+	assert_true(r.slo_batch > 0 && r.slo_batch < r.batch);
+	assert_float_equal(num("throughput.slo_batch"), r.slo_batch, 0);
+	assert_float_equal(num("throughput.slo_requests_per_s"),
+	                   r.slo_requests_per_s, 1e-9 * r.slo_requests_per_s);
+	assert_float_equal(num("cost.usd_per_1k_output_tokens_at_slo"),
+	                   32.77 / (num("throughput.slo_batch_requests_per_s") *
+	                            200 * 3.6),
+	                   1e-9 * num("cost.usd_per_1k_output_tokens_at_slo"));
+	assert_true(num("cost.usd_per_1k_output_tokens_at_slo") >
+	            num("cost.usd_per_1k_output_tokens"));
+	free(json);
+
+	/* no batch size meets the SLOs: null */
+	s.tpot_slo_s = 1e-4;
+	model_eval(&s, &r);
+	json = render(REPORT_JSON, &s, &r);
+	parse_ok(json);
+	assert_non_null(get("cost.usd_per_1k_output_tokens_at_slo"));
+	assert_int_equal(get("cost.usd_per_1k_output_tokens_at_slo")->type, 'z');
+	free(json);
+
+	/* the model does not fit: break-even null for that reason */
+	load_preset("apac-3region", &s);
+	s.gpus = 1;
+	model_eval(&s, &r);
+	assert_false(r.fits);
+	json = render(REPORT_JSON, &s, &r);
+	parse_ok(json);
+	assert_float_equal(num("fleet.replicas_total"), 0, 0);
+	assert_float_equal(num("tco.annual_usd"), 0, 0);
+	assert_non_null(strstr(json, "the model does not fit, so no self-hosted "
+	                       "fleet is sized"));
+	free(json);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -653,6 +730,8 @@ int main(void)
 		cmocka_unit_test(test_nonfinite_written_as_null),
 		cmocka_unit_test(test_every_preset),
 		cmocka_unit_test(test_finserv_pair),
+		cmocka_unit_test(test_json_tco_and_slo_cost),
+		cmocka_unit_test(test_seed_preset_kv_room),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
