@@ -1,0 +1,463 @@
+/* dialogs.c — help, the preset picker, and the one-line prompts for a typed
+ * value and for saving a preset (in the status line). */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "config.h"
+#include "tui/ui.h"
+
+/* ---- a framed box ------------------------------------------------------ */
+
+static ui_rect dlg_box(tui_app *a, int want_w, int want_h, const char *title,
+                   const char *foot)
+{
+	ui_rect r;
+	/* centred; on a small screen the whole width between title and status */
+	r.w = want_w + 4 <= a->cols_n ? want_w : a->cols_n;
+	r.h = want_h + 2 <= a->rows_n - 2 ? want_h : a->rows_n - 2;
+	r.x = (a->cols_n - r.w) / 2;
+	r.y = 1 + (a->rows_n - 2 - r.h) / 2;
+	ui_fill(r.y, r.x, r.h, r.w, app_attr(a, TE_TEXT));
+	ui_hline_title(a, r.y, r.x, r.w, title, NULL);
+	ui_hline_title(a, r.y + r.h - 1, r.x, r.w, NULL, foot);
+	attrset(app_attr(a, TE_BORDER));
+	for (int i = 1; i < r.h - 1; i++) {
+		mvaddstr(r.y + i, r.x, a->g.vline);
+		mvaddstr(r.y + i, r.x + r.w - 1, a->g.vline);
+	}
+	attrset(A_NORMAL);
+	return r;
+}
+
+/* ---- help ---------------------------------------------------------------- */
+
+/* help lines, wrapped at word boundaries to the text column */
+static int help_lines(tui_app *a, int tw, const char *keys[], const char *texts[],
+                      int max)
+{
+	int n = 0;
+	for (int i = 0; i < keys_help_count() && n < max; i++) {
+		const char *t = keys_help_text(i);
+		bool first = true;
+		static char buf[64][256];
+		while (*t && n < max) {
+			int used = ui_fit(t, tw, buf[n % 64], sizeof buf[0]);
+			size_t len = strlen(buf[n % 64]);
+			if (len == 0) {   /* one word longer than the column */
+				snprintf(buf[n % 64], sizeof buf[0], "%s", t);
+				len = strlen(t);
+			}
+			(void)used;
+			keys[n] = first ? keys_help_key(i) : "";
+			texts[n] = buf[n % 64];
+			n++;
+			first = false;
+			t += len;
+			while (*t == ' ' || *t == ',' || *t == ';')
+				t++;
+		}
+	}
+	(void)a;
+	return n;
+}
+
+void dialog_help_draw(tui_app *a)
+{
+	const char *keys[64], *texts[64];
+	int kw = 22;
+	int bw = 78 + 4 <= a->cols_n ? 78 : a->cols_n;   /* as dlg_box */
+	int n = help_lines(a, bw - 4 - kw, keys, texts, 64);
+	ui_rect r = dlg_box(a, 78, n + 2, "Keys", "any other key closes");
+	int tw = r.w - 4 - kw;
+	int rows = r.h - 2;
+
+	if (a->help_top > n - rows)
+		a->help_top = n - rows > 0 ? n - rows : 0;
+	for (int i = 0; i < rows && a->help_top + i < n; i++) {
+		int k = a->help_top + i;
+		ui_put(r.y + 1 + i, r.x + 2, kw, app_attr(a, TE_ACCENT) | A_BOLD, keys[k]);
+		ui_put(r.y + 1 + i, r.x + 2 + kw, tw, app_attr(a, TE_TEXT), texts[k]);
+	}
+	if (a->help_top > 0)
+		ui_put(r.y + 1, r.x + r.w - 2, 1, app_attr(a, TE_DIM), a->g.up);
+	if (a->help_top + rows < n)
+		ui_put(r.y + r.h - 2, r.x + r.w - 2, 1, app_attr(a, TE_DIM), a->g.down);
+}
+
+bool dialog_help_key(tui_app *a, TermKey *tk, TermKeyKey *k)
+{
+	if (k->type == TERMKEY_TYPE_KEYSYM && (k->code.sym == TERMKEY_SYM_DOWN ||
+	    k->code.sym == TERMKEY_SYM_PAGEDOWN)) {
+		a->help_top++;
+	} else if (k->type == TERMKEY_TYPE_KEYSYM && (k->code.sym == TERMKEY_SYM_UP ||
+	           k->code.sym == TERMKEY_SYM_PAGEUP)) {
+		if (a->help_top > 0)
+			a->help_top--;
+	} else if (k->type == TERMKEY_TYPE_MOUSE) {
+		TermKeyMouseEvent ev;
+		int button, line, col;
+		if (termkey_interpret_mouse(tk, k, &ev, &button, &line, &col) ==
+		    TERMKEY_RES_KEY && ev == TERMKEY_MOUSE_PRESS) {
+			if (button == 4 && a->help_top > 0)
+				a->help_top -= a->help_top < 3 ? a->help_top : 3;
+			else if (button == 5)
+				a->help_top += 3;   /* clamped when drawn */
+		}
+	} else {
+		a->mode = MODE_MAIN;
+		if (k->type == TERMKEY_TYPE_UNICODE && (k->code.codepoint == 'q' ||
+		    ((k->modifiers & TERMKEY_KEYMOD_CTRL) && k->code.codepoint == 'c')))
+			a->quit = true;   /* q quits from anywhere but a prompt */
+	}
+	a->dirty |= D_ALL;
+	return true;
+}
+
+/* ---- preset picker ------------------------------------------------------- */
+
+void dialog_open_picker(tui_app *a)
+{
+	a->n_names = app_list_names("presets", a->names, a->name_desc, UI_MAX_NAMES);
+	if (a->n_names == 0) {
+		app_message(a, true, "no presets found (see infertui --list-presets)");
+		return;
+	}
+	a->pick = 0;
+	for (int i = 0; i < a->n_names; i++)
+		if (!strcmp(a->names[i], a->preset_name))
+			a->pick = i;
+	a->pick_top = 0;
+	a->mode = MODE_PICKER;
+	a->dirty |= D_ALL;
+}
+
+void dialog_picker_draw(tui_app *a)
+{
+	ui_rect r = dlg_box(a, 78, a->n_names + 2, "Presets",
+	                "Enter load  Esc cancel");
+	int rows = r.h - 2, nw = 0;
+
+	for (int i = 0; i < a->n_names; i++) {
+		int w = ui_width(a->names[i]);
+		if (w > nw)
+			nw = w;
+	}
+	if (nw > 24)
+		nw = 24;
+	if (a->pick < a->pick_top)
+		a->pick_top = a->pick;
+	if (a->pick >= a->pick_top + rows)
+		a->pick_top = a->pick - rows + 1;
+	for (int i = 0; i < rows && a->pick_top + i < a->n_names; i++) {
+		int k = a->pick_top + i, y = r.y + 1 + i;
+		attr_t at = k == a->pick ? app_attr(a, TE_SELECTION) : app_attr(a, TE_TEXT);
+		if (k == a->pick) {
+			ui_fill(y, r.x + 1, 1, r.w - 2, at);
+			ui_put(y, r.x + 1, 1, at, a->g.right);
+		}
+		ui_put(y, r.x + 2, nw, at | A_BOLD, a->names[k]);
+		ui_put(y, r.x + 4 + nw, r.w - nw - 6, k == a->pick ? at : app_attr(a, TE_DIM),
+		       a->name_desc[k]);
+	}
+}
+
+static void load_preset(tui_app *a, const char *name)
+{
+	char path[1024];
+	diag d;
+	static scenario tmp;
+
+	diag_init(&d);
+	if (config_find("presets", name, path, sizeof path, &d) != 0) {
+		app_message(a, true, "%s", d.count ? d.msg[0] : "preset not found");
+		return;
+	}
+	scenario_defaults(&tmp);
+	diag_init(&d);
+	if (config_load_preset(path, &tmp, &d) != 0) {
+		app_message(a, true, "%s", d.count ? d.msg[0] : "preset not loaded");
+		return;
+	}
+	a->cur = tmp;
+	ui_copy(a->preset_name, sizeof a->preset_name, name);
+	ui_copy(a->preset_path, sizeof a->preset_path, path);
+	app_commit(a, -1);
+	app_message(a, false, "loaded preset %s (u undoes)", name);
+}
+
+bool dialog_picker_key(tui_app *a, TermKey *tk, TermKeyKey *k)
+{
+	a->dirty |= D_ALL;
+	if (k->type == TERMKEY_TYPE_MOUSE) {
+		TermKeyMouseEvent ev;
+		int button, line, col;
+		if (termkey_interpret_mouse(tk, k, &ev, &button, &line, &col) ==
+		    TERMKEY_RES_KEY && ev == TERMKEY_MOUSE_PRESS) {
+			if (button == 4 && a->pick > 0)
+				a->pick--;
+			else if (button == 5 && a->pick < a->n_names - 1)
+				a->pick++;
+		}
+		return true;
+	}
+	if (k->type == TERMKEY_TYPE_KEYSYM) {
+		switch (k->code.sym) {
+		case TERMKEY_SYM_UP: if (a->pick > 0) a->pick--; break;
+		case TERMKEY_SYM_DOWN: if (a->pick < a->n_names - 1) a->pick++; break;
+		case TERMKEY_SYM_HOME: a->pick = 0; break;
+		case TERMKEY_SYM_END: a->pick = a->n_names - 1; break;
+		case TERMKEY_SYM_ENTER:
+			a->mode = MODE_MAIN;
+			load_preset(a, a->names[a->pick]);
+			break;
+		case TERMKEY_SYM_ESCAPE: a->mode = MODE_MAIN; break;
+		default: break;
+		}
+	} else if (k->type == TERMKEY_TYPE_UNICODE) {
+		long c = k->code.codepoint;
+		if (c == 'k' && a->pick > 0)
+			a->pick--;
+		else if (c == 'j' && a->pick < a->n_names - 1)
+			a->pick++;
+		else if (c == 'q' || c == 'p')
+			a->mode = MODE_MAIN;
+		else if ((k->modifiers & TERMKEY_KEYMOD_CTRL) && c == 'c')
+			a->quit = true;
+	}
+	return true;
+}
+
+/* ---- one-line prompts: typed value and save -------------------------- */
+
+void dialog_open_edit(tui_app *a)
+{
+	if (a->rows[a->sel].param < 0)
+		return;
+	const param *p = params_at((size_t)a->rows[a->sel].param);
+	params_get_text(&a->cur, p, a->edit, sizeof a->edit);
+	a->edit_len = strlen(a->edit);
+	a->mode = MODE_EDIT;
+	a->msg[0] = '\0';
+	a->dirty |= D_STATUS;
+}
+
+void dialog_open_save(tui_app *a)
+{
+	snprintf(a->edit, sizeof a->edit, "%s", a->preset_name);
+	a->edit_len = strlen(a->edit);
+	a->mode = MODE_SAVE;
+	a->msg[0] = '\0';
+	a->dirty |= D_STATUS;
+}
+
+void dialog_edit_draw(tui_app *a)
+{
+	ui_rect r = a->r_status;
+	attr_t st = app_attr(a, TE_STATUS);
+	char prompt[256];
+	int x;
+
+	if (a->mode == MODE_EDIT) {
+		const param *p = params_at((size_t)a->rows[a->sel].param);
+		snprintf(prompt, sizeof prompt, "%s%s%s%s = ", p->label, *p->unit ? " (" : "",
+		         p->unit, *p->unit ? ")" : "");
+	} else {
+		snprintf(prompt, sizeof prompt, "Save preset as (name or path): ");
+	}
+	ui_fill(r.y, r.x, 1, r.w, st);
+	x = r.x + 1 + ui_put(r.y, r.x + 1, r.w / 2, st | A_BOLD, prompt);
+	/* the end of the text when it is longer than the room */
+	const char *t = a->edit;
+	int room = r.w - (x - r.x) - 2;
+	while (ui_width(t) > room && *t)
+		t++;
+	attrset(st);
+	mvaddstr(r.y, x, t);
+	attrset(A_NORMAL);
+	x += ui_width(t);
+	if (x < r.x + r.w)
+		mvaddch(r.y, x, ' ' | A_REVERSE);   /* the cursor */
+	if (a->msg[0] && a->msg_error) {
+		/* the error right of the text if it fits whole, else on the
+		 * notes line above */
+		int mx = x + 2, mw = r.x + r.w - mx - 1;
+		if (ui_width(a->msg) <= mw) {
+			ui_put(r.y, mx, mw, app_attr(a, TE_BAD) | A_BOLD, a->msg);
+		} else {
+			ui_rect n = a->r_notes;
+			ui_fill(n.y, n.x, 1, n.w, app_attr(a, TE_TEXT));
+			ui_put(n.y, n.x + 1, n.w - 2, app_attr(a, TE_BAD) | A_BOLD, a->msg);
+		}
+	}
+}
+
+static int mkdirs(const char *dir)
+{
+	char tmp[1024];
+	snprintf(tmp, sizeof tmp, "%s", dir);
+	for (char *p = tmp + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(tmp, 0755) != 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	if (mkdir(tmp, 0755) != 0 && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+static void do_save(tui_app *a)
+{
+	char path[1024], dir[900];
+	const char *name = a->edit;
+	diag d;
+
+	while (*name == ' ')
+		name++;
+	if (!*name) {
+		app_message(a, true, "give a name or a path");
+		return;
+	}
+	if (strchr(name, '/') || strstr(name, ".ini")) {
+		if (name[0] == '~' && name[1] == '/' && getenv("HOME"))
+			snprintf(path, sizeof path, "%s%s", getenv("HOME"), name + 1);
+		else
+			snprintf(path, sizeof path, "%s", name);
+	} else {
+		for (const char *c = name; *c; c++)
+			if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+			      (*c >= '0' && *c <= '9') || *c == '-' || *c == '_' || *c == '.')) {
+				app_message(a, true, "a preset name is letters, digits, - _ . "
+				            "(or give a path)");
+				return;
+			}
+		const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+		if (xdg && *xdg == '/')
+			snprintf(dir, sizeof dir, "%s/infertui/presets", xdg);
+		else if (home && *home)
+			snprintf(dir, sizeof dir, "%s/.config/infertui/presets", home);
+		else {
+			app_message(a, true, "neither XDG_CONFIG_HOME nor HOME is set: give a path");
+			return;
+		}
+		if (mkdirs(dir) != 0) {
+			app_message(a, true, "cannot create %s: %s", dir, strerror(errno));
+			return;
+		}
+		if (strlen(dir) + strlen(name) + 6 > sizeof path) {
+			app_message(a, true, "name too long");
+			return;
+		}
+		strcpy(path, dir);
+		strcat(path, "/");
+		strcat(path, name);
+		strcat(path, ".ini");
+	}
+	diag_init(&d);
+	const char *desc = a->cur.description[0] ? a->cur.description :
+	                   "saved from the infertui explorer";
+	if (config_save_preset(path, &a->cur, desc, &d) != 0) {
+		/* the prompt shows the path: the reason is what matters */
+		const char *m = d.count ? d.msg[0] : "not saved";
+		size_t pl = strlen(path);
+		if (!strncmp(m, path, pl) && m[pl] == ':' && m[pl + 1] == ' ')
+			m += pl + 2;
+		app_message(a, true, "%s", m);
+		return;
+	}
+	a->mode = MODE_MAIN;
+	if (!strchr(name, '/') && !strstr(name, ".ini"))
+		ui_copy(a->preset_name, sizeof a->preset_name, name);
+	/* under the home directory, say ~/ */
+	const char *home = getenv("HOME");
+	size_t hl = home ? strlen(home) : 0;
+	if (hl > 1 && !strncmp(path, home, hl) && path[hl] == '/')
+		app_message(a, false, "saved ~%s", path + hl);
+	else
+		app_message(a, false, "saved %s", path);
+	a->dirty |= D_ALL;
+}
+
+static void apply_edit(tui_app *a)
+{
+	const param *p = params_at((size_t)a->rows[a->sel].param);
+	static scenario tmp;
+	char err[256];
+
+	tmp = a->cur;
+	if (params_set_text(&tmp, p, a->edit, err, sizeof err) != 0) {
+		app_message(a, true, "%s", err);   /* the prompt names the key */
+		return;
+	}
+	a->mode = MODE_MAIN;
+	a->msg[0] = '\0';
+	if (memcmp(&tmp, &a->cur, sizeof tmp) != 0) {
+		a->cur = tmp;
+		app_commit(a, -1);
+	}
+	a->dirty |= D_ALL;
+}
+
+bool dialog_edit_key(tui_app *a, TermKey *tk, TermKeyKey *k)
+{
+	(void)tk;
+	a->dirty |= D_STATUS;
+	if (k->type == TERMKEY_TYPE_KEYSYM) {
+		switch (k->code.sym) {
+		case TERMKEY_SYM_ENTER:
+			if (a->mode == MODE_EDIT)
+				apply_edit(a);
+			else
+				do_save(a);
+			break;
+		case TERMKEY_SYM_ESCAPE:
+			a->mode = MODE_MAIN;
+			a->msg[0] = '\0';
+			break;
+		case TERMKEY_SYM_BACKSPACE:
+		case TERMKEY_SYM_DEL:
+			/* drop one UTF-8 character */
+			while (a->edit_len > 0) {
+				unsigned char c = (unsigned char)a->edit[--a->edit_len];
+				if ((c & 0xc0) != 0x80)
+					break;
+			}
+			a->edit[a->edit_len] = '\0';
+			break;
+		case TERMKEY_SYM_SPACE:
+			if (a->edit_len + 1 < sizeof a->edit) {
+				a->edit[a->edit_len++] = ' ';
+				a->edit[a->edit_len] = '\0';
+			}
+			break;
+		default: break;
+		}
+		return true;
+	}
+	if (k->type != TERMKEY_TYPE_UNICODE)
+		return true;
+	if (k->modifiers & TERMKEY_KEYMOD_CTRL) {
+		if (k->code.codepoint == 'u') {
+			a->edit_len = 0;
+			a->edit[0] = '\0';
+		} else if (k->code.codepoint == 'c') {
+			a->quit = true;   /* Ctrl-C quits from anywhere */
+		}
+		return true;
+	}
+	size_t n = strlen(k->utf8);
+	if (n > 0 && a->edit_len + n < sizeof a->edit) {
+		memcpy(a->edit + a->edit_len, k->utf8, n);
+		a->edit_len += n;
+		a->edit[a->edit_len] = '\0';
+	}
+	return true;
+}

@@ -1,0 +1,343 @@
+/* keys.c — key and mouse events to commands (the keys of interface.md).
+ * Events come from libtermkey only; this file never reads the terminal, so
+ * the tests feed it bytes through termkey_new_abstract(). */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <string.h>
+
+#include "tui/ui.h"
+
+static const struct {
+	const char *key, *text;
+} help[] = {
+	{ "Up/Down  k/j", "select a parameter" },
+	{ "Left/Right  h/l", "adjust the value one step" },
+	{ "Shift+Left/Right  H/L", "adjust in big steps (also PgUp/PgDn)" },
+	{ "Home/End", "minimum / maximum" },
+	{ "Tab  Shift+Tab", "next / previous group" },
+	{ "Enter  =", "type an exact value (Enter sets, Esc cancels)" },
+	{ "b", "mark the scenario as baseline: panels show +/- changes against "
+	       "it, * marks changed inputs (b again, unchanged: clear)" },
+	{ "u  Ctrl-R", "undo / redo" },
+	{ "p", "pick a preset to load" },
+	{ "s", "save the scenario as a preset (~/.config/infertui/presets)" },
+	{ "t", "next colour theme" },
+	{ "Ctrl-L", "redraw the screen" },
+	{ "?  F1", "this help" },
+	{ "q  Ctrl-C", "quit" },
+	{ "Mouse", "click or drag a slider, click a choice to cycle it, wheel "
+	           "scrolls the list" },
+	{ "Esc", "close a dialog or clear the status line" },
+};
+
+int keys_help_count(void) { return (int)(sizeof help / sizeof help[0]); }
+const char *keys_help_key(int i) { return help[i].key; }
+const char *keys_help_text(int i) { return help[i].text; }
+
+static const param *sel_param(const tui_app *a)
+{
+	if (a->sel < 0 || a->sel >= a->n_rows || a->rows[a->sel].param < 0)
+		return NULL;
+	return params_at((size_t)a->rows[a->sel].param);
+}
+
+static void move_sel(tui_app *a, int dir)
+{
+	int i = a->sel;
+	do {
+		i += dir;
+	} while (i >= 0 && i < a->n_rows && a->rows[i].param < 0);
+	if (i < 0 || i >= a->n_rows)
+		return;
+	a->sel = i;
+	a->last_adjust = -1;
+	layout_scroll_to_sel(a);
+	a->dirty |= D_LIST | D_STATUS;
+}
+
+static void move_group(tui_app *a, int dir)
+{
+	int g = a->rows[a->sel].group + dir;
+	for (; g >= 0 && g < G_COUNT; g += dir)
+		for (int i = 0; i < a->n_rows; i++)
+			if (a->rows[i].group == g && a->rows[i].param >= 0) {
+				a->sel = i;
+				a->last_adjust = -1;
+				layout_scroll_to_sel(a);
+				a->dirty |= D_LIST | D_STATUS;
+				return;
+			}
+}
+
+/* apply a change made to a->cur: commit when it changed anything */
+static void changed(tui_app *a, const scenario *before, const char *limit)
+{
+	int pi = a->rows[a->sel].param;
+	if (memcmp(before, &a->cur, sizeof *before) == 0) {
+		if (limit)
+			app_message(a, false, "%s is at its %s", params_at((size_t)pi)->label,
+			            limit);
+		return;
+	}
+	app_commit(a, pi);
+}
+
+static void adjust(tui_app *a, int dir, bool big)
+{
+	const param *p = sel_param(a);
+	static scenario before;
+	if (!p)
+		return;
+	before = a->cur;
+	params_step(&a->cur, p, dir, big);
+	changed(a, &before, dir < 0 ? "minimum" : "maximum");
+}
+
+static void set_position(tui_app *a, double pos)
+{
+	const param *p = sel_param(a);
+	static scenario before;
+	if (!p)
+		return;
+	before = a->cur;
+	params_set_position(&a->cur, p, pos);
+	changed(a, &before, pos <= 0 ? "minimum" : pos >= 1 ? "maximum" : NULL);
+}
+
+static void baseline(tui_app *a)
+{
+	if (a->has_base && memcmp(&a->base, &a->cur, sizeof a->cur) == 0) {
+		a->has_base = false;
+		app_message(a, false, "baseline cleared");
+	} else {
+		a->base = a->cur;
+		a->base_res = a->res;
+		a->has_base = true;
+		app_message(a, false, "baseline set: panels show changes against it (b again to clear)");
+	}
+	a->dirty |= D_ALL;
+}
+
+static bool is_choice(const param *p)
+{
+	return p->type == PT_CHOICE || p->type == PT_MODEL || p->type == PT_GPU ||
+	       p->type == PT_BOOL;
+}
+
+static void mouse(tui_app *a, TermKey *tk, TermKeyKey *k)
+{
+	TermKeyMouseEvent ev;
+	int button, line, col, x0, x1;
+
+	if (termkey_interpret_mouse(tk, k, &ev, &button, &line, &col) != TERMKEY_RES_KEY)
+		return;
+	int y = line - 1, x = col - 1;   /* libtermkey is 1-based */
+	if (a->too_small || a->r_list.h <= 0)
+		return;
+	layout_bar_cols(a, &x0, &x1);
+	if (ev == TERMKEY_MOUSE_PRESS && (button == 4 || button == 5)) {
+		int d = button == 4 ? -3 : 3;
+		int maxtop = a->n_rows - a->r_list.h;
+		a->top += d;
+		if (a->top > maxtop)
+			a->top = maxtop;
+		if (a->top < 0)
+			a->top = 0;
+		/* keep the selection on screen */
+		if (a->sel < a->top)
+			a->sel = a->top;
+		if (a->sel >= a->top + a->r_list.h)
+			a->sel = a->top + a->r_list.h - 1;
+		if (a->sel < 0)
+			a->sel = 0;
+		if (a->sel > a->n_rows - 1)
+			a->sel = a->n_rows - 1;
+		while (a->sel < a->n_rows - 1 && a->rows[a->sel].param < 0)
+			a->sel++;
+		while (a->sel > 0 && a->rows[a->sel].param < 0)
+			a->sel--;
+		a->dirty |= D_LIST | D_STATUS;
+		return;
+	}
+	if (ev == TERMKEY_MOUSE_RELEASE) {
+		a->drag_param = -1;
+		return;
+	}
+	if (ev == TERMKEY_MOUSE_DRAG && a->drag_param >= 0) {
+		if (a->rows[a->sel].param != a->drag_param)
+			return;
+		double pos = (double)(x - x0) / (x1 - x0 - 1);
+		set_position(a, pos < 0 ? 0 : pos > 1 ? 1 : pos);
+		return;
+	}
+	if (ev != TERMKEY_MOUSE_PRESS || button != 1)
+		return;
+	int row = layout_row_at(a, y);
+	if (row < 0 || a->rows[row].param < 0 || x >= a->r_list.x + a->r_list.w)
+		return;
+	if (row != a->sel) {
+		a->sel = row;
+		a->last_adjust = -1;
+		a->dirty |= D_LIST | D_STATUS;
+	}
+	const param *p = sel_param(a);
+	if (is_choice(p)) {
+		if (x >= x0)
+			adjust(a, +1, false);
+	} else if (x >= x0 && x < x1) {
+		a->drag_param = a->rows[row].param;
+		set_position(a, (double)(x - x0) / (x1 - x0 - 1));
+	}
+}
+
+static void main_key(tui_app *a, TermKey *tk, TermKeyKey *k)
+{
+	bool shift = k->modifiers & TERMKEY_KEYMOD_SHIFT;
+	bool ctrl = k->modifiers & TERMKEY_KEYMOD_CTRL;
+
+	if (k->type == TERMKEY_TYPE_MOUSE) {
+		mouse(a, tk, k);
+		return;
+	}
+	if (a->msg[0]) {
+		a->msg[0] = '\0';
+		a->dirty |= D_STATUS;
+	}
+	if (a->too_small) {
+		if ((k->type == TERMKEY_TYPE_UNICODE && (k->code.codepoint == 'q' ||
+		     (ctrl && k->code.codepoint == 'c'))))
+			a->quit = true;
+		return;
+	}
+	if (k->type == TERMKEY_TYPE_KEYSYM) {
+		switch (k->code.sym) {
+		case TERMKEY_SYM_UP: move_sel(a, -1); break;
+		case TERMKEY_SYM_DOWN: move_sel(a, +1); break;
+		case TERMKEY_SYM_LEFT: adjust(a, -1, shift); break;
+		case TERMKEY_SYM_RIGHT: adjust(a, +1, shift); break;
+		case TERMKEY_SYM_PAGEUP: adjust(a, +1, true); break;
+		case TERMKEY_SYM_PAGEDOWN: adjust(a, -1, true); break;
+		case TERMKEY_SYM_HOME: set_position(a, 0); break;
+		case TERMKEY_SYM_END: set_position(a, 1); break;
+		case TERMKEY_SYM_ENTER: dialog_open_edit(a); break;
+		case TERMKEY_SYM_TAB: move_group(a, shift ? -1 : +1); break;
+		case TERMKEY_SYM_ESCAPE: break;
+		default: break;
+		}
+		return;
+	}
+	if (k->type == TERMKEY_TYPE_FUNCTION) {
+		if (k->code.number == 1) {
+			a->mode = MODE_HELP;
+			a->help_top = 0;
+			a->dirty |= D_ALL;
+		}
+		return;
+	}
+	if (k->type != TERMKEY_TYPE_UNICODE)
+		return;
+	long c = k->code.codepoint;
+	if (ctrl) {
+		switch (c) {
+		case 'c': a->quit = true; break;
+		case 'r':
+			if (!app_undo(a, +1))
+				app_message(a, false, "nothing to redo");
+			break;
+		case 'l':
+			clearok(curscr, TRUE);
+			a->dirty |= D_ALL;
+			a->full_redraw = true;
+			break;
+		default: break;
+		}
+		return;
+	}
+	switch (c) {
+	case 'q': a->quit = true; break;
+	case 'k': move_sel(a, -1); break;
+	case 'j': move_sel(a, +1); break;
+	case 'h': adjust(a, -1, false); break;
+	case 'l': adjust(a, +1, false); break;
+	case 'H': adjust(a, -1, true); break;
+	case 'L': adjust(a, +1, true); break;
+	case '=': dialog_open_edit(a); break;
+	case 'b': baseline(a); break;
+	case 'u':
+		if (!app_undo(a, -1))
+			app_message(a, false, "nothing to undo");
+		break;
+	case 'p': dialog_open_picker(a); break;
+	case 's': dialog_open_save(a); break;
+	case 't':
+		app_apply_theme(a, (a->theme_idx + 1) % (a->n_themes ? a->n_themes : 1));
+		if (!a->msg_error || !a->msg[0])
+			app_message(a, false, "theme: %s%s", a->theme_names[a->theme_idx],
+			            a->colour_ok ? "" : " (no colours on this terminal or NO_COLOR)");
+		break;
+	case '?':
+		a->mode = MODE_HELP;
+		a->help_top = 0;
+		a->dirty |= D_ALL;
+		break;
+	default: break;
+	}
+}
+
+void keys_handle(tui_app *a, TermKey *tk, TermKeyKey *key)
+{
+	switch (a->mode) {
+	case MODE_HELP: dialog_help_key(a, tk, key); break;
+	case MODE_PICKER: dialog_picker_key(a, tk, key); break;
+	case MODE_EDIT:
+	case MODE_SAVE: dialog_edit_key(a, tk, key); break;
+	case MODE_MAIN:
+	default: main_key(a, tk, key); break;
+	}
+}
+
+/* libtermkey 0.22 hands terminfo's kmous to its X10 mouse parser; recent
+ * xterm entries say kmous=\E[< (SGR), so SGR reports would be misread as
+ * X10 ones followed by stray characters.  Map it to \E[M (as neovim does):
+ * X10 stays with that parser and SGR (\E[<...M/m) goes to the CSI driver. */
+static const char *ti_hook(const char *name, const char *value, void *data)
+{
+	(void)data;
+	if (name && !strcmp(name, "key_mouse"))
+		return "\033[M";
+	return value;
+}
+
+TermKey *keys_new(int fd, const char *term)
+{
+	int flags = TERMKEY_FLAG_UTF8 | TERMKEY_FLAG_NOSTART;
+	TermKey *tk = term ? termkey_new_abstract(term, flags) :
+	                     termkey_new(fd, flags | TERMKEY_FLAG_NOTERMIOS);
+	if (!tk)
+		return NULL;
+	termkey_hook_terminfo_getstr(tk, ti_hook, NULL);
+	if (!termkey_start(tk)) {
+		termkey_destroy(tk);
+		return NULL;
+	}
+	return tk;
+}
+
+void keys_feed(tui_app *a, TermKey *tk, const char *bytes, size_t len)
+{
+	TermKeyKey key;
+	TermKeyResult r;
+
+	while (len > 0) {
+		size_t n = termkey_push_bytes(tk, bytes, len);
+		if (n == 0)
+			break;
+		bytes += n;
+		len -= n;
+		while ((r = termkey_getkey(tk, &key)) == TERMKEY_RES_KEY && !a->quit)
+			keys_handle(a, tk, &key);
+		if (r == TERMKEY_RES_AGAIN && termkey_getkey_force(tk, &key) == TERMKEY_RES_KEY)
+			keys_handle(a, tk, &key);
+	}
+}

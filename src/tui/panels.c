@@ -1,0 +1,597 @@
+/* panels.c — Cost, Latency, Memory fit, Fleet/TCO, the notes line and the
+ * batch chart.  Every figure comes from results (model_eval) and carries its
+ * unit; with a baseline each row shows the change, absolute and relative.
+ * Rows are listed most important first: a small panel shows the first few,
+ * a large one all of them. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tui/ui.h"
+
+typedef void (*fmt_fn)(char *, size_t, double);
+
+typedef struct {
+	const tui_app *a;
+	ui_rect r;
+	int y;           /* next line */
+	int dw;          /* delta column width (0: no baseline) */
+} panel;
+
+static void panel_begin(panel *p, const tui_app *a, ui_rect r, const char *title,
+                        const char *right)
+{
+	p->a = a;
+	p->r = r;
+	p->y = r.y + 1;
+	p->dw = a->has_base ? (a->big ? 18 : 16) : 0;
+	ui_fill(r.y, r.x, r.h, r.w, app_attr(a, TE_TEXT));
+	ui_hline_title(a, r.y, r.x, r.w, title, right);
+	/* rows no wider than the eye can follow from label to value */
+	int maxw = 58 + p->dw;
+	if (p->r.w > maxw)
+		p->r.w = maxw;
+}
+
+static bool panel_room(const panel *p)
+{
+	return p->y < p->r.y + p->r.h;
+}
+
+static void fmt_usd_h(char *b, size_t n, double v)
+{
+	char t[40];
+	fmt_usd(t, sizeof t, v);
+	snprintf(b, n, "%s/h", t);
+}
+
+static void fmt_usd_mo(char *b, size_t n, double v)
+{
+	char t[40];
+	fmt_usd(t, sizeof t, v);
+	snprintf(b, n, "%s/mo", t);
+}
+
+static void fmt_usd_yr(char *b, size_t n, double v)
+{
+	char t[40];
+	fmt_usd(t, sizeof t, v);
+	snprintf(b, n, "%s/yr", t);
+}
+
+static void fmt_tok_s(char *b, size_t n, double v) { fmt_rate(b, n, v, "tok/s"); }
+static void fmt_req_s(char *b, size_t n, double v) { fmt_rate(b, n, v, "req/s"); }
+static void fmt_req_day(char *b, size_t n, double v) { fmt_rate(b, n, v, "req/day"); }
+static void fmt_tok_usd(char *b, size_t n, double v) { fmt_rate(b, n, v, "tok/$"); }
+static void fmt_seqs(char *b, size_t n, double v)
+{
+	char t[48];
+	fmt_count(t, sizeof t, v);
+	snprintf(b, n, "%s seqs", t);
+}
+static void fmt_pct(char *b, size_t n, double v)
+{
+	snprintf(b, n, "%.1f%%", v * 100);
+}
+static void fmt_x(char *b, size_t n, double v)
+{
+	snprintf(b, n, "%.2fx", v);
+}
+
+/* one "label  value [mark]  delta" row */
+static void prow(panel *p, const char *label, double cur, double base, fmt_fn f,
+                 const char *mark, attr_t mark_attr)
+{
+	char val[64], delta[64] = "";
+
+	if (!panel_room(p))
+		return;
+	f(val, sizeof val, cur);
+	if (p->dw)
+		fmt_delta(delta, sizeof delta, cur, base, f);
+	ui_row_value(p->a, p->y, p->r.x, p->r.w, label, val, mark, mark_attr, delta,
+	             p->dw);
+	p->y++;
+}
+
+static void slo_mark(const tui_app *a, bool ok, const char **mark, attr_t *at)
+{
+	*mark = ok ? a->g.ok : a->g.fail;
+	*at = app_attr(a, ok ? TE_GOOD : TE_BAD) | (ok ? 0 : A_BOLD);
+}
+
+static void draw_cost(tui_app *a)
+{
+	const results *r = &a->res, *b = &a->base_res;
+	panel p;
+	char right[64], t[48];
+
+	fmt_usd(t, sizeof t, r->replica_usd_per_hour);
+	snprintf(right, sizeof right, "replica %s/h", t);
+	panel_begin(&p, a, a->r_cost, "Cost", right);
+	prow(&p, "Per 1M tokens| (in+out)", r->usd_per_1m_tokens, b->usd_per_1m_tokens,
+	     fmt_usd, NULL, 0);
+	prow(&p, "Per 1K output| tokens", r->usd_per_1k_output_tokens,
+	     b->usd_per_1k_output_tokens, fmt_usd, NULL, 0);
+	prow(&p, "Per 1K requests", r->usd_per_request * 1e3, b->usd_per_request * 1e3,
+	     fmt_usd, NULL, 0);
+	if (r->usd_per_1k_output_tokens_at_slo > 0) {
+		char lab[96];
+		snprintf(lab, sizeof lab, "Per 1K output| at SLO batch %d", r->slo_batch);
+		prow(&p, lab, r->usd_per_1k_output_tokens_at_slo,
+		     b->usd_per_1k_output_tokens_at_slo, fmt_usd, NULL, 0);
+	}
+	prow(&p, "Tokens per dollar", r->tokens_per_usd, b->tokens_per_usd, fmt_tok_usd,
+	     NULL, 0);
+	prow(&p, "Replica| (on demand)", r->replica_usd_per_hour, b->replica_usd_per_hour,
+	     fmt_usd_h, NULL, 0);
+	prow(&p, "Fleet| (on demand)", r->fleet_usd_per_hour, b->fleet_usd_per_hour,
+	     fmt_usd_h, NULL, 0);
+	prow(&p, "API per year", r->api_annual_usd, b->api_annual_usd, fmt_usd_yr, NULL, 0);
+}
+
+static void draw_latency(tui_app *a)
+{
+	const results *r = &a->res, *b = &a->base_res;
+	const scenario *s = &a->cur;
+	panel p;
+	char right[64], lab[96], t[48];
+	const char *mk;
+	attr_t ma;
+
+	{
+		/* the longest of these that fits the title line */
+		const char *bound = r->step.compute_bound ? "compute" : "memory";
+		char c[4][64];
+		int nc = 0;
+		if (s->speculative) {
+			snprintf(c[nc++], sizeof c[0], "%s-bound, batch %d, spec %.2fx", bound,
+			         r->batch, r->spec_speedup);
+			snprintf(c[nc++], sizeof c[0], "%s-bound, spec %.2fx", bound,
+			         r->spec_speedup);
+		}
+		snprintf(c[nc++], sizeof c[0], "%s-bound, batch %d", bound, r->batch);
+		snprintf(c[nc++], sizeof c[0], "%s-bound", bound);
+		int i = 0;
+		while (i < nc - 1 && ui_width(c[i]) + 2 > a->r_lat.w - 9 - 6)
+			i++;
+		ui_copy(right, sizeof right, c[i]);
+	}
+	panel_begin(&p, a, a->r_lat, "Latency", right);
+	fmt_time(t, sizeof t, s->ttft_slo_s);
+	snprintf(lab, sizeof lab, "TTFT p95| (SLO %s)", t);
+	slo_mark(a, r->ttft_ok, &mk, &ma);
+	prow(&p, lab, r->ttft_p95_s, b->ttft_p95_s, fmt_time, mk, ma);
+	fmt_time(t, sizeof t, s->tpot_slo_s);
+	snprintf(lab, sizeof lab, "TPOT| (SLO %s)", t);
+	slo_mark(a, r->tpot_ok, &mk, &ma);
+	prow(&p, lab, r->tpot_s, b->tpot_s, fmt_time, mk, ma);
+	fmt_time(t, sizeof t, s->e2e_slo_s);
+	snprintf(lab, sizeof lab, "E2E p95| (SLO %s)", t);
+	slo_mark(a, r->e2e_ok, &mk, &ma);
+	prow(&p, lab, r->e2e_p95_s, b->e2e_p95_s, fmt_time, mk, ma);
+	prow(&p, "Throughput| per replica", r->output_tokens_per_s, b->output_tokens_per_s,
+	     fmt_tok_s, NULL, 0);
+	snprintf(lab, sizeof lab, "Decode step| (%s-bound)",
+	         r->step.compute_bound ? "compute" : "memory");
+	prow(&p, lab, r->step.total_s, b->step.total_s, fmt_time, NULL, 0);
+	prow(&p, "Prefill| (one prompt)", r->prefill.total_s, b->prefill.total_s,
+	     fmt_time, NULL, 0);
+	prow(&p, "TTFT mean", r->ttft_s, b->ttft_s, fmt_time, NULL, 0);
+	prow(&p, "E2E mean", r->e2e_s, b->e2e_s, fmt_time, NULL, 0);
+	prow(&p, "Queue wait| (mean)", r->queue_s, b->queue_s, fmt_time, NULL, 0);
+	prow(&p, "Requests| per replica", r->requests_per_s, b->requests_per_s,
+	     fmt_req_s, NULL, 0);
+	prow(&p, "SLO capacity| per replica", r->slo_requests_per_s,
+	     b->slo_requests_per_s, fmt_req_s, NULL, 0);
+	prow(&p, "MBU| (bandwidth used)", r->mbu, b->mbu, fmt_pct, NULL, 0);
+	prow(&p, "MFU| (compute used)", r->mfu, b->mfu, fmt_pct, NULL, 0);
+	if (s->speculative)
+		prow(&p, "Speculative| speedup", r->spec_speedup, b->spec_speedup, fmt_x,
+		     NULL, 0);
+	prow(&p, "Continuous/static| batching", r->static_requests_per_s > 0 ?
+	     r->continuous_requests_per_s / r->static_requests_per_s : 0,
+	     b->static_requests_per_s > 0 ?
+	     b->continuous_requests_per_s / b->static_requests_per_s : 0, fmt_x, NULL, 0);
+}
+
+static void legend(const tui_app *a, int y, int x, int w, const char *glyph,
+                   enum theme_elem e, const char *name, double bytes)
+{
+	char v[48];
+	fmt_bytes(v, sizeof v, bytes);
+	int vw = ui_width(v);
+	ui_put(y, x, 1, app_attr(a, e), glyph);
+	ui_put(y, x + 2, w - 4 - vw, app_attr(a, TE_TEXT), name);
+	ui_put_right(y, x + 2, w - 3, app_attr(a, TE_ACCENT), v);
+}
+
+static void draw_memory(tui_app *a)
+{
+	const results *r = &a->res, *b = &a->base_res;
+	panel p;
+	char right[128], t[48];
+	static const enum theme_elem el[5] = {
+		TE_GAUGE_WEIGHTS, TE_GAUGE_KV, TE_GAUGE_WASTE, TE_GAUGE_OVERHEAD,
+		TE_GAUGE_FREE };
+	static const char *const names[5] = {
+		"weights", "KV used", "KV waste", "overhead", "free" };
+	double v[5], total = r->replica_memory_bytes;
+
+	v[0] = r->weights_bytes;
+	v[1] = r->kv_in_use_bytes;
+	v[2] = r->kv_wasted_bytes;
+	v[3] = r->overhead_bytes;
+	v[4] = total - v[0] - v[1] - v[2] - v[3];
+	if (v[4] < 0)
+		v[4] = 0;
+
+	/* free memory named in the title, so that the legend below takes
+	 * two lines and a row with the baseline's change still fits at 80x24 */
+	fmt_bytes(t, sizeof t, total);
+	if (r->fits) {
+		char f[48];
+		fmt_bytes(f, sizeof f, v[4]);
+		snprintf(right, sizeof right, "%s %s free of %s", a->g.seg[4], f, t);
+		if (ui_width(right) + 18 > a->r_mem.w)   /* "─ Memory fit ─" + ends */
+			snprintf(right, sizeof right, "%s %s free", a->g.seg[4], f);
+	} else {
+		snprintf(right, sizeof right, "DOES NOT FIT in %s", t);
+	}
+	panel_begin(&p, a, a->r_mem, "Memory fit", right);
+	if (!panel_room(&p))
+		return;
+	ui_stacked_bar(a, p.y, p.r.x + 1, p.r.w - 2, v, el, 5, total);
+	p.y++;
+	/* legend of the used parts: two columns (four at large sizes) */
+	int cols = (p.r.w - 2) / 20;   /* "█ KV waste  157 MB" needs 19 */
+	if (cols > 4)
+		cols = 4;
+	if (cols == 3)
+		cols = 2;
+	if (cols < 1)
+		cols = 1;
+	int cw = (p.r.w - 2) / cols;
+	for (int i = 0; i < 4 && panel_room(&p); i += cols) {
+		for (int c = 0; c < cols && i + c < 4; c++)
+			legend(a, p.y, p.r.x + 1 + c * cw, cw - 1, a->g.seg[i + c], el[i + c],
+			       names[i + c], v[i + c]);
+		p.y++;
+	}
+	/* with a baseline, first the figure that moves with nearly every input */
+	double bfree = fmax(0, b->replica_memory_bytes - b->weights_bytes -
+	                       b->kv_in_use_bytes - b->kv_wasted_bytes - b->overhead_bytes);
+	if (a->has_base)
+		prow(&p, "Free memory", v[4], bfree, fmt_bytes, NULL, 0);
+	prow(&p, "Concurrency| (KV room)", (double)r->max_concurrency,
+	     (double)b->max_concurrency, fmt_seqs, NULL, 0);
+	if (!a->has_base)
+		prow(&p, "Free memory", v[4], bfree, fmt_bytes, NULL, 0);
+	prow(&p, "Weights", r->weights_bytes, b->weights_bytes, fmt_bytes, NULL, 0);
+	prow(&p, "KV per token", r->kv_bytes_per_token, b->kv_bytes_per_token, fmt_bytes,
+	     NULL, 0);
+	prow(&p, "KV per request", r->kv_bytes_per_request, b->kv_bytes_per_request,
+	     fmt_bytes, NULL, 0);
+	prow(&p, "Seed MHA formula| KV per request", r->kv_mha_bytes_per_request,
+	     b->kv_mha_bytes_per_request, fmt_bytes, NULL, 0);
+	prow(&p, "KV fragmentation| waste", r->fragmentation_waste,
+	     b->fragmentation_waste, fmt_pct, NULL, 0);
+	prow(&p, "KV room", r->kv_room_bytes, b->kv_room_bytes, fmt_bytes, NULL, 0);
+	if (r->min_gpus_to_fit > 0)
+		prow(&p, "GPUs to fit| the weights", r->min_gpus_to_fit, b->min_gpus_to_fit,
+		     fmt_count, NULL, 0);
+}
+
+static void draw_fleet(tui_app *a)
+{
+	const results *r = &a->res, *b = &a->base_res;
+	panel p;
+	char right[96], t[64];
+
+	fmt_count(t, sizeof t, r->replicas_total);
+	snprintf(right, sizeof right, "%s replica%s, %.0f%% busy", t,
+	         r->replicas_total == 1 ? "" : "s", r->utilisation * 100);
+	panel_begin(&p, a, a->r_fleet, "Fleet / TCO", right);
+	prow(&p, "Per month| (on demand)", r->monthly_usd, b->monthly_usd, fmt_usd_mo,
+	     NULL, 0);
+	prow(&p, "Reserved| per month", r->monthly_reserved_usd, b->monthly_reserved_usd,
+	     fmt_usd_mo, NULL, 0);
+	/* the options, side by side on the same workload */
+	for (int i = 0; i < r->n_options && panel_room(&p); i++) {
+		const option_result *o = &r->options[i];
+		const option_result *ob = NULL;
+		char val[160], m[64], y[64], delta[64] = "", lab[96];
+		const char *mk;
+		attr_t ma;
+
+		for (int j = 0; j < b->n_options; j++)
+			if (!strcmp(b->options[j].name, o->name))
+				ob = &b->options[j];
+		fmt_usd_yr(y, sizeof y, o->annual_usd);
+		if (o->kind == OPT_API) {
+			fmt_usd_mo(m, sizeof m, o->annual_usd / 12);
+		} else {
+			fmt_usd_mo(m, sizeof m, o->monthly_on_demand_usd);
+		}
+		if (p.dw || p.r.w < 40)
+			snprintf(val, sizeof val, "%s", y);
+		else
+			snprintf(val, sizeof val, "%s  %s", m, y);
+		if (p.dw && ob)
+			fmt_delta(delta, sizeof delta, o->annual_usd, ob->annual_usd, fmt_usd);
+		slo_mark(a, o->meets_slo, &mk, &ma);
+		const char *inst = "";
+		for (int j = 0; j < a->cur.n_options; j++)
+			if (!strcmp(a->cur.options[j].name, o->name))
+				inst = a->cur.options[j].instance;
+		if (o->kind == OPT_API)
+			snprintf(lab, sizeof lab, "%s|: API", o->name);
+		else if (*inst)
+			snprintf(lab, sizeof lab, "%s|: %d%s %s", o->name, o->instances_total,
+			         a->g.times, inst);
+		else
+			snprintf(lab, sizeof lab, "%s|: %d instances", o->name, o->instances_total);
+		ui_row_value(a, p.y, p.r.x, p.r.w, lab, val, mk, ma, delta, p.dw);
+		p.y++;
+	}
+	prow(&p, "Per year| (reserved)", r->annual_usd, b->annual_usd, fmt_usd_yr, NULL, 0);
+	prow(&p, "API instead| per year", r->api_annual_usd, b->api_annual_usd,
+	     fmt_usd_yr, NULL, 0);
+	if (panel_room(&p)) {
+		if (r->break_even_requests_per_day > 0)
+			prow(&p, "Break-even| vs API", r->break_even_requests_per_day,
+			     b->break_even_requests_per_day, fmt_req_day, NULL, 0);
+		else
+			ui_row_value(a, p.y++, p.r.x, p.r.w, "Break-even| vs API", "never", NULL,
+			             0, "", p.dw);
+	}
+	prow(&p, "Utilisation", r->utilisation, b->utilisation, fmt_pct, NULL, 0);
+	prow(&p, "Availability| (estimate)", r->availability, b->availability, fmt_pct,
+	     NULL, 0);
+	for (int i = 0; i < r->n_regions && panel_room(&p); i++) {
+		const region_result *g = &r->regions[i];
+		char lab[96], val[64];
+		fmt_usd_mo(t, sizeof t, g->usd_per_month);
+		snprintf(lab, sizeof lab, "%s|: %d replicas, %.0f%% busy", g->name,
+		         g->replicas, g->utilisation * 100);
+		snprintf(val, sizeof val, "%s", t);
+		ui_row_value(a, p.y++, p.r.x, p.r.w, lab, val, NULL, 0, "", p.dw);
+	}
+}
+
+/* ---- chart: throughput and TPOT against batch size ------------------- */
+
+static int chart_plot_w(const tui_app *a)
+{
+	int w = a->r_chart.w - 2 - 12 - 12;
+	return w < 0 ? 0 : w > UI_CHART_MAX ? UI_CHART_MAX : w;
+}
+
+void panels_chart_compute(tui_app *a)
+{
+	ui_chart *c = &a->chart;
+	const scenario *s = &a->cur;
+	int w = chart_plot_w(a);
+	int maxb = s->max_batch > 1 ? s->max_batch : 2;
+	int last = 0;
+
+	c->n = 0;
+	c->valid = true;
+	if (w < 4 || a->res.batch <= 0)
+		return;
+	if (maxb < a->res.batch)
+		maxb = a->res.batch;
+	/* distinct batch sizes, log-spaced from 1 to the max batch, with every
+	 * power of two among them (the axis labels) */
+	int p2 = 1;
+	for (int i = 0; i < w && c->n < UI_CHART_MAX; i++) {
+		int bt = (int)lround(exp(log((double)maxb) * i / (w - 1)));
+		while (p2 < bt && p2 <= maxb) {
+			if (p2 > last && c->n < UI_CHART_MAX) {
+				c->batch[c->n++] = p2;
+				last = p2;
+			}
+			p2 *= 2;
+		}
+		if (bt <= last || c->n >= UI_CHART_MAX)
+			continue;
+		c->batch[c->n++] = bt;
+		last = bt;
+	}
+	for (int i = 0; i < c->n; i++) {
+		replica_perf pf;
+		model_replica_perf(s, &s->gpu, s->gpus, &a->res.p, c->batch[i], &pf);
+		c->tok_s[i] = pf.output_tokens_per_s;
+		c->tpot_s[i] = pf.tpot_s;
+		c->reachable[i] = c->batch[i] <= a->res.max_concurrency;
+	}
+}
+
+static void draw_chart(tui_app *a)
+{
+	ui_rect r = a->r_chart;
+	ui_chart *c = &a->chart;
+	char t[64], u[64];
+	attr_t dim = app_attr(a, TE_DIM);
+	int pw = chart_plot_w(a);
+
+	ui_fill(r.y, r.x, r.h, r.w, app_attr(a, TE_TEXT));
+	char leg[160];
+	snprintf(leg, sizeof leg, "one replica; %s batch %d now%s", a->g.up, a->res.batch,
+	         c->valid && c->n > 1 && !c->reachable[c->n - 1] ?
+	         "; dim bars: beyond the KV room" : "");
+	ui_hline_title(a, r.y, r.x, r.w, "Throughput and TPOT against batch size", leg);
+	if (!c->valid)
+		panels_chart_compute(a);
+	int ph = r.h - 3;   /* plot rows */
+	if (c->n < 2 || ph < 2) {
+		ui_put(r.y + 1, r.x + 1, r.w - 2, dim,
+		       "no throughput: the weights do not fit in this replica");
+		return;
+	}
+	/* a logarithmic batch axis over the whole plot width: batch b starts
+	 * at column log(b)/log(max) of it and runs to the next one */
+	int used = pw;
+	int bmax = c->batch[c->n - 1];
+	int col0[UI_CHART_MAX + 1];
+	for (int i = 0; i < c->n; i++)
+		col0[i] = (int)lround(log((double)c->batch[i]) / log((double)bmax) *
+		                      (used - 1));
+	col0[c->n] = used;
+	double tmax = 0, pmax = 0;
+	for (int i = 0; i < c->n; i++) {
+		if (c->tok_s[i] > tmax)
+			tmax = c->tok_s[i];
+		if (c->tpot_s[i] > pmax)
+			pmax = c->tpot_s[i];
+	}
+	if (a->cur.tpot_slo_s > pmax && a->cur.tpot_slo_s < 4 * pmax)
+		pmax = a->cur.tpot_slo_s;
+	if (tmax <= 0)
+		tmax = 1;
+	if (pmax <= 0)
+		pmax = 1;
+	int x0 = r.x + 1 + 12;   /* plot's first column */
+	int xr = x0 + used + 1;  /* right axis */
+	fmt_tok_s(t, sizeof t, tmax);
+	ui_put_right(r.y + 1, r.x + 1, 11, app_attr(a, TE_GAUGE_KV), t);
+	ui_put_right(r.y + ph, r.x + 1, 11, dim, "0 tok/s");
+	ui_put_right(r.y + 2, r.x + 1, 11, dim, "bars:");
+	ui_put_right(r.y + 3, r.x + 1, 11, dim, "output");
+	ui_put_right(r.y + 4, r.x + 1, 11, dim, "tokens/s");
+	fmt_time(u, sizeof u, pmax);
+	ui_put(r.y + ph, xr, 9, dim, "0 ms");
+	int slo_row = -1;
+	if (a->cur.tpot_slo_s > 0 && a->cur.tpot_slo_s <= pmax) {
+		slo_row = ph - 1 - (int)lround(a->cur.tpot_slo_s / pmax * (ph - 1));
+		fmt_time(t, sizeof t, a->cur.tpot_slo_s);
+		char sl[80];
+		snprintf(sl, sizeof sl, "SLO %s", t);
+		ui_put(r.y + 1 + slo_row, xr, r.x + r.w - xr - 1, app_attr(a, TE_BAD), sl);
+	}
+	if (slo_row != 0)
+		ui_put(r.y + 1, xr, 9, app_attr(a, TE_WARN), u);
+	ui_put(r.y + 2 + (slo_row == 1), xr, 9, dim, "dots:");
+	ui_put(r.y + 3 + (slo_row == 1 || slo_row == 2), xr, 9, dim, "TPOT");
+	for (int i = 0; i < c->n; i++) {
+		attr_t bar = c->reachable[i] ? app_attr(a, TE_GAUGE_KV) : dim;
+		int units = (int)lround(c->tok_s[i] / tmax * ph * 8);
+		int dot = ph - 1 - (int)lround(c->tpot_s[i] / pmax * (ph - 1));
+		for (int k = col0[i]; k < col0[i + 1] || k == col0[i]; k++) {
+			int x = x0 + k;
+			for (int row = 0; row < ph; row++) {
+				int y = r.y + 1 + row;
+				int cell = units - (ph - 1 - row) * 8;
+				const char *gl = cell >= 8 ? a->g.blocks[8] :
+				                 cell > 0 ? a->g.blocks[cell] : NULL;
+				if (row == dot)
+					ui_put(y, x, 1, app_attr(a, TE_WARN) | A_BOLD, a->g.dot);
+				else if (gl)
+					ui_put(y, x, 1, bar, gl);
+				else if (row == slo_row)
+					ui_put(y, x, 1, app_attr(a, TE_BAD), a->g.track);
+			}
+		}
+	}
+	/* x axis: batch sizes (powers of two), the current batch marked */
+	int ya = r.y + 1 + ph;
+	attrset(dim);
+	for (int i = 0; i < used; i++)
+		mvaddstr(ya, x0 + i, a->g.hline);
+	attrset(A_NORMAL);
+	int cur = -1;
+	for (int i = 0; i < c->n; i++)
+		if (c->batch[i] <= a->res.batch)
+			cur = i;
+	if (cur >= 0)
+		ui_put(ya, x0 + col0[cur], 1, app_attr(a, TE_ACCENT) | A_BOLD,
+		       a->g.up);
+	ui_put_right(ya + 1, r.x + 1, 11, dim, "batch");
+	int last_end = -1;
+	for (int i = 0; i < c->n; i++) {
+		int bt = c->batch[i];
+		if (bt & (bt - 1))
+			continue;   /* not a power of two */
+		char lab[16];
+		snprintf(lab, sizeof lab, "%d", bt);
+		int lx = x0 + col0[i];
+		if (lx <= last_end + 1 || lx + (int)strlen(lab) > x0 + used + 8)
+			continue;
+		ui_put(ya + 1, lx, (int)strlen(lab), dim, lab);
+		last_end = lx + (int)strlen(lab);
+	}
+
+}
+
+/* The notes line: clauses in order of importance, as many as fit in w
+ * columns (a clause is never cut). */
+void panels_notes(const tui_app *a, char *out, size_t n, int w)
+{
+	const results *r = &a->res;
+	const scenario *s = &a->cur;
+	char cl[6][200], t1[48], t2[48];
+	int nc = 0;
+
+	switch (r->batch_limit) {
+	case LIMIT_NO_FIT:
+		fmt_bytes(t1, sizeof t1, r->weights_bytes);
+		fmt_bytes(t2, sizeof t2, r->usable_bytes);
+		if (r->min_gpus_to_fit > 0)
+			snprintf(cl[nc++], sizeof cl[0], "Limit: weights need %d GPUs "
+			         "(%s of weights, %s usable now)", r->min_gpus_to_fit, t1, t2);
+		else
+			snprintf(cl[nc++], sizeof cl[0], "Limit: weights (%s) fit on no "
+			         "replica size tried", t1);
+		break;
+	case LIMIT_KV_MEMORY:
+		snprintf(cl[nc++], sizeof cl[0], "Limit: batch held to %d by KV memory "
+		         "(max batch %d)", r->batch, s->max_batch);
+		break;
+	case LIMIT_MAX_BATCH:
+	default:
+		snprintf(cl[nc++], sizeof cl[0], "Limit: batch %d set by max batch "
+		         "(KV room for %ld)", r->batch, r->max_concurrency);
+		break;
+	}
+	if (!r->ttft_ok) {
+		fmt_time(t1, sizeof t1, r->ttft_p95_s);
+		fmt_time(t2, sizeof t2, s->ttft_slo_s);
+		snprintf(cl[nc++], sizeof cl[0], "TTFT %s over SLO %s", t1, t2);
+	}
+	if (!r->tpot_ok) {
+		fmt_time(t1, sizeof t1, r->tpot_s);
+		fmt_time(t2, sizeof t2, s->tpot_slo_s);
+		snprintf(cl[nc++], sizeof cl[0], "TPOT %s over SLO %s", t1, t2);
+	}
+	if (!r->e2e_ok) {
+		fmt_time(t1, sizeof t1, r->e2e_p95_s);
+		fmt_time(t2, sizeof t2, s->e2e_slo_s);
+		snprintf(cl[nc++], sizeof cl[0], "E2E p95 %s over SLO %s", t1, t2);
+	}
+	if (r->batch_limit != LIMIT_NO_FIT)
+		snprintf(cl[nc++], sizeof cl[0], "decode %s-bound",
+		         r->step.compute_bound ? "compute" : "memory");
+	out[0] = '\0';
+	int used = 0;
+	for (int i = 0; i < nc; i++) {
+		int cw = ui_width(cl[i]) + (i ? 2 : 0);
+		if (i && used + cw > w)
+			continue;   /* a later, shorter clause may still fit */
+		size_t len = strlen(out);
+		snprintf(out + len, n - len, "%s%s", i ? "; " : "", cl[i]);
+		used += cw;
+	}
+}
+
+void panels_draw(tui_app *a)
+{
+	draw_cost(a);
+	draw_latency(a);
+	draw_memory(a);
+	draw_fleet(a);
+	if (a->big)
+		draw_chart(a);
+}

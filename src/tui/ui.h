@@ -1,0 +1,245 @@
+/* ui.h — internals of the interactive explorer, shared by the files of
+ * src/tui/ only (tui.h is the module's public face).
+ *
+ * Shape (after alsamixer and ncdu): one tui_app holds the state; keys.c turns
+ * key events into commands that change the scenario; every change marks
+ * dirty regions; layout.c draws the dirty regions into stdscr and ncurses
+ * sends only the cells that changed.  The core never touches the real
+ * terminal, so the headless tests and the benchmark run it on newterm()
+ * with keys from termkey_new_abstract().
+ */
+#ifndef INFERTUI_TUI_UI_H
+#define INFERTUI_TUI_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <curses.h>
+#include <termkey.h>
+
+#include "scenario.h"
+#include "params.h"
+#include "theme.h"
+#include "model/model.h"
+#include "tui/tui.h"
+
+#define UI_MIN_COLS 80
+#define UI_MIN_ROWS 24
+#define UI_BIG_COLS 120
+#define UI_BIG_ROWS 40
+
+#define UI_HISTORY 128         /* undo depth */
+#define UI_MAX_NAMES 64        /* presets / themes listed */
+#define UI_NAME_LEN 64
+#define UI_MSG_LEN 240
+#define UI_EDIT_LEN 200
+#define UI_CHART_MAX 160
+#define UI_LIST_LINES 256      /* list lines remembered for partial redraw */
+
+enum ui_mode { MODE_MAIN, MODE_HELP, MODE_PICKER, MODE_SAVE, MODE_EDIT };
+
+/* dirty regions */
+#define D_TITLE  0x01
+#define D_LIST   0x02
+#define D_PANELS 0x04
+#define D_STATUS 0x08
+#define D_ALL    0x0f
+
+typedef struct {
+	int y, x, h, w;
+} ui_rect;
+
+/* one row of the parameter list: a group heading or a parameter */
+typedef struct {
+	int param;                 /* index into the table, or -1 for a heading */
+	int group;
+} ui_row;
+
+/* glyphs: UTF-8 when the locale allows, ASCII otherwise */
+typedef struct {
+	const char *fill, *track, *knob, *left_end, *right_end;
+	const char *seg[5];        /* weights, kv, waste, overhead, free */
+	const char *hline, *vline;
+	const char *ok, *fail;
+	const char *up, *down, *left, *right;
+	const char *blocks[9];     /* sparkline: " " then 1/8 .. 8/8 */
+	const char *dot;
+	const char *times;         /* "×" or "x" */
+	const char *ellipsis;
+	bool utf8;
+} ui_glyphs;
+
+typedef struct {
+	int n;
+	int batch[UI_CHART_MAX];
+	double tok_s[UI_CHART_MAX];
+	double tpot_s[UI_CHART_MAX];
+	bool reachable[UI_CHART_MAX];
+	bool valid;
+} ui_chart;
+
+typedef struct tui_app {
+	/* the scenario and what it gives */
+	scenario cur;
+	results res;
+	scenario base;
+	results base_res;
+	bool has_base;
+
+	/* undo: ring of states; hist[pos] is the current one */
+	scenario *hist;
+	int hist_start, hist_len, hist_pos;
+	int last_adjust;           /* param of the last slider move (coalesces undo) */
+
+	/* parameter list */
+	ui_row *rows;
+	int n_rows;
+	int sel;                   /* selected row (always a parameter) */
+	int top;                   /* first row shown */
+
+	/* mode and dialogs */
+	enum ui_mode mode;
+	char edit[UI_EDIT_LEN];
+	size_t edit_len;
+	char names[UI_MAX_NAMES][UI_NAME_LEN];
+	char name_desc[UI_MAX_NAMES][UI_NAME_LEN * 2];
+	int n_names;
+	int pick;                  /* picker selection */
+	int pick_top;
+	int help_top;
+
+	/* status line */
+	char msg[UI_MSG_LEN];
+	bool msg_error;
+
+	/* themes */
+	char theme_names[UI_MAX_NAMES][UI_NAME_LEN];
+	int n_themes;
+	int theme_idx;
+	theme th;
+	bool colour;               /* colours in use (has_colors, !NO_COLOR, !mono) */
+	bool colour_ok;            /* the terminal may show colours (and no NO_COLOR) */
+	bool colour256;
+
+	/* screen */
+	int rows_n, cols_n;        /* terminal size */
+	bool too_small;
+	bool big;
+	ui_rect r_title, r_list, r_panels, r_notes, r_status;
+	ui_rect r_cost, r_lat, r_mem, r_fleet, r_chart;
+	int list_label_w, list_bar_w, list_value_w;
+	unsigned dirty;
+	bool full_redraw;          /* next draw repaints every region */
+	enum ui_mode drawn_mode;   /* the mode of the last drawn frame */
+	unsigned long list_sig[UI_LIST_LINES];  /* what each list line shows */
+	ui_glyphs g;
+	ui_chart chart;
+
+	/* mouse drag */
+	int drag_param;            /* -1 when not dragging */
+
+	/* where the scenario came from */
+	char preset_name[UI_NAME_LEN];
+	char preset_path[1024];
+
+	bool quit;
+	int exit_status;
+} tui_app;
+
+/* app.c — the core, independent of the real terminal */
+/* Set up *a on the current curses SCREEN (after newterm/initscr). */
+int app_init(tui_app *a, const scenario *s, const tui_options *opt);
+void app_free(tui_app *a);
+/* Recompute the results of the current scenario (and the chart). */
+void app_recompute(tui_app *a);
+/* The terminal has this size now: relayout and redraw all. */
+void app_resize(tui_app *a, int rows, int cols);
+/* Draw what is dirty into stdscr and wnoutrefresh it (no doupdate). */
+void app_draw(tui_app *a);
+void app_message(tui_app *a, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Make *s the current scenario (a new undo state unless coalesced). */
+void app_commit(tui_app *a, int adjusted_param);
+/* dir -1 undo, +1 redo; false when there is nothing to undo/redo */
+bool app_undo(tui_app *a, int dir);
+void app_apply_theme(tui_app *a, int idx);
+attr_t app_attr(const tui_app *a, enum theme_elem e);
+/* Fill a->names with the preset (or theme) names of the search path. */
+int app_list_names(const char *kind, char names[][UI_NAME_LEN],
+                   char desc[][UI_NAME_LEN * 2], int max);
+
+/* keys.c */
+/* libtermkey on fd (term NULL: the terminal's own; else an abstract
+ * instance for that TERM, fed with termkey_push_bytes), mouse-safe. */
+TermKey *keys_new(int fd, const char *term);
+void keys_handle(tui_app *a, TermKey *tk, TermKeyKey *key);
+/* Feed raw bytes (tests): parsed by tk, each key handled; no drawing. */
+void keys_feed(tui_app *a, TermKey *tk, const char *bytes, size_t len);
+int keys_help_count(void);
+const char *keys_help_key(int i);
+const char *keys_help_text(int i);
+
+/* layout.c */
+void layout_compute(tui_app *a);
+void layout_draw(tui_app *a);
+int layout_row_at(const tui_app *a, int y);   /* list row at screen line, -1 */
+/* column range of the slider bar of the list, for the mouse */
+void layout_bar_cols(const tui_app *a, int *x0, int *x1);
+void layout_scroll_to_sel(tui_app *a);
+
+/* widgets.c — formatting and drawing primitives */
+void ui_glyphs_init(ui_glyphs *g, bool utf8);
+/* strlcpy: copy what fits, always terminated */
+void ui_copy(char *dst, size_t n, const char *src);
+int ui_width(const char *s);                         /* display columns */
+/* Copy s into out so that it takes at most w columns, cutting at a word
+ * boundary (never mid-word); returns the columns used. */
+int ui_fit(const char *s, int w, char *out, size_t outlen);
+/* Draw s at y,x in at most w columns (word-boundary cut), with attr. */
+int ui_put(int y, int x, int w, attr_t attr, const char *s);
+int ui_putf(int y, int x, int w, attr_t attr, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* Right-aligned in [x, x+w). */
+int ui_put_right(int y, int x, int w, attr_t attr, const char *s);
+void ui_fill(int y, int x, int h, int w, attr_t attr);
+void ui_hline_title(const tui_app *a, int y, int x, int w, const char *title,
+                    const char *right);
+void ui_slider(const tui_app *a, int y, int x, int w, double pos,
+               bool selected);
+/* A stacked bar of n segments of the given sizes, scaled to total. */
+void ui_stacked_bar(const tui_app *a, int y, int x, int w, const double *v,
+                    const enum theme_elem *el, int n, double total);
+/* A row "label ........ value  delta" in [x, x+w). */
+void ui_row_value(const tui_app *a, int y, int x, int w, const char *label,
+                  const char *value, const char *mark, attr_t mark_attr,
+                  const char *delta, int delta_w);
+
+/* number formatting (units always included) */
+void fmt_usd(char *b, size_t n, double usd);
+void fmt_bytes(char *b, size_t n, double bytes);
+void fmt_time(char *b, size_t n, double s);
+void fmt_rate(char *b, size_t n, double per_s, const char *unit);
+void fmt_count(char *b, size_t n, double v);
+/* Delta against a baseline: "+1.2 ms +4.1%" (fmt formats the absolute
+ * part with its unit); "" when equal or there is no baseline. */
+void fmt_delta(char *b, size_t n, double cur, double base,
+               void (*fmt)(char *, size_t, double));
+void fmt_delta_unit(char *b, size_t n, double cur, double base,
+                    const char *unit);
+
+/* panels.c */
+void panels_draw(tui_app *a);
+void panels_notes(const tui_app *a, char *out, size_t n, int w);
+void panels_chart_compute(tui_app *a);
+
+/* dialogs.c */
+void dialog_help_draw(tui_app *a);
+void dialog_picker_draw(tui_app *a);
+void dialog_edit_draw(tui_app *a);
+bool dialog_help_key(tui_app *a, TermKey *tk, TermKeyKey *k);
+bool dialog_picker_key(tui_app *a, TermKey *tk, TermKeyKey *k);
+bool dialog_edit_key(tui_app *a, TermKey *tk, TermKeyKey *k);
+void dialog_open_edit(tui_app *a);
+void dialog_open_save(tui_app *a);
+void dialog_open_picker(tui_app *a);
+
+#endif

@@ -1,0 +1,507 @@
+/* widgets.c — number formatting with units, text that fits without cutting
+ * a word, and the drawing primitives: slider, gauge, stacked bar, titled
+ * rules.  Everything draws into stdscr; colours come from the theme through
+ * app_attr(). */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "tui/ui.h"
+
+void ui_glyphs_init(ui_glyphs *g, bool utf8)
+{
+	static const char *const ublocks[9] = {
+		" ", "\u2581", "\u2582", "\u2583", "\u2584", "\u2585", "\u2586",
+		"\u2587", "\u2588" };
+	static const char *const ablocks[9] = {
+		" ", ".", ".", "_", "_", "=", "=", "#", "#" };
+	memset(g, 0, sizeof *g);
+	g->utf8 = utf8;
+	if (utf8) {
+		g->fill = "\u2588";      /* █ */
+		g->track = "\u2500";     /* ─ */
+		g->knob = "\u2502";
+		g->left_end = "";
+		g->right_end = "";
+		/* bars told apart by character as well as colour (htop) */
+		g->seg[0] = "\u2588";    /* weights  █ */
+		g->seg[1] = "\u2593";    /* KV used  ▓ */
+		g->seg[2] = "\u2592";    /* KV waste ▒ */
+		g->seg[3] = "\u2591";    /* overhead ░ */
+		g->seg[4] = "\u00b7";    /* free     · */
+		g->hline = "\u2500";
+		g->vline = "\u2502";
+		g->ok = "ok";
+		g->fail = "FAIL";
+		g->up = "\u25b2";
+		g->down = "\u25bc";
+		g->left = "\u25c2";
+		g->right = "\u25b8";
+		memcpy(g->blocks, ublocks, sizeof ublocks);
+		g->dot = "\u25cf";       /* ● */
+		g->times = "\u00d7";
+		g->ellipsis = "\u2026";
+	} else {
+		g->fill = "#";
+		g->track = "-";
+		g->knob = "|";
+		g->left_end = "";
+		g->right_end = "";
+		g->seg[0] = "#";
+		g->seg[1] = "=";
+		g->seg[2] = "~";
+		g->seg[3] = "+";
+		g->seg[4] = ".";
+		g->hline = "-";
+		g->vline = "|";
+		g->ok = "ok";
+		g->fail = "FAIL";
+		g->up = "^";
+		g->down = "v";
+		g->left = "<";
+		g->right = ">";
+		memcpy(g->blocks, ablocks, sizeof ablocks);
+		g->dot = "o";
+		g->times = "x";
+		g->ellipsis = "...";
+	}
+}
+
+void ui_copy(char *dst, size_t n, const char *src)
+{
+	size_t len;
+	if (n == 0)
+		return;
+	len = strlen(src);
+	if (len >= n)
+		len = n - 1;
+	memcpy(dst, src, len);
+	dst[len] = '\0';
+}
+
+/* ---- text width and fitting ------------------------------------------- */
+
+/* columns of one multibyte character starting at s (its length in *len) */
+static int char_width(const char *s, int *len)
+{
+	mbstate_t st;
+	wchar_t wc;
+	size_t n;
+
+	if ((unsigned char)*s < 0x80) {   /* ASCII: most of what is drawn */
+		*len = 1;
+		return 1;
+	}
+	memset(&st, 0, sizeof st);
+	n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		*len = 1;
+		return 1;
+	}
+	*len = (int)n;
+	int w = wcwidth(wc);
+	return w < 0 ? 1 : w;
+}
+
+int ui_width(const char *s)
+{
+	int w = 0, len;
+	while (*s) {
+		w += char_width(s, &len);
+		s += len;
+	}
+	return w;
+}
+
+int ui_fit(const char *s, int w, char *out, size_t outlen)
+{
+	int used = 0, len, cw;
+	size_t i = 0, cut = 0;
+	int cut_w = 0;
+	bool fits = true;
+
+	if (outlen == 0)
+		return 0;
+	while (s[i]) {
+		cw = char_width(s + i, &len);
+		if (used + cw > w) {
+			fits = false;
+			break;
+		}
+		if (s[i] == ' ' && i > 0 && s[i - 1] != ' ') {
+			cut = i;
+			cut_w = used;
+		}
+		used += cw;
+		i += (size_t)len;
+	}
+	if (fits) {
+		cut = i;
+		cut_w = used;
+	} else if (s[i] == ' ') {
+		/* the text breaks exactly at a word end */
+		cut = i;
+		cut_w = used;
+	}
+	if (cut >= outlen)
+		cut = outlen - 1;   /* callers size buffers; never hit in practice */
+	memcpy(out, s, cut);
+	out[cut] = '\0';
+	if (!fits) {
+		/* never leave a bracket open: cut before it */
+		char *open_ = strrchr(out, '(');
+		if (open_ && !strchr(open_, ')')) {
+			cut = (size_t)(open_ - out);
+			out[cut] = '\0';
+			cut_w = ui_width(out);
+		}
+	}
+	/* drop trailing spaces and separators left dangling at the cut */
+	while (cut > 0 && !fits && (out[cut - 1] == ' ' || out[cut - 1] == ',' ||
+	                            out[cut - 1] == ';' || out[cut - 1] == ':')) {
+		out[--cut] = '\0';
+		cut_w--;
+	}
+	return cut_w;
+}
+
+int ui_put(int y, int x, int w, attr_t attr, const char *s)
+{
+	char buf[512];
+	int used;
+
+	if (w <= 0 || y < 0 || x < 0 || y >= LINES || x >= COLS)
+		return 0;
+	if (x + w > COLS)
+		w = COLS - x;
+	used = ui_fit(s, w, buf, sizeof buf);
+	attrset(attr);
+	mvaddstr(y, x, buf);
+	attrset(A_NORMAL);
+	return used;
+}
+
+int ui_putf(int y, int x, int w, attr_t attr, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return ui_put(y, x, w, attr, buf);
+}
+
+int ui_put_right(int y, int x, int w, attr_t attr, const char *s)
+{
+	char buf[512];
+	int used = ui_fit(s, w, buf, sizeof buf);
+	return ui_put(y, x + w - used, used, attr, buf);
+}
+
+/* a cell of one glyph with attributes, for the line-drawing calls */
+static void glyph_cell(cchar_t *cc, const char *glyph, attr_t attr)
+{
+	wchar_t wc[2] = { L' ', L'\0' };
+	mbstate_t st;
+
+	memset(&st, 0, sizeof st);
+	if (mbrtowc(&wc[0], glyph, strlen(glyph), &st) > (size_t)-3)
+		wc[0] = L'?';
+	setcchar(cc, wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+}
+
+void ui_fill(int y, int x, int h, int w, attr_t attr)
+{
+	cchar_t cc;
+
+	if (x < 0 || y < 0)
+		return;
+	if (x + w > COLS)
+		w = COLS - x;
+	if (y + h > LINES)
+		h = LINES - y;
+	if (w <= 0 || h <= 0)
+		return;
+	glyph_cell(&cc, " ", attr);
+	for (int r = 0; r < h; r++)
+		mvhline_set(y + r, x, &cc, w);
+}
+
+static void repeat(int y, int x, int n, attr_t attr, const char *glyph)
+{
+	cchar_t cc;
+
+	if (n <= 0 || y < 0 || y >= LINES || x < 0 || x >= COLS)
+		return;
+	if (x + n > COLS)
+		n = COLS - x;
+	glyph_cell(&cc, glyph, attr);
+	mvhline_set(y, x, &cc, n);
+}
+
+void ui_hline_title(const tui_app *a, int y, int x, int w, const char *title,
+                    const char *right)
+{
+	attr_t b = app_attr(a, TE_BORDER);
+	int tw = 0;
+
+	repeat(y, x, w, b, a->g.hline);
+	if (title && *title && w > 4)
+		tw = ui_putf(y, x + 1, w - 2, app_attr(a, TE_TITLE), " %s ", title);
+	if (right && *right && w > tw + 6) {
+		char buf[128];
+		snprintf(buf, sizeof buf, " %s ", right);
+		int rw = ui_width(buf);
+		if (rw <= w - tw - 4)
+			ui_put(y, x + w - rw - 1, rw, app_attr(a, TE_DIM), buf);
+	}
+}
+
+/* A gauge-style slider: filled part, then the track, in eighths of a cell
+ * in UTF-8 so that even a 5-cell bar has 40 positions. */
+void ui_slider(const tui_app *a, int y, int x, int w, double pos, bool selected)
+{
+	static const char *const eighths[8] = {
+		"", "\u258f", "\u258e", "\u258d", "\u258c", "\u258b", "\u258a", "\u2589" };
+	attr_t fill = app_attr(a, TE_SLIDER_FILL);
+	attr_t track = app_attr(a, TE_SLIDER_TRACK);
+	(void)selected;
+
+	if (w <= 0)
+		return;
+	if (!(pos >= 0))
+		pos = 0;
+	if (pos > 1)
+		pos = 1;
+	if (a->g.utf8) {
+		int units = (int)lround(pos * w * 8);
+		int full = units / 8, part = units % 8;
+		repeat(y, x, full, fill, a->g.fill);
+		int c = full;
+		if (part && c < w) {
+			attrset(fill);
+			mvaddstr(y, x + c, eighths[part]);
+			attrset(A_NORMAL);
+			c++;
+		}
+		repeat(y, x + c, w - c, track, a->g.track);
+	} else {
+		int full = (int)lround(pos * w);
+		repeat(y, x, full, fill, a->g.fill);
+		repeat(y, x + full, w - full, track, a->g.track);
+	}
+}
+
+void ui_stacked_bar(const tui_app *a, int y, int x, int w, const double *v,
+                    const enum theme_elem *el, int n, double total)
+{
+	double sum = 0, cum = 0;
+	int prev = 0;
+
+	for (int i = 0; i < n; i++)
+		sum += v[i] > 0 ? v[i] : 0;
+	if (total < sum)
+		total = sum;
+	if (total <= 0 || w <= 0)
+		return;
+	for (int i = 0; i < n; i++) {
+		cum += v[i] > 0 ? v[i] : 0;
+		int end = (int)lround(cum / total * w);
+		/* a present but tiny segment still shows one cell when the
+		 * neighbour can spare it */
+		if (end == prev && v[i] > 0 && end < w && i < n - 1)
+			end = prev + 1;
+		if (end > w)
+			end = w;
+		repeat(y, x + prev, end - prev, app_attr(a, el[i]),
+		       a->g.seg[i < 5 ? i : 4]);
+		if (end > prev)
+			prev = end;
+	}
+	if (prev < w)
+		repeat(y, x + prev, w - prev, app_attr(a, el[n - 1]), a->g.seg[4]);
+}
+
+void ui_row_value(const tui_app *a, int y, int x, int w, const char *label,
+                  const char *value, const char *mark, attr_t mark_attr,
+                  const char *delta, int delta_w)
+{
+	int xr = x + w - 1;
+	attr_t text = app_attr(a, TE_TEXT);
+
+	if (delta_w > 0) {
+		if (delta && *delta)
+			ui_put_right(y, xr - delta_w, delta_w, app_attr(a, TE_BASELINE), delta);
+		xr -= delta_w + 1;
+	}
+	if (mark) {
+		ui_put(y, xr - 4, 4, mark_attr, mark);
+		xr -= 5;
+	}
+	int vw = ui_width(value);
+	if (vw > xr - x - 1)
+		vw = xr - x - 1;
+	ui_put_right(y, xr - vw, vw, app_attr(a, TE_ACCENT), value);
+	/* "label|optional tail": the tail shows only when it fits whole */
+	char full[256], head[256];
+	const char *bar = strchr(label, '|');
+	int room = xr - vw - x - 2;
+	if (bar) {
+		snprintf(head, sizeof head, "%.*s", (int)(bar - label), label);
+		snprintf(full, sizeof full, "%s%s", head, bar + 1);
+		ui_put(y, x + 1, room, text, ui_width(full) <= room ? full : head);
+	} else {
+		ui_put(y, x + 1, room, text, label);
+	}
+}
+
+/* ---- numbers ------------------------------------------------------------ */
+
+/* three significant digits, no exponent */
+static void sig3(char *b, size_t n, double v)
+{
+	double av = fabs(v);
+	if (av < 1e-12) {
+		snprintf(b, n, "0");
+		return;
+	}
+	int mag = (int)floor(log10(av));
+	/* rounding can carry into the next magnitude (9.996 -> 10.0) */
+	int dec = 2 - mag;
+	if (dec < 0)
+		dec = 0;
+	double r = round(av * pow(10, dec)) / pow(10, dec);
+	if (r >= pow(10, mag + 1) && dec > 0)
+		dec--;
+	snprintf(b, n, "%s%.*f", v < 0 ? "-" : "", dec, av);
+}
+
+/* with k / M / B suffix above a thousand */
+static void sig3_suffix(char *b, size_t n, double v)
+{
+	static const char *const suf[] = { "", "k", "M", "B", "T" };
+	double av = fabs(v);
+	int i = 0;
+	char num[48];
+
+	while (av >= 999.5 && i < 4) {
+		av /= 1000;
+		i++;
+	}
+	sig3(num, sizeof num, av);
+	snprintf(b, n, "%s%s%s", v < 0 ? "-" : "", num, suf[i]);
+}
+
+void fmt_usd(char *b, size_t n, double usd)
+{
+	char num[48];
+	sig3_suffix(num, sizeof num, fabs(usd));
+	snprintf(b, n, "%s$%s", usd < 0 ? "-" : "", num);
+}
+
+void fmt_bytes(char *b, size_t n, double bytes)
+{
+	static const char *const unit[] = { "B", "kB", "MB", "GB", "TB", "PB" };
+	double av = fabs(bytes);
+	int i = 0;
+	char num[48];
+
+	while (av >= 999.5 && i < 5) {
+		av /= 1000;
+		i++;
+	}
+	sig3(num, sizeof num, av);
+	snprintf(b, n, "%s%s %s", bytes < 0 ? "-" : "", num, unit[i]);
+}
+
+void fmt_time(char *b, size_t n, double s)
+{
+	char num[48];
+	double av = fabs(s);
+	const char *u;
+
+	if (av >= 0.9995) {
+		u = "s";
+	} else if (av >= 0.9995e-3 || av == 0) {
+		av *= 1e3;
+		u = "ms";
+	} else {
+		av *= 1e6;
+		u = "us";
+	}
+	if (av >= 1e5)
+		sig3_suffix(num, sizeof num, av);
+	else if (av >= 999.5)
+		snprintf(num, sizeof num, "%.0f", av);
+	else
+		sig3(num, sizeof num, av);
+	snprintf(b, n, "%s%s %s", s < 0 ? "-" : "", num, u);
+}
+
+void fmt_rate(char *b, size_t n, double per_s, const char *unit)
+{
+	char num[48];
+	sig3_suffix(num, sizeof num, per_s);
+	snprintf(b, n, "%s %s", num, unit);
+}
+
+void fmt_count(char *b, size_t n, double v)
+{
+	if (fabs(v) < 9999.5 && fabs(v - round(v)) < 1e-9)
+		snprintf(b, n, "%.0f", v);
+	else
+		sig3_suffix(b, n, v);
+}
+
+static void fmt_pct_rel(char *b, size_t n, double cur, double base)
+{
+	double rel;
+	if (base == 0) {
+		b[0] = '\0';
+		return;
+	}
+	rel = (cur - base) / fabs(base) * 100;
+	if (fabs(rel) >= 999.5)
+		snprintf(b, n, "%+.0fx", (cur / base));
+	else if (fabs(rel) >= 9.95)
+		snprintf(b, n, "%+.0f%%", rel);
+	else
+		snprintf(b, n, "%+.1f%%", rel);
+}
+
+void fmt_delta(char *b, size_t n, double cur, double base,
+               void (*fmt)(char *, size_t, double))
+{
+	char abs_[48], rel[24];
+	double d = cur - base;
+
+	if (fabs(d) <= 1e-9 * fmax(fabs(cur), fabs(base)) || !isfinite(d)) {
+		b[0] = '\0';
+		return;
+	}
+	fmt(abs_, sizeof abs_, fabs(d));
+	fmt_pct_rel(rel, sizeof rel, cur, base);
+	snprintf(b, n, "%s%s%s%s", d < 0 ? "-" : "+", abs_, *rel ? " " : "", rel);
+}
+
+void fmt_delta_unit(char *b, size_t n, double cur, double base, const char *unit)
+{
+	char abs_[48], rel[24];
+	double d = cur - base;
+
+	if (fabs(d) <= 1e-9 * fmax(fabs(cur), fabs(base)) || !isfinite(d)) {
+		b[0] = '\0';
+		return;
+	}
+	sig3_suffix(abs_, sizeof abs_, fabs(d));
+	fmt_pct_rel(rel, sizeof rel, cur, base);
+	snprintf(b, n, "%s%s%s%s%s%s", d < 0 ? "-" : "+", abs_,
+	         unit && *unit ? " " : "", unit ? unit : "", *rel ? " " : "", rel);
+}
