@@ -166,59 +166,52 @@ static void e_end(emitter *e)
 	}
 }
 
-static void e_num(emitter *e, const char *key, double v)
+/* One scalar member: JSON writes text as it is; CSV a row "path,text". */
+static void e_scalar(emitter *e, const char *key, const char *text)
 {
 	member(e, key);
+	if (!e->json)
+		csv_row_start(e);
+	fputs(text, e->out);
+	if (!e->json)
+		fputc('\n', e->out);
+}
+
+/* null in JSON, an empty field in CSV */
+static void e_null(emitter *e, const char *key)
+{
+	e_scalar(e, key, e->json ? "null" : "");
+}
+
+static void e_num(emitter *e, const char *key, double v)
+{
+	char buf[40];
+
 	if (!isfinite(v)) {
+		/* member() below sets the path; record it after */
+		e_null(e, key);
 		if (e->n_bad < EMIT_BAD)
 			copy_str(e->bad[e->n_bad], sizeof e->bad[0], e->path);
 		e->n_bad++;
-		if (e->json) {
-			fputs("null", e->out);
-		} else {
-			csv_row_start(e);
-			fputs("\n", e->out);
-		}
 		return;
 	}
 	if (v == 0.0)
 		v = 0.0;   /* no "-0" */
-	if (!e->json)
-		csv_row_start(e);
-	fprintf(e->out, "%.12g", v);
-	if (!e->json)
-		fputc('\n', e->out);
+	snprintf(buf, sizeof buf, "%.12g", v);
+	e_scalar(e, key, buf);
 }
 
 static void e_int(emitter *e, const char *key, long v)
 {
-	member(e, key);
-	if (!e->json)
-		csv_row_start(e);
-	fprintf(e->out, "%ld", v);
-	if (!e->json)
-		fputc('\n', e->out);
+	char buf[24];
+
+	snprintf(buf, sizeof buf, "%ld", v);
+	e_scalar(e, key, buf);
 }
 
 static void e_bool(emitter *e, const char *key, bool v)
 {
-	member(e, key);
-	if (!e->json)
-		csv_row_start(e);
-	fputs(v ? "true" : "false", e->out);
-	if (!e->json)
-		fputc('\n', e->out);
-}
-
-static void e_null(emitter *e, const char *key)
-{
-	member(e, key);
-	if (e->json) {
-		fputs("null", e->out);
-	} else {
-		csv_row_start(e);
-		fputc('\n', e->out);
-	}
+	e_scalar(e, key, v ? "true" : "false");
 }
 
 static void e_str(emitter *e, const char *key, const char *v)
