@@ -383,18 +383,27 @@ static void sig3(char *b, size_t n, double v)
 	snprintf(b, n, "%s%.*f", v < 0 ? "-" : "", dec, av);
 }
 
+/* Divide *av by 1000 while it would print as 1000 or more, at most max
+ * times; returns how many times (the index of the SI prefix). */
+static int scale1000(double *av, int max)
+{
+	int i = 0;
+
+	while (*av >= 999.5 && i < max) {
+		*av /= 1000;
+		i++;
+	}
+	return i;
+}
+
 /* with k / M / B suffix above a thousand */
 static void sig3_suffix(char *b, size_t n, double v)
 {
 	static const char *const suf[] = { "", "k", "M", "B", "T" };
 	double av = fabs(v);
-	int i = 0;
+	int i = scale1000(&av, 4);
 	char num[48];
 
-	while (av >= 999.5 && i < 4) {
-		av /= 1000;
-		i++;
-	}
 	sig3(num, sizeof num, av);
 	snprintf(b, n, "%s%s%s", v < 0 ? "-" : "", num, suf[i]);
 }
@@ -410,13 +419,9 @@ void fmt_bytes(char *b, size_t n, double bytes)
 {
 	static const char *const unit[] = { "B", "kB", "MB", "GB", "TB", "PB" };
 	double av = fabs(bytes);
-	int i = 0;
+	int i = scale1000(&av, 5);
 	char num[48];
 
-	while (av >= 999.5 && i < 5) {
-		av /= 1000;
-		i++;
-	}
 	sig3(num, sizeof num, av);
 	snprintf(b, n, "%s%s %s", bytes < 0 ? "-" : "", num, unit[i]);
 }
