@@ -62,7 +62,22 @@ if newer configure configure.ac Makefile.am $fragments || newer Makefile.in Make
 	say "autoreconf -fi"
 	autoreconf -fi || die "autoreconf failed"
 fi
+# $CONFIGURE_FLAGS, when set, must match the flags the tree was configured
+# with; otherwise configure again and rebuild everything (objects do not
+# depend on the flags they were compiled with).
+reconfigure=no
 if [ ! -f Makefile ] || newer config.status configure; then
+	reconfigure=yes
+elif [ -n "${CONFIGURE_FLAGS+set}" ]; then
+	have=$(./config.status --config 2>/dev/null | tr -d "'" | sed 's/^ *//; s/ *$//')
+	want=$(printf '%s' "$CONFIGURE_FLAGS" | sed 's/^ *//; s/ *$//')
+	if [ "$have" != "$want" ]; then
+		say "configured with '$have', CONFIGURE_FLAGS asks for '$want'"
+		reconfigure=yes
+		make clean >/dev/null 2>&1 || true
+	fi
+fi
+if [ "$reconfigure" = yes ]; then
 	say "./configure ${CONFIGURE_FLAGS:-}"
 	# shellcheck disable=SC2086
 	./configure -q ${CONFIGURE_FLAGS:-} || die "./configure failed (see config.log)"
