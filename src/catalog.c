@@ -70,7 +70,9 @@
  * stream as the fixed 35.03 us per layer (92e6 B = 35.03e-6 s x 3.35e12 B/s x
  * 0.784), and MFU is half of mfu at 72 tokens per forward pass. */
 #define H100_LAYER_S 35.03e-6
-#define ASSUMED_HALF(bw) .mbu_half_bytes = H100_LAYER_S * (bw) * H100_MBU, .mfu_half_tokens = 72
+#define H100_MFU_HALF_TOKENS 72
+#define ASSUMED_HALF(bw) .mbu_half_bytes = H100_LAYER_S * (bw) * H100_MBU, \
+	.mfu_half_tokens = H100_MFU_HALF_TOKENS
 
 /* Price cut of mid-2025 on AWS P4/P5 instances: post-cut us-east-1 price
  * divided by the pre-cut one of the SkyPilot snapshot (ref §B1).  Regional
@@ -1177,4 +1179,14 @@ double catalog_instance_price(const instance_spec *in, const char *region_id, in
 		}
 	}
 	return in->usd_per_hour;
+}
+
+double catalog_assumed_mbu_half_bytes(double bandwidth, double mbu)
+{
+	return H100_LAYER_S * bandwidth * mbu;
+}
+
+double catalog_assumed_mfu_half_tokens(void)
+{
+	return H100_MFU_HALF_TOKENS;
 }

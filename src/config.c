@@ -1004,6 +1004,20 @@ static void load_user_gpu(loader *L, const config_ini *ini, const config_entry *
 	}
 	if (L->errs != before)
 		return;
+	if (!from) {
+		/* a new device without its own fit: carry the H100 fit's size
+		 * terms, as the built-in "assumed" entries do, so that it is
+		 * not flat where every catalog device is size-dependent */
+		if (!find_entry(ini, hdr->section, "mbu_half_mb"))
+			tmp.gpu.mbu_half_bytes = catalog_assumed_mbu_half_bytes(
+				tmp.gpu.bandwidth, tmp.gpu.mbu);
+		if (!find_entry(ini, hdr->section, "mfu_half_tokens"))
+			tmp.gpu.mfu_half_tokens = catalog_assumed_mfu_half_tokens();
+		if (!tmp.gpu.eff_source[0])
+			copy_str(tmp.gpu.eff_source, "user entry: mbu/mfu as given, size "
+			         "terms carried from the H100 fit unless given",
+			         sizeof tmp.gpu.eff_source);
+	}
 	if (L->n_gpus >= MAX_USER_ENTRIES) {
 		BAD("%s:%d: [%s]: too many [gpu.ID] sections (at most %d)",
 		    L->path, hdr->line, hdr->section, MAX_USER_ENTRIES);
