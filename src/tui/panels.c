@@ -540,19 +540,19 @@ void panels_notes(const tui_app *a, char *out, size_t n, int w)
 		fmt_bytes(t1, sizeof t1, r->weights_bytes);
 		fmt_bytes(t2, sizeof t2, r->usable_bytes);
 		if (r->min_gpus_to_fit > 0)
-			snprintf(cl[nc++], sizeof cl[0], "Limit: weights need %d GPUs "
+			snprintf(cl[nc++], sizeof cl[0], "weights need %d GPUs "
 			         "(%s of weights, %s usable now)", r->min_gpus_to_fit, t1, t2);
 		else
-			snprintf(cl[nc++], sizeof cl[0], "Limit: weights (%s) fit on no "
+			snprintf(cl[nc++], sizeof cl[0], "weights (%s) fit on no "
 			         "replica size tried", t1);
 		break;
 	case LIMIT_KV_MEMORY:
-		snprintf(cl[nc++], sizeof cl[0], "Limit: batch held to %d by KV memory "
+		snprintf(cl[nc++], sizeof cl[0], "batch held to %d by KV memory "
 		         "(max batch %d)", r->batch, s->max_batch);
 		break;
 	case LIMIT_MAX_BATCH:
 	default:
-		snprintf(cl[nc++], sizeof cl[0], "Limit: batch %d set by max batch "
+		snprintf(cl[nc++], sizeof cl[0], "batch %d set by max batch "
 		         "(KV room for %ld)", r->batch, r->max_concurrency);
 		break;
 	}

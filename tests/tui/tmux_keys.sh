@@ -8,7 +8,7 @@
 start_pane 80 24
 run --preset "$top_srcdir/tests/tui/screen.ini" || exit 1
 s=$(screen)
-for w in Cost Latency 'Memory fit' 'Fleet / TCO' 'Limit:' 'Model'; do
+for w in Cost Latency 'Memory fit' 'Fleet / TCO' 'set by max batch' 'Model'; do
 	echo "$s" | grep -q "$w" || fail "80x24 lacks '$w'"
 done
 # no line wider than the terminal
