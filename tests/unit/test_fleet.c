@@ -327,6 +327,23 @@ static double brute_cap(const scenario *s, const results *r, int b)
 	return brute_rho(slack, 1.0 / rp.requests_per_s) * rp.requests_per_s;
 }
 
+/* The bisection's answer (*c) beside an exhaustive scan of every batch
+ * 1..r->batch (*best at *best_b), for the caller to compare. */
+static void search_and_scan(const scenario *s, const results *r,
+                            fleet_capacity *c, double *best, int *best_b)
+{
+	fleet_slo_capacity(s, &s->gpu, s->gpus, &r->p, r->batch, c);
+	*best = 0;
+	*best_b = 0;
+	for (int b = 1; b <= r->batch; b++) {
+		double v = brute_cap(s, r, b);
+		if (v > *best) {
+			*best = v;
+			*best_b = b;
+		}
+	}
+}
+
 static void test_slo_capacity_ttft_bound(void **state)
 {
 	static scenario s;
@@ -367,16 +384,9 @@ static void test_slo_capacity_search_matches_scan(void **state)
 	model_eval(&s, &r);
 	{
 		fleet_capacity c;
-		double best = 0;
-		int best_b = 0;
-		fleet_slo_capacity(&s, &s.gpu, s.gpus, &r.p, r.batch, &c);
-		for (int b = 1; b <= r.batch; b++) {
-			double v = brute_cap(&s, &r, b);
-			if (v > best) {
-				best = v;
-				best_b = b;
-			}
-		}
+		double best;
+		int best_b;
+		search_and_scan(&s, &r, &c, &best, &best_b);
 		assert_true(best > 0);
 		assert_float_equal(c.requests_per_s, best, 1e-6 * best);
 		assert_int_equal(c.batch, best_b);
@@ -394,16 +404,9 @@ static void test_slo_capacity_search_matches_scan(void **state)
 	model_eval(&s, &r);
 	{
 		fleet_capacity c;
-		double best = 0;
-		int best_b = 0;
-		fleet_slo_capacity(&s, &s.gpu, s.gpus, &r.p, r.batch, &c);
-		for (int b = 1; b <= r.batch; b++) {
-			double v = brute_cap(&s, &r, b);
-			if (v > best) {
-				best = v;
-				best_b = b;
-			}
-		}
+		double best;
+		int best_b;
+		search_and_scan(&s, &r, &c, &best, &best_b);
 		assert_true(best > 0);
 		assert_float_equal(c.requests_per_s, best, 1e-6 * best);
 		assert_int_equal(c.batch, best_b);
@@ -418,16 +421,9 @@ static void test_slo_capacity_search_matches_scan(void **state)
 	model_eval(&s, &r);
 	{
 		fleet_capacity c;
-		double best = 0;
-		int best_b = 0;
-		fleet_slo_capacity(&s, &s.gpu, s.gpus, &r.p, r.batch, &c);
-		for (int b = 1; b <= r.batch; b++) {
-			double v = brute_cap(&s, &r, b);
-			if (v > best) {
-				best = v;
-				best_b = b;
-			}
-		}
+		double best;
+		int best_b;
+		search_and_scan(&s, &r, &c, &best, &best_b);
 		assert_float_equal(c.requests_per_s, best, 1e-6 * (best + 1e-12));
 		assert_int_equal(c.batch, best_b);
 	}
