@@ -1,5 +1,5 @@
 /* catalog.h — built-in accelerators, instances and models, each figure with
- * its source in catalog.c; extended at run time by [gpu.ID] / [model.ID]
+ * its source in src/catalog/; extended at run time by [gpu.ID] / [model.ID]
  * sections (config.c) through catalog_add_*.
  */
 #ifndef INFERTUI_CATALOG_H

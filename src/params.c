@@ -4,7 +4,7 @@
  * Every row gives the dotted key, the user unit and `scale`, the factor from
  * the user unit to the SI value stored in the scenario.  Rows flagged
  * PF_FROM_MODEL / PF_FROM_GPU take their default from the chosen catalog
- * entry (src/catalog.c, where each figure carries its source); the other
+ * entry (src/catalog/, where each figure carries its source); the other
  * defaults carry their reason in a comment on the row.
  */
 #include <ctype.h>
@@ -1016,7 +1016,7 @@ void scenario_defaults(scenario *s)
 			store(s, p, p->def);
 	}
 	/* model.md's running example and the calibration's hardware: Llama 3.1
-	 * 8B on one H100 SXM (shapes and specs with their sources in catalog.c) */
+	 * 8B on one H100 SXM (shapes and specs with their sources in src/catalog/) */
 	const model_spec *m = catalog_model(default_model);
 	if (m)
 		s->model = *m;
