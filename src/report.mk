@@ -1,6 +1,5 @@
-# fleet/TCO part of the math module, and the reports (owner: fleet)
+# the reports (owner: fleet); the fleet/TCO files are in src/model/local.mk
 src_libinfertui_a_SOURCES += \
-	src/model/fleet.h src/model/fleet.c \
 	src/report.h src/report.c
 
 # unit tests: queueing, SLO capacity, fleet, TCO, options, break-even;

@@ -10,10 +10,14 @@
  * TTFT (mean and p95), checks the SLOs, finds the SLO capacity, sizes the
  * fleet per region, and fills cost, TCO, options and API fields.  A model
  * that does not fit (r->batch == 0) gets no fleet: 0 replicas, $0, SLO
- * flags false and a note.  (model_eval itself calls model_fleet_hw, in
- * model_impl.h, which reuses its replica set-up; this entry point sets the
- * replica up again.) */
+ * flags false and a note.  (model_eval itself calls model_fleet_hw,
+ * which reuses its replica set-up; this entry point sets the replica up
+ * again.) */
 void model_fleet(const scenario *s, results *r);
+/* model_fleet() on a replica already set up by model_eval (model_impl.h's
+ * model_hw): the SLO search reuses hw instead of setting it up again. */
+struct model_hw;
+void model_fleet_hw(const scenario *s, results *r, const struct model_hw *hw);
 
 /* --- the pieces, exported for tests and the TUI (added by fleet) --- */
 

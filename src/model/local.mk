@@ -1,12 +1,19 @@
-# the math module (owner: math); fleet.c is registered in src/report.mk
+# the math module (owner: math), lowest layer first: each file calls only
+# files above it in this list (tests/unit/model-layers.sh checks it)
 src_libinfertui_a_SOURCES += \
+	src/model/units.h \
+	src/model/notebuf.h \
 	src/model/model.h \
 	src/model/model_impl.h \
-	src/model/model.c \
 	src/model/params_count.c \
 	src/model/memory.c \
 	src/model/latency.c \
-	src/model/batching.c
+	src/model/batching.c \
+	src/model/capacity.h src/model/capacity.c \
+	src/model/tco.h src/model/tco.c \
+	src/model/fleet.h src/model/fleet.c \
+	src/model/notes.c \
+	src/model/model.c
 
 check_PROGRAMS += tests/unit/test_model tests/unit/test_model_calib
 TESTS += tests/unit/test_model tests/unit/test_model_calib
@@ -29,3 +36,7 @@ tests_bench_bench_model_LDADD = $(CORE_LIBS)
 CLEANFILES += tests/bench/bench_model
 
 dist_man_MANS += man/infertui-model.7
+
+# no two files of the math module call each other (read from the objects)
+TESTS += tests/unit/no-circles.sh
+EXTRA_DIST += tests/unit/no-circles.sh

@@ -1,76 +1,13 @@
-/* model_impl.h — private to the math module (src/model/) and its unit
- * tests.  The public API is model.h; these are the intermediate formulas,
- * exported so that each can be tested alone.  See man/infertui-model.7.
- */
+/* model_impl.h — the replica model's internal interface (size, memory,
+ * time, batching: params_count.c, memory.c, latency.c, batching.c), for the
+ * rest of src/model/ and its unit tests.  Public API: model.h. */
 #ifndef INFERTUI_MODEL_IMPL_H
 #define INFERTUI_MODEL_IMPL_H
 
-#include <math.h>
 #include <stdbool.h>
-#include <stdio.h>
-#include <string.h>
 #include "model/model.h"
+#include "model/units.h"
 
-/* v when positive and finite, else 0: every input goes through this or a
- * like guard, so that no output is NaN or infinite */
-static inline double model_nonneg(double v)
-{
-	return (v > 0 && v < INFINITY) ? v : 0;
-}
-
-/* a/b, or 0 when b is not positive or the quotient is not finite (a $/token
- * with no throughput is reported as 0, never as infinity) */
-static inline double model_ratio(double a, double b)
-{
-	if (!(b > 0))
-		return 0;
-	double v = a / b;
-	return isfinite(v) ? v : 0;
-}
-
-/* v clamped to [0, max] (NaN: 0) */
-static inline double model_cap(double v, double max)
-{
-	v = model_nonneg(v);
-	return v < max ? v : max;
-}
-
-/* Caps on inputs, far beyond anything real, so that products and sums of
- * inputs stay finite: seconds (overheads, latencies) at 1e9 (30 years),
- * bytes (device memory, overhead, size-efficiency term) and dollars per
- * hour at 1e30, token counts at 1e15. */
-#define MODEL_MAX_SECONDS 1e9
-#define MODEL_MAX_BYTES 1e30
-#define MODEL_MAX_USD 1e30
-
-/* Token counts are taken up to 1e15 (far beyond any context): products
- * of them with other inputs then stay finite. */
-#define MODEL_MAX_TOKENS 1e15
-
-static inline double model_tokens(double v)
-{
-	return model_cap(v, MODEL_MAX_TOKENS);
-}
-
-static inline double model_in_tokens(const scenario *s)
-{
-	return model_tokens(s->input_tokens);
-}
-
-static inline double model_out_tokens(const scenario *s)
-{
-	return model_tokens(s->output_tokens);
-}
-
-/* Largest T the "min GPUs to fit" search tries (1, 2, 4, 8, 16, 24, ...). */
-#define MODEL_MAX_GPUS 1024
-/* max_concurrency is capped here (a KV cache of zero bytes per token would
- * otherwise allow infinitely many sequences). */
-#define MODEL_MAX_CONCURRENCY 1000000000000L
-
-/* A rate (bytes/s, FLOP/s) that is zero, negative or not finite becomes
- * 1 per second: times stay finite (and absurd, which the input was). */
-double model_rate(double r);
 
 /* Bits of the embedding and LM-head matrices (16 under int4/int8 when
  * scenario.embeddings_16bit, else the weights' own). */
@@ -103,7 +40,7 @@ double model_mfu_at(const gpu_spec *g, double tokens);
 /* The constants of one (scenario, accelerator, T): built once, so that a
  * decode step or a prefill is a few multiplications (model_eval runs a
  * million times a second; the SLO search calls the perf many times). */
-typedef struct {
+typedef struct model_hw {
 	const scenario *s;
 	int gpus;
 	double T, L, H;
@@ -121,7 +58,7 @@ typedef struct {
 	double fixed;              /* t_fixed */
 	double hit;                /* prefix hit rate h */
 	int prec;
-} model_hw;
+} model_hw;   /* struct model_hw: fleet.h names it without this header */
 void model_hw_init(model_hw *c, const scenario *s, const gpu_spec *g,
                    int gpus, const model_params *p);
 void model_hw_decode(const model_hw *c, double batch, double context,
@@ -195,6 +132,12 @@ int model_min_gpus_for(const scenario *s, const gpu_spec *g, double need);
 /* Round a real GPU count up to the allowed set (0 if above 1024). */
 int model_round_gpus(double t);
 
+/* The replica's notes (notes.c), at most 8: what sets the batch, KV, the
+ * roofline, interference, the KV manager, speculative decoding, counting,
+ * tensor parallelism. */
+void model_replica_notes(const scenario *s, results *r, const model_fit *f,
+                         int T);
+
 /* H_b, the b-th harmonic number (exact to b = 64, asymptotic beyond). */
 double model_harmonic(int b);
 
@@ -221,231 +164,6 @@ void model_perf_at(const model_hw *c, int batch, bool full, model_perf *out);
 void model_perf_at_pre(const model_hw *c, int batch, bool full,
                        const phase_time *prefill1, model_perf *out);
 
-/* model_fleet() on a replica already set up by model_eval (fleet.c): the
- * SLO search reuses hw instead of setting the replica up again. */
-void model_fleet_hw(const scenario *s, results *r, const model_hw *hw);
 
-
-/* ---- note formatting (model.c and fleet.c) -----------------------------
- * Notes are built piece by piece: snprintf's floating-point path alone
- * cost more than the whole model, and model_eval must run a million times
- * a second.  A note is begun, appended to (literals, strings, integers,
- * fixed-point reals, percentages) and ended; output past o->end is cut. */
-typedef struct {
-	char *p, *end;
-} outbuf;
-
-/* always inlined: with a literal's constant length the copy is a few
- * moves, not a call */
-static inline __attribute__((always_inline))
-void put_n(outbuf *o, const char *s, size_t n)
-{
-	size_t room = (size_t)(o->end - o->p);
-	if (n <= room) {
-		memcpy(o->p, s, n);     /* n constant for a literal */
-		o->p += n;
-	} else {
-		memcpy(o->p, s, room);
-		o->p += room;
-	}
-}
-
-#define PUT(o, lit) put_n((o), "" lit, sizeof(lit) - 1)
-
-/* a short string (a name): bytes copied one by one, no strlen/memcpy calls */
-static inline void put_s(outbuf *o, const char *s)
-{
-	while (*s && o->p < o->end)
-		*o->p++ = *s++;
-}
-
-/* Writes the digits of v (at least one) backwards, ending just before q;
- * returns where they begin.  Two digits per division, in 32 bits when the
- * value allows. */
-static inline char *digits_back(char *q, unsigned long long v)
-{
-	static const char d2[] =
-		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-		"8081828384858687888990919293949596979899";
-	while (v >= 4294967296ULL) {
-		unsigned r = (unsigned)(v % 100);
-		v /= 100;
-		q -= 2;
-		q[0] = d2[2 * r];
-		q[1] = d2[2 * r + 1];
-	}
-	unsigned w = (unsigned)v;
-	while (w >= 100) {
-		unsigned r = w % 100;
-		w /= 100;
-		q -= 2;
-		q[0] = d2[2 * r];
-		q[1] = d2[2 * r + 1];
-	}
-	if (w >= 10) {
-		q -= 2;
-		q[0] = d2[2 * w];
-		q[1] = d2[2 * w + 1];
-	} else {
-		*--q = (char)('0' + w);
-	}
-	return q;
-}
-
-/* Appends the n characters at q, which come from a buffer with at least
- * 24 readable bytes from q on: with room for 24, one fixed-size copy (a
- * few moves, no call; what follows the n characters is overwritten by the
- * next piece or cut by the '\0'). */
-static inline void put_tail(outbuf *o, const char *q, size_t n)
-{
-	if (o->end - o->p >= 24) {
-		memcpy(o->p, q, 24);
-		o->p += n;
-		return;
-	}
-	for (size_t i = 0; i < n && o->p < o->end; i++)
-		*o->p++ = q[i];
-}
-
-/* unsigned decimal, at least min_digits (zero-padded) */
-static inline void put_u(outbuf *o, unsigned long long v, int min_digits)
-{
-	char d[48];                /* digits end at d + 24; 24 bytes of slack */
-	char *e = d + 24, *q = digits_back(e, v);
-	while (e - q < min_digits && q > d)
-		*--q = '0';
-	put_tail(o, q, (size_t)(e - q));
-}
-
-static inline void put_i(outbuf *o, long v)
-{
-	if (v < 0) {
-		PUT(o, "-");
-		put_u(o, -(unsigned long long)v, 1);
-	} else {
-		put_u(o, (unsigned long long)v, 1);
-	}
-}
-
-/* v with `decimals` (0..6) digits after the point, like %.Nf (values of
- * 1e15 and more, or whose v·10^decimals reaches 1e19: %.3g).  One
- * rounding: v·10^decimals is rounded to an integer and written with the
- * point put in. */
-static inline void put_f(outbuf *o, double v, int decimals)
-{
-	static const double scale[] = { 1, 10, 100, 1000, 10000, 1e5, 1e6 };
-	if (decimals < 0)
-		decimals = 0;
-	if (decimals > 6)
-		decimals = 6;
-	if (!isfinite(v)) {
-		PUT(o, "?");
-		return;
-	}
-	if (v < 0) {
-		v = -v;
-		if (v * scale[decimals] >= 0.5)   /* no "-0" */
-			PUT(o, "-");
-	}
-	if (v >= 1e15 || v * scale[decimals] >= 1e19) {
-		char tmp[32];
-		snprintf(tmp, sizeof tmp, "%.3g", v);
-		put_s(o, tmp);
-		return;
-	}
-	static const unsigned p10[] = { 1, 10, 100, 1000, 10000, 100000,
-		1000000 };
-	unsigned long long k = (unsigned long long)(v * scale[decimals] + 0.5);
-	char d[48];                /* digits end at d + 24; 24 bytes of slack */
-	char *e = d + 24, *q = e;
-	if (decimals > 0) {
-		/* constant divisors: multiplications, not a 64-bit divide */
-		unsigned long long ip;
-		switch (decimals) {
-		case 1: ip = k / 10; break;
-		case 2: ip = k / 100; break;
-		case 3: ip = k / 1000; break;
-		case 4: ip = k / 10000; break;
-		case 5: ip = k / 100000; break;
-		default: ip = k / 1000000; break;
-		}
-		q = digits_back(e, k - ip * p10[decimals]);
-		while (e - q < decimals)
-			*--q = '0';
-		*--q = '.';
-		k = ip;
-	}
-	q = digits_back(q, k);
-	put_tail(o, q, (size_t)(e - q));
-}
-
-/* v with `sig` (1..9) significant digits like %.Ng, trailing zeros
- * dropped, but always in fixed point (no exponent: 1234.5 -> "1235"), at
- * most 8 decimals: 39.1403 -> "39.1", 0.00021036 -> "0.00021", 2.0 -> "2" */
-static inline void put_g(outbuf *o, double v, int sig)
-{
-	static const unsigned long long p10[] = { 1, 10, 100, 1000, 10000,
-		100000, 1000000, 10000000, 100000000 };
-	double a = fabs(v);
-	int dec = sig - 1;
-	if (!isfinite(v) || a >= 1e9) {
-		put_f(o, v, 0);
-		return;
-	}
-	for (double t = 10.0; a >= t && dec > 0; t *= 10.0)
-		dec--;
-	for (double t = 1.0; a > 0 && a < t && dec < 8; t *= 0.1)
-		dec++;
-	if (dec > 8)
-		dec = 8;
-	dec = dec > 0 ? dec : 0;
-	unsigned long long k = (unsigned long long)(a * (double)p10[dec] + 0.5);
-	while (dec > 0 && k % 10 == 0) {
-		k /= 10;
-		dec--;
-	}
-	if (v < 0 && k > 0)
-		PUT(o, "-");
-	put_u(o, k / p10[dec], 1);
-	if (dec > 0) {
-		PUT(o, ".");
-		put_u(o, k % p10[dec], dec);
-	}
-}
-
-/* a fraction as a percentage with `decimals` digits: 0.99731 -> "99.73%" */
-static inline void put_pct(outbuf *o, double frac, int decimals)
-{
-	put_f(o, 100.0 * frac, decimals);
-	PUT(o, "%");
-}
-
-/* bytes in GB (2 decimals), MB or kB (1 decimal), with the unit */
-static inline void put_bytes(outbuf *o, double v)
-{
-	if (!(v < 1e9) || v >= 1e15) {   /* also NaN: put_f says "?" */
-		put_f(o, v / 1e9, 2);
-		PUT(o, " GB");
-	} else if (v >= 1e6) {
-		put_f(o, v / 1e6, 1);
-		PUT(o, " MB");
-	} else {
-		put_f(o, v / 1e3, 1);
-		PUT(o, " kB");
-	}
-}
-
-/* a buffer of n bytes (the last kept for the '\0' of outbuf_end) */
-static inline void outbuf_init(outbuf *o, char *buf, size_t n)
-{
-	o->p = buf;
-	o->end = buf + (n > 0 ? n - 1 : 0);
-}
-
-static inline void outbuf_end(outbuf *o)
-{
-	*o->p = '\0';
-}
 
 #endif

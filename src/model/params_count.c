@@ -194,11 +194,6 @@ double model_kv_bytes_per_token(const scenario *s)
 	return 2 * L * nkv * head_dim(m) * bits / 8;
 }
 
-double model_rate(double r)
-{
-	return (r >= 1.0 && r < INFINITY) ? r : 1.0;
-}
-
 int model_compute_prec_on(const scenario *s, const gpu_spec *g)
 {
 	int c = s->compute;

@@ -1,16 +1,21 @@
 /* bench_model.c — full model_eval() calls per second on one core, for a
  * default-like scenario (Llama 3.1 8B on one H100 SXM, 500 in / 200 out,
- * paged KV, continuous batching).  Prints the median of 7 runs, timed in
- * the thread's CPU time (the machine may be shared).  Bar:
- * >= 1,000,000 evaluations/s (model_eval includes model_fleet).
+ * paged KV, continuous batching), then for every shipped preset.  Prints
+ * the median of 7 runs, timed in the thread's CPU time (the machine may be
+ * shared).  Bars: >= 1,000,000 evaluations/s for the default-like scenario,
+ * >= 500,000 for apac-3region (model_eval includes model_fleet).
  * Built by `make bench`, not part of `make check`.
  * Instruction counts (stable on a shared machine):
  *   valgrind --tool=callgrind --toggle-collect=model_eval \
  *     tests/bench/bench_model 2000
  * counts the 7 x 2000 + 1 model_eval calls: divide "I refs" by 14001. */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
+#include "config.h"
+#include "params.h"
 #include "model/model.h"
 #include "model/fleet.h"
 #include "../unit/model_fixtures.h"
@@ -28,6 +33,70 @@ static int cmp(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
 	return (x > y) - (x < y);
+}
+
+/* median evaluations/s of model_eval on s, varying the prompt length by
+ * up to 7 tokens so that nothing is hoisted out of the loop */
+static double eval_rate(scenario *s, results *r, long n, double *sink)
+{
+	double rate[RUNS], in0 = s->input_tokens;
+
+	for (int k = 0; k < RUNS; k++) {
+		double t0 = now();
+		for (long i = 0; i < n; i++) {
+			s->input_tokens = in0 + (double)(i & 7);
+			model_eval(s, r);
+			*sink += r->tpot_s;
+		}
+		double dt = now() - t0;
+		rate[k] = dt > 0 ? n / dt : 0;
+	}
+	s->input_tokens = in0;
+	qsort(rate, RUNS, sizeof rate[0], cmp);
+	return rate[RUNS / 2];
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* every shipped preset, in name order: one line each */
+static void bench_presets(long n, double *sink)
+{
+	char dir[4096], path[8192], *names[64];
+	int nn = 0;
+	DIR *d;
+	struct dirent *e;
+	static scenario s;
+	static results r;
+
+	snprintf(dir, sizeof dir, "%s/presets", INFERTUI_SRCDIR);
+	if (!(d = opendir(dir))) {
+		printf("presets: cannot open %s\n", dir);
+		return;
+	}
+	while ((e = readdir(d)) && nn < 64) {
+		size_t len = strlen(e->d_name);
+		if (len > 4 && !strcmp(e->d_name + len - 4, ".ini"))
+			names[nn++] = strdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, (size_t)nn, sizeof names[0], by_name);
+	for (int i = 0; i < nn; i++) {
+		diag dg;
+		diag_init(&dg);
+		scenario_defaults(&s);
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		if (config_load_preset(path, &s, &dg) != 0) {
+			printf("preset %s: does not load\n", names[i]);
+		} else {
+			names[i][strlen(names[i]) - 4] = '\0';
+			printf("preset %-22s median %9.0f evaluations/s\n",
+			       names[i], eval_rate(&s, &r, n, sink));
+		}
+		free(names[i]);
+	}
 }
 
 int main(int argc, char **argv)
@@ -87,5 +156,9 @@ int main(int argc, char **argv)
 	printf("of which model_fleet: %.3f us; model_eval without it: %.3f us "
 	       "(%.0f evaluations/s)%s\n", fleet_us[RUNS / 2], own_us,
 	       own_us > 0 ? 1e6 / own_us : 0, sink == 12345.678 ? "!" : "");
+
+	bench_presets(n / 4 > 0 ? n / 4 : 1, &sink);
+	if (sink == 12345.678)
+		printf("!\n");
 	return 0;
 }

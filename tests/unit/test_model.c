@@ -15,6 +15,7 @@
 
 #include "model/model.h"
 #include "model/model_impl.h"
+#include "model/notebuf.h"
 #include "model_fixtures.h"
 
 /* |a − b| ≤ rel·|b| (or ≤ rel when b = 0) */

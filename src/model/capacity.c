@@ -1,0 +1,400 @@
+/* capacity.c — what one replica and a region's load need (model.md §6):
+ * M/D/1 queueing, the SLO capacity of a replica (the SLO-batch search),
+ * replicas per region and their availability.  Calls the replica model only.
+ *
+ * Load.  Peak arrivals per region λ = D·share·p/86400 (no [region.*]: one
+ * implicit region "all" with share 1 and price factor 1).
+ *
+ * Queueing (named approximation: M/D/1).  Under continuous batching a replica
+ * behaves as one fluid server of throughput R_max: each request occupies
+ * t_service = 1/R_max of its capacity (= out·TPOT/b), deterministic given the
+ * workload.  Arrivals are Poisson.  The mean wait is the Pollaczek–Khinchine
+ * M/D/1 value
+ *     W = ρ/(2(1−ρ))·t_service,          ρ = λ_replica/R_max.
+ * For the p95: in M/G/1, P(W > 0) = ρ exactly (PASTA); the wait of a delayed
+ * request is taken exponential with mean W/ρ (exact in heavy traffic,
+ * Kingman), so P(W > t) = ρ·exp(−ρt/W) and
+ *     W95 = (W/ρ)·ln(ρ/0.05) = t_service·ln(20ρ)/(2(1−ρ))   (0 for ρ ≤ 0.05).
+ * Against Erlang's exact M/D/1 distribution (computed with mpmath, in units
+ * of t_service) W95 is, at ρ = 0.1/0.2/0.3/0.5/0.7/0.8/0.9/0.95:
+ * 0.385/0.866/1.280/2.303/4.398/6.93/14.45/29.44 vs exact
+ * 0.541/0.859/1.071/2.051/4.103/6.62/14.13/29.12: −29% at ρ = 0.1 (a
+ * fraction of one service time), +20% at 0.3, within +5% from ρ = 0.8 on —
+ * conservative where sizing decisions are made.
+ *     TTFT mean = t_req + t_prefill + W,  TTFT p95 = t_req + t_prefill + W95
+ *     E2E  = TTFT + out·TPOT (mean), E2E p95 = E2E(no queue) + W95
+ * SLOs: TTFT is checked at p95, TPOT as is, E2E at the p95 queueing delay
+ * with the mean output length.  An SLO of 0 is not checked.
+ *
+ * SLO capacity.  For a batch b (TPOT(b), R(b) and TTFT0(b) from
+ * model_replica_perf), the queueing slack is min(TTFT_SLO − TTFT0,
+ * E2E_SLO − E2E0(b)); the largest ρ with W95 ≤ slack solves
+ * ln(20ρ) = x(1−ρ), x = 2·slack/t_service (Newton from the left, monotone
+ * since the left side is concave); the capacity is ρ·R(b).  TPOT and E2E0
+ * grow with b, so the feasible b form 1..b_hi.  Under continuous batching
+ * TTFT0 does not depend on b and R(b) grows with b, so when the TTFT slack
+ * binds at b_max the answer is b_max at once (one evaluation); otherwise
+ * (E2E binds, or static batching, whose TTFT0 grows with b) the capacity is
+ * taken unimodal in b and a bisection on the sign of cap(b+1) − cap(b) finds
+ * the best b in 2·log2(b_max) evaluations (checked against an exhaustive
+ * scan in tests/unit/test_fleet.c).  The replica is set up once per search
+ * (model_hw_init), and model_eval's own point at b_max is reused, so the
+ * common case costs no replica evaluation at all.
+ *
+ * Fleet.  Serving replicas per region n = max(min_replicas, ceil(λ/R_slo),
+ * floor(λ/R_max)+1) (the last term keeps the queue stable when no latency
+ * SLO is set; when no batch meets the SLOs the fleet is sized on R_max
+ * alone), plus spares.  Reported latency: the worst region at peak with
+ * every replica up.  Availability: replicas fail independently, each up a
+ * fraction a = fleet.replica_availability of the time; a region is up when
+ * at least the replicas its peak needs are up (binomial tail).  Regions
+ * with no traffic (share 0) are failover: when a region is down, their
+ * pooled replicas stand in for it (one failed region at a time), so its
+ * traffic is served with probability A_r + (1 − A_r)·A_pool.  The fleet
+ * figure weights regions by traffic share.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "model/capacity.h"
+#include "model/fleet.h"
+#include "model/model_impl.h"
+
+static const char all_name[ID_MAX] = "all";
+
+/* ---- queueing ---------------------------------------------------------- */
+
+double fleet_md1_wait(double rho, double service_s)
+{
+	if (!(rho > 0.0) || !(service_s > 0.0))
+		return 0.0;
+	if (rho >= 1.0)
+		return -1.0;
+	return rho / (2.0 * (1.0 - rho)) * service_s;
+}
+
+double fleet_md1_wait_p95(double rho, double service_s)
+{
+	if (!(rho > 0.05) || !(service_s > 0.0))
+		return 0.0;
+	if (rho >= 1.0)
+		return -1.0;
+	return service_s * log(20.0 * rho) / (2.0 * (1.0 - rho));
+}
+
+double fleet_max_rho(double slack_s, double service_s)
+{
+	double x, rho = 0.05;
+
+	if (!(slack_s > 0.0) || !(service_s > 0.0))
+		return 0.0;
+	if (isinf(slack_s))
+		return 1.0;
+	x = 2.0 * slack_s / service_s;
+	/* g(ρ) = ln(20ρ) − x(1−ρ): increasing, concave, g(0.05) < 0 < g(1).
+	 * Newton from the left stays left of the root and converges.  Start
+	 * at max(0.05, 1 − ln(20)/x), where g = ln ρ < 0: left of the root. */
+	if (1.0 - log(20.0) / x > rho)
+		rho = 1.0 - log(20.0) / x;
+	for (int i = 0; i < 60; i++) {
+		double g = log(20.0 * rho) - x * (1.0 - rho);
+		double step = g / (1.0 / rho + x);
+		rho -= step;
+		if (rho >= 1.0) {
+			rho = 1.0 - 1e-15;
+			break;
+		}
+		/* quadratic convergence: the error left after a step of h is
+		 * about |g''/(2g')|·h² <= h²/(2ρ) <= 10h², so a step under
+		 * 1e-7·ρ leaves less than 1e-13·ρ */
+		if (fabs(step) < 1e-7 * rho)
+			break;
+	}
+	return rho;
+}
+
+/* ---- SLO capacity ------------------------------------------------------ */
+
+/* the SLO capacity at one batch size from its TPOT, TTFT (no queue) and
+ * R_max */
+void capacity_point(const scenario *s, double tpot, double ttft0,
+                         double rps, slo_point *o)
+{
+	double slack = INFINITY;
+
+	o->tpot = tpot;
+	o->ttft0 = ttft0;   /* t_req + prefill (static: the batch's prompts) */
+	o->e2e0 = ttft0 + s->output_tokens * tpot;
+	o->rps = rps;
+	o->cap = 0.0;
+	o->rho = 0.0;
+	if (!(rps > 0.0) || !isfinite(rps))
+		return;
+	if (s->tpot_slo_s > 0.0 && o->tpot > s->tpot_slo_s)
+		return;
+	if (s->ttft_slo_s > 0.0)
+		slack = s->ttft_slo_s - o->ttft0;
+	if (s->e2e_slo_s > 0.0 && s->e2e_slo_s - o->e2e0 < slack)
+		slack = s->e2e_slo_s - o->e2e0;
+	if (!(slack > 0.0))
+		return;
+	o->rho = fleet_max_rho(slack, 1.0 / rps);
+	o->cap = o->rho * rps;
+}
+
+/* What does not change across the search: the replica's set-up
+ * (model_hw_init, once per search) and one prompt's prefill (computed at
+ * the first evaluation).  Each point then costs a decode step. */
+typedef struct {
+	const model_hw *hw;
+	phase_time prefill1;
+	bool have_prefill;
+} slo_search;
+
+static void slo_eval(const scenario *s, slo_search *q, int b,
+                     slo_point *o, int *evals)
+{
+	model_perf m;
+
+	if (!q->have_prefill) {
+		model_hw_prefill(q->hw, model_in_tokens(s), 1, &q->prefill1);
+		q->have_prefill = true;
+	}
+	model_perf_at_pre(q->hw, b, false, &q->prefill1, &m);
+	(*evals)++;
+	capacity_point(s, m.tpot_s, m.ttft_s, m.rps, o);
+}
+
+/* true when the TTFT slack (not E2E) binds at this point */
+static bool ttft_binds(const scenario *s, const slo_point *o)
+{
+	if (s->e2e_slo_s <= 0.0)
+		return true;
+	if (s->ttft_slo_s <= 0.0)
+		return false;
+	return s->e2e_slo_s - o->e2e0 >= s->ttft_slo_s - o->ttft0;
+}
+
+/* The search of fleet_slo_capacity on a replica already set up; at_bmax,
+ * when not NULL, is the point at bmax already computed by the caller
+ * (model_eval's own figures at the effective batch), prefill1 one prompt's
+ * prefill (model_eval's r->prefill). */
+void capacity_search(const scenario *s, const model_hw *hw, int bmax,
+                     const slo_point *at_bmax, const phase_time *prefill1,
+                     fleet_capacity *c)
+{
+	slo_point a, b;
+	int lo, hi, at_a, at_b = -1;
+	slo_search q0 = { .hw = hw, .have_prefill = prefill1 != NULL }, *q = &q0;
+
+	if (prefill1)
+		q0.prefill1 = *prefill1;
+	memset(c, 0, sizeof *c);
+	if (bmax < 1)
+		return;
+	if (at_bmax)
+		a = *at_bmax;
+	else
+		slo_eval(s, q, bmax, &a, &c->evaluations);
+	if (a.cap > 0.0 && s->batching != BATCH_STATIC && ttft_binds(s, &a)) {
+		/* continuous: below bmax the TTFT slack is the same (one prompt's
+		 * prefill) and R(b) ≤ R(bmax), so bmax is best */
+		c->requests_per_s = a.cap;
+		c->rho = a.rho;
+		c->batch = bmax;
+		c->batch_requests_per_s = a.rps;
+		return;
+	}
+	/* the feasible batches are 1..b_hi: nothing at batch 1, nothing at all */
+	lo = 1;
+	hi = bmax;
+	at_a = bmax;                 /* a holds that point */
+	if (!(a.cap > 0.0)) {
+		if (bmax > 1)
+			slo_eval(s, q, 1, &a, &c->evaluations);
+		if (!(a.cap > 0.0))
+			goto none;           /* a holds batch 1 */
+		at_a = 1;
+	}
+	/* unimodal in b: bisect on the sign of cap(b+1) − cap(b); the last two
+	 * points are kept so that the answer is not evaluated twice */
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		slo_eval(s, q, mid, &a, &c->evaluations);
+		slo_eval(s, q, mid + 1, &b, &c->evaluations);
+		at_a = mid;
+		at_b = mid + 1;
+		if (b.cap > a.cap)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == at_b)
+		a = b;
+	else if (lo != at_a)
+		slo_eval(s, q, lo, &a, &c->evaluations);
+	if (!(a.cap > 0.0) && lo != 1) {
+		/* not unimodal after all: fall back on batch 1 */
+		lo = 1;
+		slo_eval(s, q, 1, &a, &c->evaluations);
+	}
+	if (a.cap > 0.0) {
+		c->requests_per_s = a.cap;
+		c->rho = a.rho;
+		c->batch = lo;
+		c->batch_requests_per_s = a.rps;
+		return;
+	}
+none:
+	/* nothing holds: report the best case (batch 1, no queue), in a */
+	c->best_ttft_s = a.ttft0;
+	c->best_tpot_s = a.tpot;
+	c->best_e2e_s = a.e2e0;
+	if (s->ttft_slo_s > 0.0 && a.ttft0 > s->ttft_slo_s)
+		c->failing |= SLO_TTFT;
+	if (s->tpot_slo_s > 0.0 && a.tpot > s->tpot_slo_s)
+		c->failing |= SLO_TPOT;
+	if (s->e2e_slo_s > 0.0 && a.e2e0 > s->e2e_slo_s)
+		c->failing |= SLO_E2E;
+	if (!c->failing)   /* e.g. the replica has no throughput at all */
+		c->failing = (s->ttft_slo_s > 0.0 ? SLO_TTFT : 0) |
+		             (s->e2e_slo_s > 0.0 ? SLO_E2E : 0);
+}
+
+void fleet_slo_capacity(const scenario *s, const gpu_spec *gpu, int gpus,
+                        const model_params *p, int bmax, fleet_capacity *c)
+{
+	model_hw hw;
+
+	if (bmax < 1) {
+		memset(c, 0, sizeof *c);
+		return;
+	}
+	model_hw_init(&hw, s, gpu, gpus, p);
+	capacity_search(s, &hw, bmax, NULL, NULL, c);
+}
+
+/* ---- availability ------------------------------------------------------ */
+
+/* ln(n!) : exact sum up to 30, Stirling series above (error < 1e-12) */
+static double log_factorial(double n)
+{
+	if (n < 2.0)
+		return 0.0;
+	if (n <= 30.0) {
+		double v = 0.0;
+		for (int i = 2; i <= (int)n; i++)
+			v += log((double)i);
+		return v;
+	}
+	return n * log(n) - n + 0.5 * log(2.0 * M_PI * n) + 1.0 / (12.0 * n) -
+	       1.0 / (360.0 * n * n * n);
+}
+
+double fleet_availability(int n, int k, double a)
+{
+	double q, sum = 0.0, term;
+	int f0;
+
+	if (k <= 0)
+		return 1.0;
+	if (n < k || !(a > 0.0))
+		return 0.0;
+	if (a >= 1.0)
+		return 1.0;
+	q = 1.0 - a;
+	/* down when more than n − k replicas fail: Σ_{f=f0}^{n} C(n,f) q^f a^(n−f) */
+	f0 = n - k + 1;
+	if (n <= 64) {
+		/* small fleets (the common case): C(n,f0)·q^f0·a^(n−f0) by
+		 * products, no exp/log */
+		int m = f0 < n - f0 ? f0 : n - f0;
+		double qp = 1.0, ap = 1.0;
+		term = 1.0;
+		for (int i = 1; i <= m; i++)
+			term = term * (double)(n - m + i) / (double)i;
+		for (int i = 0; i < f0; i++)
+			qp *= q;
+		for (int i = 0; i < n - f0; i++)
+			ap *= a;
+		term *= qp * ap;
+	} else {
+		term = exp(log_factorial(n) - log_factorial(f0) -
+		           log_factorial(n - f0) + f0 * log(q) + (n - f0) * log(a));
+	}
+	for (int f = f0; f <= n && f < f0 + 400; f++) {
+		sum += term;
+		if (term < 1e-18 * sum)
+			break;
+		term *= (double)(n - f) / (double)(f + 1) * q / a;
+	}
+	if (sum > 1.0)
+		sum = 1.0;
+	return 1.0 - sum;
+}
+
+/* ---- fleet sizing ------------------------------------------------------ */
+
+/* floor and ceil of x >= 0 through a 64-bit integer (no libm call, no
+ * software rounding); beyond 2^52 every double is already whole */
+static double floor_pos(double x)
+{
+	return x < 4503599627370496.0 ? (double)(long long)x : x;
+}
+
+static double ceil_pos(double x)
+{
+	double f = floor_pos(x);
+	return f < x ? f + 1.0 : f;
+}
+
+double capacity_needed(double lam, double r_slo, double r_max)
+{
+	double n = 0.0;
+
+	if (!(lam > 0.0))
+		return 0.0;
+	if (r_slo > 0.0)
+		n = ceil_pos(lam / r_slo);
+	if (r_max > 0.0 && floor_pos(lam / r_max) + 1.0 > n)
+		n = floor_pos(lam / r_max) + 1.0;
+	if (n < 1.0)
+		n = 1.0;
+	return n > REPLICAS_CAP ? REPLICAS_CAP : n;
+}
+
+void capacity_regions(const scenario *s, region_set *rs)
+{
+	rs->D = model_cap(s->requests_per_day, 1e15);
+	rs->peak = model_cap(s->peak_factor, 1e4);
+	rs->min_rep = s->min_replicas > 0 ? s->min_replicas : 0;
+	rs->spares = s->spares > 0 ? s->spares : 0;
+	rs->hpm = model_cap(s->hours_per_month, 1e4);
+	rs->keep = 1.0 - fmin(model_nonneg(s->reserved_discount), 1.0);
+	rs->in = model_cap(s->input_tokens, 1e12);
+	rs->out = model_cap(s->output_tokens, 1e12);
+	if (s->n_regions <= 0) {
+		rs->n = 1;
+		rs->share[0] = 1.0;
+		rs->factor[0] = 1.0;
+		rs->name[0] = all_name;
+		return;
+	}
+	rs->n = s->n_regions > MAX_REGIONS ? MAX_REGIONS : s->n_regions;
+	for (int i = 0; i < rs->n; i++) {
+		rs->share[i] = model_cap(s->regions[i].share, 1.0);
+		rs->factor[i] = model_cap(s->regions[i].price_factor, 1e6) > 0.0 ?
+		                model_cap(s->regions[i].price_factor, 1e6) : 1.0;
+		rs->name[i] = s->regions[i].name;
+	}
+}
+
+/* replicas per region for a daily volume D (serving + spares) */
+double capacity_region_replicas(const region_set *rs, double D, double share,
+                                double r_slo, double r_max)
+{
+	double lam = D * share * rs->peak / 86400.0;
+	double n = capacity_needed(lam, r_slo, r_max);
+
+	return (n > rs->min_rep ? n : rs->min_rep) + rs->spares;
+}

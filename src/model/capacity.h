@@ -1,0 +1,55 @@
+/* capacity.h — capacity.c's offer to fleet.c and tco.c: the SLO capacity
+ * search on a replica already set up, the replicas a load needs, and the
+ * regions' load (public pieces: fleet.h). */
+#ifndef INFERTUI_MODEL_CAPACITY_H
+#define INFERTUI_MODEL_CAPACITY_H
+
+#include "model/fleet.h"
+#include "model/model_impl.h"
+
+#define REPLICAS_CAP 100000000.0   /* keeps counts in int range */
+
+/* One batch size as the SLO search sees it. */
+typedef struct {
+	double cap;       /* requests/s within the SLOs (0: none) */
+	double rho;
+	double rps;       /* R_max at this batch */
+	double tpot, ttft0, e2e0;
+} slo_point;
+
+/* the SLO capacity at one batch size from its TPOT, TTFT (no queue) and
+ * R_max */
+void capacity_point(const scenario *s, double tpot, double ttft0, double rps,
+                    slo_point *o);
+/* fleet_slo_capacity on a replica already set up; at_bmax, when not NULL,
+ * is the point at bmax already computed by the caller (model_eval's own
+ * figures at the effective batch), prefill1 one prompt's prefill (or NULL) */
+void capacity_search(const scenario *s, const model_hw *hw, int bmax,
+                     const slo_point *at_bmax, const phase_time *prefill1,
+                     fleet_capacity *c);
+
+/* Serving replicas the peak load lam needs: within the SLO capacity and with
+ * a stable queue on R_max; at least one when there is any load. */
+double capacity_needed(double lam, double r_slo, double r_max);
+
+/* The regions and the fleet-level inputs, sanitised once (a non-finite or
+ * negative input counts as 0, a missing price factor as 1): every figure
+ * stays finite whatever the scenario holds. */
+typedef struct {
+	int n;
+	double share[MAX_REGIONS];
+	double factor[MAX_REGIONS];
+	const char *name[MAX_REGIONS];
+	double D;                 /* requests/day */
+	double peak;              /* peak factor */
+	double min_rep, spares;   /* per region */
+	double hpm;               /* hours per month */
+	double keep;              /* 1 − reserved discount */
+	double in, out;           /* tokens per request */
+} region_set;
+void capacity_regions(const scenario *s, region_set *rs);
+/* replicas per region for a daily volume D (serving + spares) */
+double capacity_region_replicas(const region_set *rs, double D, double share,
+                                double r_slo, double r_max);
+
+#endif

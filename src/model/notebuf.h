@@ -1,0 +1,233 @@
+/* notebuf.h — the note formatters of the math module (put_*: literals,
+ * names, integers, fixed-point reals, percentages, bytes) writing into a
+ * bounded outbuf.  Inline only; depends on nothing of the model. */
+#ifndef INFERTUI_MODEL_NOTEBUF_H
+#define INFERTUI_MODEL_NOTEBUF_H
+
+#include <math.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Notes are built piece by piece: snprintf's floating-point path alone
+ * cost more than the whole model, and model_eval must run a million times
+ * a second.  A note is begun, appended to (literals, strings, integers,
+ * fixed-point reals, percentages) and ended; output past o->end is cut. */
+typedef struct {
+	char *p, *end;
+} outbuf;
+
+/* always inlined: with a literal's constant length the copy is a few
+ * moves, not a call */
+static inline __attribute__((always_inline))
+void put_n(outbuf *o, const char *s, size_t n)
+{
+	size_t room = (size_t)(o->end - o->p);
+	if (n <= room) {
+		memcpy(o->p, s, n);     /* n constant for a literal */
+		o->p += n;
+	} else {
+		memcpy(o->p, s, room);
+		o->p += room;
+	}
+}
+
+#define PUT(o, lit) put_n((o), "" lit, sizeof(lit) - 1)
+
+/* a short string (a name): bytes copied one by one, no strlen/memcpy calls */
+static inline void put_s(outbuf *o, const char *s)
+{
+	while (*s && o->p < o->end)
+		*o->p++ = *s++;
+}
+
+/* Writes the digits of v (at least one) backwards, ending just before q;
+ * returns where they begin.  Two digits per division, in 32 bits when the
+ * value allows. */
+static inline char *digits_back(char *q, unsigned long long v)
+{
+	static const char d2[] =
+		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+		"8081828384858687888990919293949596979899";
+	while (v >= 4294967296ULL) {
+		unsigned r = (unsigned)(v % 100);
+		v /= 100;
+		q -= 2;
+		q[0] = d2[2 * r];
+		q[1] = d2[2 * r + 1];
+	}
+	unsigned w = (unsigned)v;
+	while (w >= 100) {
+		unsigned r = w % 100;
+		w /= 100;
+		q -= 2;
+		q[0] = d2[2 * r];
+		q[1] = d2[2 * r + 1];
+	}
+	if (w >= 10) {
+		q -= 2;
+		q[0] = d2[2 * w];
+		q[1] = d2[2 * w + 1];
+	} else {
+		*--q = (char)('0' + w);
+	}
+	return q;
+}
+
+/* Appends the n characters at q, which come from a buffer with at least
+ * 24 readable bytes from q on: with room for 24, one fixed-size copy (a
+ * few moves, no call; what follows the n characters is overwritten by the
+ * next piece or cut by the '\0'). */
+static inline void put_tail(outbuf *o, const char *q, size_t n)
+{
+	if (o->end - o->p >= 24) {
+		memcpy(o->p, q, 24);
+		o->p += n;
+		return;
+	}
+	for (size_t i = 0; i < n && o->p < o->end; i++)
+		*o->p++ = q[i];
+}
+
+/* unsigned decimal, at least min_digits (zero-padded) */
+static inline void put_u(outbuf *o, unsigned long long v, int min_digits)
+{
+	char d[48];                /* digits end at d + 24; 24 bytes of slack */
+	char *e = d + 24, *q = digits_back(e, v);
+	while (e - q < min_digits && q > d)
+		*--q = '0';
+	put_tail(o, q, (size_t)(e - q));
+}
+
+static inline void put_i(outbuf *o, long v)
+{
+	if (v < 0) {
+		PUT(o, "-");
+		put_u(o, -(unsigned long long)v, 1);
+	} else {
+		put_u(o, (unsigned long long)v, 1);
+	}
+}
+
+/* v with `decimals` (0..6) digits after the point, like %.Nf (values of
+ * 1e15 and more, or whose v·10^decimals reaches 1e19: %.3g).  One
+ * rounding: v·10^decimals is rounded to an integer and written with the
+ * point put in. */
+static inline void put_f(outbuf *o, double v, int decimals)
+{
+	static const double scale[] = { 1, 10, 100, 1000, 10000, 1e5, 1e6 };
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 6)
+		decimals = 6;
+	if (!isfinite(v)) {
+		PUT(o, "?");
+		return;
+	}
+	if (v < 0) {
+		v = -v;
+		if (v * scale[decimals] >= 0.5)   /* no "-0" */
+			PUT(o, "-");
+	}
+	if (v >= 1e15 || v * scale[decimals] >= 1e19) {
+		char tmp[32];
+		snprintf(tmp, sizeof tmp, "%.3g", v);
+		put_s(o, tmp);
+		return;
+	}
+	static const unsigned p10[] = { 1, 10, 100, 1000, 10000, 100000,
+		1000000 };
+	unsigned long long k = (unsigned long long)(v * scale[decimals] + 0.5);
+	char d[48];                /* digits end at d + 24; 24 bytes of slack */
+	char *e = d + 24, *q = e;
+	if (decimals > 0) {
+		/* constant divisors: multiplications, not a 64-bit divide */
+		unsigned long long ip;
+		switch (decimals) {
+		case 1: ip = k / 10; break;
+		case 2: ip = k / 100; break;
+		case 3: ip = k / 1000; break;
+		case 4: ip = k / 10000; break;
+		case 5: ip = k / 100000; break;
+		default: ip = k / 1000000; break;
+		}
+		q = digits_back(e, k - ip * p10[decimals]);
+		while (e - q < decimals)
+			*--q = '0';
+		*--q = '.';
+		k = ip;
+	}
+	q = digits_back(q, k);
+	put_tail(o, q, (size_t)(e - q));
+}
+
+/* v with `sig` (1..9) significant digits like %.Ng, trailing zeros
+ * dropped, but always in fixed point (no exponent: 1234.5 -> "1235"), at
+ * most 8 decimals: 39.1403 -> "39.1", 0.00021036 -> "0.00021", 2.0 -> "2" */
+static inline void put_g(outbuf *o, double v, int sig)
+{
+	static const unsigned long long p10[] = { 1, 10, 100, 1000, 10000,
+		100000, 1000000, 10000000, 100000000 };
+	double a = fabs(v);
+	int dec = sig - 1;
+	if (!isfinite(v) || a >= 1e9) {
+		put_f(o, v, 0);
+		return;
+	}
+	for (double t = 10.0; a >= t && dec > 0; t *= 10.0)
+		dec--;
+	for (double t = 1.0; a > 0 && a < t && dec < 8; t *= 0.1)
+		dec++;
+	if (dec > 8)
+		dec = 8;
+	dec = dec > 0 ? dec : 0;
+	unsigned long long k = (unsigned long long)(a * (double)p10[dec] + 0.5);
+	while (dec > 0 && k % 10 == 0) {
+		k /= 10;
+		dec--;
+	}
+	if (v < 0 && k > 0)
+		PUT(o, "-");
+	put_u(o, k / p10[dec], 1);
+	if (dec > 0) {
+		PUT(o, ".");
+		put_u(o, k % p10[dec], dec);
+	}
+}
+
+/* a fraction as a percentage with `decimals` digits: 0.99731 -> "99.73%" */
+static inline void put_pct(outbuf *o, double frac, int decimals)
+{
+	put_f(o, 100.0 * frac, decimals);
+	PUT(o, "%");
+}
+
+/* bytes in GB (2 decimals), MB or kB (1 decimal), with the unit */
+static inline void put_bytes(outbuf *o, double v)
+{
+	if (!(v < 1e9) || v >= 1e15) {   /* also NaN: put_f says "?" */
+		put_f(o, v / 1e9, 2);
+		PUT(o, " GB");
+	} else if (v >= 1e6) {
+		put_f(o, v / 1e6, 1);
+		PUT(o, " MB");
+	} else {
+		put_f(o, v / 1e3, 1);
+		PUT(o, " kB");
+	}
+}
+
+/* a buffer of n bytes (the last kept for the '\0' of outbuf_end) */
+static inline void outbuf_init(outbuf *o, char *buf, size_t n)
+{
+	o->p = buf;
+	o->end = buf + (n > 0 ? n - 1 : 0);
+}
+
+static inline void outbuf_end(outbuf *o)
+{
+	*o->p = '\0';
+}
+
+#endif

@@ -1,0 +1,423 @@
+/* tco.c — what each way of serving costs (model.md §7): the API's bill,
+ * break-even against the self-hosted fleet, and the [option.*] alternatives
+ * (API, rented instances), each priced per region.  Calls capacity.c below.
+ *
+ * Cost.  replica $/h = T·gpu $/h (model.c); region $/h = replicas·replica
+ * $/h·price factor; month = Σ·hours_per_month; reserved = month·(1 −
+ * discount); annual = 12·reserved (the seed's convention; the report
+ * gives both months).  The cost block (model.c) is at the effective batch;
+ * when the SLOs fail there, usd_per_1k_output_tokens_at_slo = replica $/h /
+ * (R(b_slo)·out·3.6) and a note give the cost where the fleet is sized.
+ * API: per request in·$in + out·$out;
+ * day = D·that; year = 365·day; month = year/12.  Break-even: the smallest
+ * requests/day at which the API's annual bill reaches the self-hosted
+ * fleet's annual cost (reserved basis, as annual_usd), the fleet sized for
+ * that volume (fixed-point iteration D ← S(D)/(365·c_api) on the step
+ * function S: exact first crossing); "never" (0) when the API is cheaper
+ * per request than a fully loaded self-hosted fleet.
+ *
+ * Options ([option.NAME]).  kind api: the API cost above with the option's
+ * prices (pricing.api_* when it gives none); the provider's latency is not
+ * modelled, so meets_slo is an assumption and its note says so.  kind
+ * instances: T = gpus_per_replica, or, among the T that fit in one instance
+ * (1, 2, 4, ... and the instance's own count), the one whose fleet needs the
+ * fewest instances within the SLOs (ties: the smaller T; none meeting the
+ * SLOs: the smallest that fits; none fitting: 2, 4, 8 instances per
+ * replica).  Replicas per instance = floor(G/T).  Fixed count
+ * (instances_per_region > 0): that many per region, meets_slo when every
+ * region's peak is within replicas·R_slo, and the note says what the load
+ * needs (with min_replicas and spares).  Sized (0): what the load needs.
+ * Instance price in a region: usd_per_hour × the region's factor when the
+ * option sets a price; else the catalog's own price for a region named by
+ * its cloud code (already regional: no factor); else the catalog's default
+ * × the factor.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "model/capacity.h"
+#include "model/notebuf.h"
+#include "model/tco.h"
+
+
+/* the self-hosted fleet's annual cost (reserved basis) at volume D */
+static double selfhost_annual(const region_set *rs,
+                              double D, double replica_usd_h, double r_slo,
+                              double r_max)
+{
+	double usd_h = 0.0;
+
+	for (int i = 0; i < rs->n; i++)
+		usd_h += capacity_region_replicas(rs, D, rs->share[i], r_slo, r_max) *
+		         replica_usd_h * rs->factor[i];
+	return usd_h * rs->hpm * 12.0 * rs->keep;
+}
+
+double tco_break_even(const region_set *rs, double replica_usd_h,
+                      double r_slo, double r_max, double api_per_req)
+{
+	double a_slope = 365.0 * api_per_req;   /* API $/year per (request/day) */
+	double r_eff = r_slo > 0.0 ? r_slo : r_max;
+	double s_slope = 0.0, D, S;
+
+	if (!(a_slope > 0.0) || !(r_eff > 0.0) || !(replica_usd_h > 0.0))
+		return 0.0;
+	for (int i = 0; i < rs->n; i++)
+		s_slope += rs->share[i] * rs->peak / 86400.0 / r_eff *
+		           replica_usd_h * rs->factor[i];
+	s_slope *= rs->hpm * 12.0 * rs->keep;
+	if (a_slope <= s_slope)
+		return 0.0;   /* the API is cheaper at every volume */
+	/* first crossing of the line a_slope·D with the step function S(D) */
+	D = selfhost_annual(rs, 1e-9, replica_usd_h, r_slo, r_max) / a_slope;
+	for (int i = 0; i < 200; i++) {
+		S = selfhost_annual(rs, D, replica_usd_h, r_slo, r_max);
+		if (a_slope * D >= S * (1.0 - 1e-12))
+			return D;
+		D = S / a_slope;
+	}
+	return D;
+}
+
+/* ---- per-option evaluation --------------------------------------------- */
+
+static double option_price(const option *o, const region_set *rs, int i)
+{
+	if (o->usd_per_hour > 0.0)
+		return o->usd_per_hour * rs->factor[i];
+	for (int j = 0; j < o->inst.n_prices && j < MAX_INSTANCE_PRICES; j++)
+		if (!strcmp(o->inst.prices[j].region, rs->name[i]) &&
+		    o->inst.prices[j].usd_per_hour > 0.0)
+			return o->inst.prices[j].usd_per_hour;   /* already regional */
+	return o->inst.usd_per_hour * rs->factor[i];
+}
+
+/* what each region needs: "2" when all agree, else "hk 2, sg 2, syd 1" */
+static void put_needed(outbuf *o, const region_set *rs, const int *need)
+{
+	bool same = true;
+
+	for (int i = 1; i < rs->n; i++)
+		if (need[i] != need[0])
+			same = false;
+	if (same) {
+		put_i(o, need[0]);
+		return;
+	}
+	for (int i = 0; i < rs->n; i++) {
+		if (i)
+			PUT(o, ", ");
+		put_s(o, rs->name[i]);
+		PUT(o, " ");
+		put_i(o, need[i]);
+	}
+}
+
+/* 2 decimals for a whole number of cents, else up to 6 */
+static int cents_digits(double v)
+{
+	double k = v * 100.0;
+
+	for (int d = 2; d < 6; d++, k *= 10.0)
+		if (fabs(k - round(k)) < 1e-6)
+			return d;
+	return 6;
+}
+
+static void eval_api_option(const scenario *s, const region_set *rs,
+                            const option *o, option_result *or)
+{
+	double pin = o->api_input_per_token, pout = o->api_output_per_token;
+	double per_req, daily;
+
+	if (!(pin > 0.0) && !(pout > 0.0)) {
+		pin = s->api_input_per_token;
+		pout = s->api_output_per_token;
+	}
+	per_req = model_finite(rs->in * model_cap(pin, 1e3) + rs->out * model_cap(pout, 1e3));
+	daily = rs->D * per_req;
+	or->api_daily_usd = model_finite(daily);
+	or->annual_usd = model_finite(daily * 365.0);
+	or->monthly_on_demand_usd = or->annual_usd / 12.0;
+	or->monthly_reserved_usd = or->monthly_on_demand_usd;
+	or->meets_slo = true;
+	or->fits = true;
+	{
+		outbuf ob, *nb = &ob;
+		outbuf_init(nb, or->notes, sizeof or->notes);
+		PUT(nb, "$");
+		put_f(nb, daily, 2);
+		PUT(nb, "/day at $");
+		put_f(nb, pin * 1e6, cents_digits(pin * 1e6));
+		PUT(nb, " + $");
+		put_f(nb, pout * 1e6, cents_digits(pout * 1e6));
+		PUT(nb, " per 1M in/out tokens; provider latency not modelled "
+		    "(SLOs assumed met)");
+		outbuf_end(nb);
+	}
+}
+
+/* One way to lay replicas out on an option's instances: T devices each. */
+typedef struct {
+	int T, bmax, rpi, ipr;
+	double r_max, r_slo;
+	double need_total;            /* instances the load needs, all regions */
+} layout;
+
+/* instances the regions need for given per-replica capacities */
+static double layout_need(const region_set *rs,
+                          const layout *l, double r_slo, double r_max)
+{
+	double need = 0.0;
+
+	for (int i = 0; i < rs->n; i++) {
+		double nrep = capacity_region_replicas(rs, rs->D, rs->share[i],
+		                              r_slo, r_max);
+		need += l->rpi ? ceil(nrep / l->rpi) : nrep * l->ipr;
+	}
+	return need;
+}
+
+/* Fill l for T devices per replica: the effective batch, R_max and the
+ * optimistic instance count (R_max taken as the SLO capacity, a lower bound
+ * on what the SLOs need); with capacity, also the SLO capacity and the
+ * instances it needs. */
+static void layout_eval(const scenario *s, const option *o,
+                        const model_params *p, const region_set *rs, int T,
+                        bool capacity, layout *l)
+{
+	int G = o->inst.gpus > 0 ? o->inst.gpus : 1;
+	replica_perf rp;
+
+	memset(l, 0, sizeof *l);
+	l->T = T;
+	l->rpi = T <= G ? G / T : 0;
+	l->ipr = T <= G ? 1 : (T + G - 1) / G;
+	l->bmax = model_max_batch(s, &o->gpu, T, p);
+	if (l->bmax <= 0)
+		return;
+	model_replica_perf(s, &o->gpu, T, p, l->bmax, &rp);
+	l->r_max = model_finite(rp.requests_per_s);
+	l->need_total = layout_need(rs, l, l->r_max, l->r_max);
+	if (capacity) {
+		fleet_capacity cap;
+		fleet_slo_capacity(s, &o->gpu, T, p, l->bmax, &cap);
+		l->r_slo = cap.requests_per_s;
+		l->need_total = layout_need(rs, l, l->r_slo, l->r_max);
+	}
+}
+
+/* gpus_per_replica when given; otherwise every T that fits in one instance
+ * (1, 2, 4, ... and the instance's own count), the one whose fleet needs the
+ * fewest instances within the SLOs (ties: the smaller T; when no T meets the
+ * SLOs, the smallest that fits); when none fits in one instance, 2, 4, 8
+ * instances per replica.  Branch and bound: candidates are searched in the
+ * order of their optimistic count and skipped once it cannot win. */
+static void pick_layout(const scenario *s, const option *o,
+                        const model_params *p, const region_set *rs,
+                        layout *best, int *smallest_fit)
+{
+	int G = o->inst.gpus > 0 ? o->inst.gpus : 1;
+	layout c[16];
+	int order[16], nc = 0, nfit = 0;
+	bool have = false;
+
+	*smallest_fit = 0;
+	if (o->gpus_per_replica > 0) {
+		layout_eval(s, o, p, rs, o->gpus_per_replica, true, best);
+		*smallest_fit = best->bmax > 0 ? o->gpus_per_replica : 0;
+		return;
+	}
+	for (int t = 1; t < G && nc < 15; t *= 2)
+		layout_eval(s, o, p, rs, t, false, &c[nc++]);
+	layout_eval(s, o, p, rs, G, false, &c[nc++]);
+	/* fitting candidates by (optimistic count, T): insertion sort */
+	for (int i = 0; i < nc; i++) {
+		int j;
+		if (c[i].bmax <= 0)
+			continue;
+		if (!*smallest_fit)
+			*smallest_fit = c[i].T;
+		for (j = nfit; j > 0 && c[order[j - 1]].need_total > c[i].need_total; j--)
+			order[j] = order[j - 1];
+		order[j] = i;
+		nfit++;
+	}
+	for (int k = 0; k < nfit; k++) {
+		layout *l = &c[order[k]];
+		if (have && (l->need_total > best->need_total ||
+		             (l->need_total == best->need_total && l->T > best->T)))
+			continue;   /* cannot need fewer instances than the best */
+		layout_eval(s, o, p, rs, l->T, true, l);
+		if (l->r_slo > 0.0 && (!have || l->need_total < best->need_total ||
+		                      (l->need_total == best->need_total && l->T < best->T))) {
+			*best = *l;
+			have = true;
+		}
+	}
+	if (have)
+		return;
+	for (int i = 0; i < nc; i++)
+		if (c[i].bmax > 0) {   /* none meets the SLOs: the smallest fit */
+			*best = c[i];
+			return;
+		}
+	for (int k = 2; k <= 8; k *= 2) {
+		layout_eval(s, o, p, rs, k * G, true, best);
+		if (best->bmax > 0) {
+			*smallest_fit = k * G;
+			return;
+		}
+	}
+	layout_eval(s, o, p, rs, G, false, best);
+}
+
+static void eval_instance_option(const scenario *s, const option *o,
+                                 const model_params *p, const region_set *rs,
+                                 option_result *or)
+{
+	int bmax, T, rpi, ipr, need[MAX_REGIONS], smallest;
+	double r_max, r_slo, usd_h = 0.0;
+	layout lay;
+	bool fixed = o->instances_per_region > 0, carries = true, short_any = false;
+	outbuf ob, *nb = &ob;
+
+	pick_layout(s, o, p, rs, &lay, &smallest);
+	T = lay.T;
+	bmax = lay.bmax;
+	rpi = lay.rpi;
+	ipr = lay.ipr;
+	r_max = lay.r_max;
+	r_slo = lay.r_slo;
+	or->gpus_per_replica = T;
+	or->batch = bmax;
+	or->fits = bmax > 0;
+	or->usd_per_instance_hour = o->usd_per_hour > 0.0 ? o->usd_per_hour :
+	                            o->inst.usd_per_hour;
+	or->replicas_per_instance = rpi;
+	or->requests_per_s = r_max;
+	or->slo_requests_per_s = r_slo;
+
+	or->replicas_total = 0;
+	or->instances_total = 0;
+	or->instances_needed = 0;
+	for (int i = 0; i < rs->n; i++) {
+		double lam = rs->D * rs->share[i] * rs->peak / 86400.0;
+		double nrep = capacity_region_replicas(rs, rs->D, rs->share[i],
+		                              r_slo, r_max);
+		double ninst = fmin(rpi ? ceil(nrep / rpi) : nrep * ipr, REPLICAS_CAP);
+		int inst, reps;
+
+		need[i] = (int)ninst;
+		if (fixed) {
+			inst = o->instances_per_region;
+			reps = rpi ? inst * rpi : inst / ipr;
+		} else {
+			inst = (int)ninst;
+			reps = (int)nrep;
+		}
+		if (!or->fits)
+			reps = 0;
+		or->instances[i] = inst;
+		or->replicas[i] = reps;
+		or->instances_total += inst;
+		or->replicas_total += reps;
+		or->instances_needed += need[i];
+		if (lam > 0.0 && !(r_slo > 0.0 && lam <= reps * r_slo * (1.0 + 1e-12)))
+			carries = false;
+		if (fixed && inst < need[i])
+			short_any = true;
+		usd_h += inst * model_cap(option_price(o, rs, i), 1e9);
+	}
+	or->monthly_on_demand_usd = model_finite(usd_h * rs->hpm);
+	or->monthly_reserved_usd = or->monthly_on_demand_usd * rs->keep;
+	or->annual_usd = 12.0 * or->monthly_reserved_usd;
+	or->meets_slo = or->fits && r_slo > 0.0 && carries;
+
+	outbuf_init(nb, or->notes, sizeof or->notes);
+	if (!or->fits) {
+		PUT(nb, "the model does not fit in ");
+		put_i(nb, ipr);
+		PUT(nb, " x ");
+		put_s(nb, o->inst.id);
+		PUT(nb, " of ");
+		put_s(nb, o->gpu.id);
+	} else if (!(r_slo > 0.0)) {
+		put_i(nb, T);
+		PUT(nb, "x ");
+		put_s(nb, o->gpu.id);
+		PUT(nb, " per replica: no batch size meets the SLOs; ");
+		if (fixed) {
+			PUT(nb, "fixed ");
+			put_i(nb, o->instances_per_region);
+		} else {
+			PUT(nb, "sized on throughput: ");
+			put_i(nb, need[0]);
+		}
+		PUT(nb, " instances per region");
+	} else {
+		if (fixed) {
+			put_i(nb, o->instances_per_region);
+			if (o->instances_per_region == 1)
+				PUT(nb, " instance per region fixed; the load needs ");
+			else
+				PUT(nb, " instances per region fixed; the load needs ");
+			put_needed(nb, rs, need);
+		} else {
+			PUT(nb, "sized from demand: ");
+			put_needed(nb, rs, need);
+			if (or->instances_needed == rs->n)
+				PUT(nb, " instance per region");
+			else
+				PUT(nb, " instances per region");
+		}
+		if (s->spares > 0) {
+			PUT(nb, " with N+");
+			put_i(nb, s->spares);
+		}
+		PUT(nb, " (");
+		put_i(nb, T);
+		PUT(nb, "x ");
+		put_s(nb, o->gpu.id);
+		PUT(nb, " per replica, ");
+		put_g(nb, r_slo, 3);
+		PUT(nb, " req/s each within the SLOs)");
+		if (fixed && !carries)
+			PUT(nb, "; too few for the peak");
+		else if (fixed && short_any)
+			PUT(nb, "; short of min/spares");
+	}
+	outbuf_end(nb);
+}
+
+double tco_api_per_request(const scenario *s, const region_set *rs)
+{
+	double v = rs->in * model_cap(s->api_input_per_token, 1e3) +
+	           rs->out * model_cap(s->api_output_per_token, 1e3);
+
+	if (!(v > 0.0))
+		for (int i = 0; i < s->n_options && i < MAX_OPTIONS; i++)
+			if (s->options[i].kind == OPT_API) {
+				v = rs->in * model_cap(s->options[i].api_input_per_token, 1e3) +
+				    rs->out * model_cap(s->options[i].api_output_per_token, 1e3);
+				break;
+			}
+	return model_finite(v);
+}
+
+void tco_option(const scenario *s, const option *op, const model_params *p,
+                const region_set *rs, option_result *or)
+{
+	memset(or, 0, sizeof *or);
+	memcpy(or->name, op->name, ID_MAX);
+	or->name[ID_MAX - 1] = '\0';
+	or->kind = op->kind;
+	switch (op->kind) {
+	case OPT_API:
+		eval_api_option(s, rs, op, or);
+		break;
+	default:
+		eval_instance_option(s, op, p, rs, or);
+		break;
+	}
+}

@@ -1,0 +1,80 @@
+/* units.h — the lowest layer of the math module: guards and caps that keep
+ * every input finite (seconds, bytes, dollars, tokens, rates).  Inline only;
+ * includes nothing of the model but scenario.h, calls nothing above it. */
+#ifndef INFERTUI_MODEL_UNITS_H
+#define INFERTUI_MODEL_UNITS_H
+
+#include <math.h>
+#include "scenario.h"
+
+/* v when positive and finite, else 0: every input goes through this or a
+ * like guard, so that no output is NaN or infinite */
+static inline double model_nonneg(double v)
+{
+	return (v > 0 && v < INFINITY) ? v : 0;
+}
+
+/* a/b, or 0 when b is not positive or the quotient is not finite (a $/token
+ * with no throughput is reported as 0, never as infinity) */
+static inline double model_ratio(double a, double b)
+{
+	if (!(b > 0))
+		return 0;
+	double v = a / b;
+	return isfinite(v) ? v : 0;
+}
+
+/* v clamped to [0, max] (NaN: 0) */
+static inline double model_cap(double v, double max)
+{
+	v = model_nonneg(v);
+	return v < max ? v : max;
+}
+
+/* Caps on inputs, far beyond anything real, so that products and sums of
+ * inputs stay finite: seconds (overheads, latencies) at 1e9 (30 years),
+ * bytes (device memory, overhead, size-efficiency term) and dollars per
+ * hour at 1e30, token counts at 1e15. */
+#define MODEL_MAX_SECONDS 1e9
+#define MODEL_MAX_BYTES 1e30
+#define MODEL_MAX_USD 1e30
+
+/* Token counts are taken up to 1e15 (far beyond any context): products
+ * of them with other inputs then stay finite. */
+#define MODEL_MAX_TOKENS 1e15
+
+static inline double model_tokens(double v)
+{
+	return model_cap(v, MODEL_MAX_TOKENS);
+}
+
+static inline double model_in_tokens(const scenario *s)
+{
+	return model_tokens(s->input_tokens);
+}
+
+static inline double model_out_tokens(const scenario *s)
+{
+	return model_tokens(s->output_tokens);
+}
+
+/* Largest T the "min GPUs to fit" search tries (1, 2, 4, 8, 16, 24, ...). */
+#define MODEL_MAX_GPUS 1024
+/* max_concurrency is capped here (a KV cache of zero bytes per token would
+ * otherwise allow infinitely many sequences). */
+#define MODEL_MAX_CONCURRENCY 1000000000000L
+
+/* v when finite (negative values kept), else 0 */
+static inline double model_finite(double v)
+{
+	return isfinite(v) ? v : 0.0;
+}
+
+/* A rate (bytes/s, FLOP/s) that is zero, negative or not finite becomes
+ * 1 per second: times stay finite (and absurd, which the input was). */
+static inline double model_rate(double r)
+{
+	return (r >= 1.0 && r < INFINITY) ? r : 1.0;
+}
+
+#endif
