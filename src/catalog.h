@@ -1,6 +1,6 @@
 /* catalog.h — built-in accelerators, instances and models, each figure with
  * its source in src/catalog/; extended at run time by [gpu.ID] / [model.ID]
- * sections (config.c) through catalog_add_*.
+ * sections (config/usercat.c) through catalog_add_*.
  */
 #ifndef INFERTUI_CATALOG_H
 #define INFERTUI_CATALOG_H

@@ -2,8 +2,16 @@
 src_libinfertui_a_SOURCES += \
 	src/scenario.h \
 	src/params.h src/params.c \
-	src/config.h src/config.c \
-	src/theme.h src/theme.c
+	src/config.h \
+	src/config/ini.h src/config/ini.c \
+	src/config/loader.h src/config/loader.c \
+	src/config/usercat.h src/config/usercat.c \
+	src/config/preset.h src/config/preset.c \
+	src/config/set.h src/config/set.c \
+	src/config/paths.h src/config/paths.c \
+	src/config/save.h src/config/save.c \
+	src/theme.h src/theme.c \
+	src/check.h src/check.c
 
 # unit tests of the parameter table and the INI loader/writer
 check_PROGRAMS += tests/unit/test_params tests/unit/test_config

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "catalog.h"
+#include "check.h"
 #include "config.h"
 #include "model/model.h"
 #include "params.h"

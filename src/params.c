@@ -239,7 +239,7 @@ static const param table[] = {
 	N("workload.availability", "Availability target", "", "fraction of time the service must be up",
 	  PT_REAL, G_WORKLOAD, 0.5, 0.999999, 0.001, 0.01, 0.999, 1, availability, 0),
 
-	/* ---- fleet (fleet.regions: a list, handled by config.c) ---- */
+	/* ---- fleet (fleet.regions: a list, handled by config/preset.c) ---- */
 	N("fleet.min_replicas", "Min replicas", "per region", "smallest replica count per region",
 	  PT_INT, G_FLEET, 0, 1000000, 1, 10, 1, 1, min_replicas, 0),
 	N("fleet.spares", "Spares", "per region", "extra replicas per region (N+k)",

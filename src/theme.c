@@ -1,4 +1,4 @@
-/* theme.c — semantic colours from themes/NAME.ini (read through config.c).
+/* theme.c — semantic colours from themes/NAME.ini (read through config/ini.c).
  *
  * A theme file:
  *   [theme]      description = "...", mono = false

@@ -4,7 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include "config.h"
+#include "config/ini.h"
 
 enum theme_elem {
 	TE_TEXT, TE_DIM, TE_ACCENT, TE_TITLE, TE_BORDER, TE_SELECTION,

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "catalog.h"
+#include "check.h"
 #include "config.h"
 #include "params.h"
 #include "theme.h"

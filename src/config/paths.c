@@ -1,0 +1,178 @@
+/* paths.c — the search path of presets and themes, finding one by name or
+ * path, and listing them with their descriptions. */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config/paths.h"
+#include "params.h"
+
+#ifndef INFERTUI_DATADIR
+#define INFERTUI_DATADIR "/usr/local/share/infertui"
+#endif
+#ifndef INFERTUI_SRCDIR
+#define INFERTUI_SRCDIR "."
+#endif
+#ifndef INFERTUI_BUILDDIR
+#define INFERTUI_BUILDDIR "."
+#endif
+
+void config_user_dir(char *buf, size_t len, const char *kind)
+{
+	const char *x = getenv("XDG_CONFIG_HOME");
+	if (x && x[0] == '/')
+		snprintf(buf, len, "%s/infertui%s%s", x, kind ? "/" : "", kind ? kind : "");
+	else {
+		const char *h = getenv("HOME");
+		snprintf(buf, len, "%s/.config/infertui%s%s", h ? h : "", kind ? "/" : "",
+		         kind ? kind : "");
+	}
+}
+
+static bool running_from_build_dir(void)
+{
+	char exe[PATH_MAX], dir[PATH_MAX];
+	if (!realpath("/proc/self/exe", exe))
+		return false;
+	if (!realpath(INFERTUI_BUILDDIR "/src", dir))
+		return false;
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return false;
+	*slash = '\0';
+	return strcmp(exe, dir) == 0;
+}
+
+/* The search path for kind: up to 3 directories. */
+static int search_dirs(const char *kind, char dirs[3][PATH_MAX])
+{
+	int n = 0;
+	config_user_dir(dirs[n++], PATH_MAX, kind);
+	snprintf(dirs[n++], PATH_MAX, "%s/%s", INFERTUI_DATADIR, kind);
+	if (running_from_build_dir())
+		snprintf(dirs[n++], PATH_MAX, "%s/%s", INFERTUI_SRCDIR, kind);
+	return n;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Names (without .ini) found in the search path, sorted, first wins. */
+static size_t collect_names(const char *kind, char **names, char **paths, size_t max)
+{
+	char dirs[3][PATH_MAX];
+	int nd = search_dirs(kind, dirs);
+	size_t n = 0;
+	for (int i = 0; i < nd; i++) {
+		DIR *dp = opendir(dirs[i]);
+		if (!dp)
+			continue;
+		struct dirent *de;
+		while ((de = readdir(dp)) && n < max) {
+			size_t l = strlen(de->d_name);
+			if (l < 5 || strcmp(de->d_name + l - 4, ".ini") != 0 || de->d_name[0] == '.')
+				continue;
+			char nm[NAME_MAX + 1];
+			snprintf(nm, sizeof nm, "%.*s", (int)(l - 4), de->d_name);
+			bool dup = false;
+			for (size_t k = 0; k < n; k++)
+				dup |= strcmp(names[k], nm) == 0;
+			if (dup)
+				continue;
+			names[n] = strdup(nm);
+			size_t pl = strlen(dirs[i]) + l + 2;
+			paths[n] = malloc(pl);
+			if (!names[n] || !paths[n]) {
+				free(names[n]);
+				free(paths[n]);
+				break;
+			}
+			snprintf(paths[n], pl, "%s/%s", dirs[i], de->d_name);
+			n++;
+		}
+		closedir(dp);
+	}
+	/* sort names and paths together */
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
+			char *t = names[j]; names[j] = names[j - 1]; names[j - 1] = t;
+			t = paths[j]; paths[j] = paths[j - 1]; paths[j - 1] = t;
+		}
+	(void)cmp_str;
+	return n;
+}
+
+int config_find(const char *kind, const char *name, char *out, size_t outlen, diag *d)
+{
+	size_t nl = strlen(name);
+	bool is_path = strchr(name, '/') || (nl > 4 && strcmp(name + nl - 4, ".ini") == 0);
+	if (is_path) {
+		if (access(name, R_OK) != 0) {
+			diag_add(d, "%s: cannot read: %s", name, strerror(errno));
+			return -1;
+		}
+		if ((size_t)snprintf(out, outlen, "%s", name) >= outlen) {
+			diag_add(d, "%s: path too long", name);
+			return -1;
+		}
+		return 0;
+	}
+	char dirs[3][PATH_MAX];
+	int nd = search_dirs(kind, dirs);
+	for (int i = 0; i < nd; i++) {
+		char p[3 * PATH_MAX + 8];
+		snprintf(p, sizeof p, "%s/%s.ini", dirs[i], name);
+		if (access(p, R_OK) == 0) {
+			if ((size_t)snprintf(out, outlen, "%s", p) >= outlen) {
+				diag_add(d, "%s: path too long", p);
+				return -1;
+			}
+			return 0;
+		}
+	}
+	char *names[128], *paths[128];
+	size_t n = collect_names(kind, names, paths, 128);
+	char allowed[DIAG_LEN / 2];
+	diag_list((const char *const *)names, n, allowed, sizeof allowed);
+	const char *near = params_nearest(name, (const char *const *)names, n);
+	const char *what = strcmp(kind, "themes") == 0 ? "theme" : "preset";
+	if (near)
+		diag_add(d, "unknown %s '%.60s', did you mean '%s'? (allowed: %s)", what, name,
+		         near, allowed);
+	else
+		diag_add(d, "unknown %s '%.60s' (allowed: %s)", what, name,
+		         n ? allowed : "none found: see --help for the search path");
+	for (size_t i = 0; i < n; i++) {
+		free(names[i]);
+		free(paths[i]);
+	}
+	return -1;
+}
+
+void config_list(const char *kind, FILE *out)
+{
+	char *names[128], *paths[128];
+	size_t n = collect_names(kind, names, paths, 128);
+	const char *sec = strcmp(kind, "themes") == 0 ? "theme" : "preset";
+	for (size_t i = 0; i < n; i++) {
+		static diag d;
+		diag_init(&d);
+		int nerr = 0;
+		config_ini *ini = config_ini_read(paths[i], &d, &nerr);
+		const char *desc = NULL;
+		const config_entry *de = config_ini_find(ini, sec, "description");
+		if (de)
+			desc = de->value;
+		fprintf(out, "%-22s %s\n", names[i],
+		        nerr ? "(invalid: see --check)" : desc ? desc : "");
+		config_ini_free(ini);
+		free(names[i]);
+		free(paths[i]);
+	}
+}

@@ -1,0 +1,24 @@
+/* paths.h — where presets and themes are found: the search path
+ * ($XDG_CONFIG_HOME/infertui, the installed data dir, the source tree when
+ * run from the build tree), finding one by name and listing them all.
+ */
+#ifndef INFERTUI_CONFIG_PATHS_H
+#define INFERTUI_CONFIG_PATHS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "config/ini.h"
+
+/* Resolve a --preset/--theme argument: a path if it contains '/' or ends in
+ * ".ini", else a name searched in $XDG_CONFIG_HOME/infertui/<kind>/, the
+ * installed data dir, then the source tree.  kind: "presets" or "themes".
+ * Returns 0 with the path in out, or -1 with a message listing the names. */
+int config_find(const char *kind, const char *name, char *out, size_t outlen,
+                diag *d);
+/* Print every name in the search path with its one-line description. */
+void config_list(const char *kind, FILE *out);
+/* The user's directory: $XDG_CONFIG_HOME/infertui[/kind], or under ~/.config. */
+void config_user_dir(char *buf, size_t len, const char *kind);
+
+#endif

@@ -1,0 +1,192 @@
+/* set.c — --set KEY=VALUE: a parameter, fleet.regions, or one key of a
+ * region or an option, checked as a preset's value would be. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "config/loader.h"
+#include "config/preset.h"
+#include "config/set.h"
+
+int config_apply_set(scenario *s, const char *assignment, diag *d)
+{
+	static scenario work;
+	const char *eq = strchr(assignment, '=');
+	if (!eq) {
+		diag_add(d, "--set '%.100s': expected KEY=VALUE (e.g. serving.max_batch=64)",
+		         assignment);
+		return -1;
+	}
+	char key[128];
+	const char *kb = assignment, *ke = eq;
+	while (kb < ke && isspace((unsigned char)*kb))
+		kb++;
+	while (ke > kb && isspace((unsigned char)ke[-1]))
+		ke--;
+	if ((size_t)(ke - kb) >= sizeof key) {
+		diag_add(d, "--set: key too long");
+		return -1;
+	}
+	memcpy(key, kb, (size_t)(ke - kb));
+	key[ke - kb] = '\0';
+	config_lower(key);
+	const char *val = eq + 1;
+	while (isspace((unsigned char)*val))
+		val++;
+	char vbuf[CONFIG_LINE_MAX + 1];
+	snprintf(vbuf, sizeof vbuf, "%s", val);
+	size_t vl = strlen(vbuf);
+	while (vl && isspace((unsigned char)vbuf[vl - 1]))
+		vbuf[--vl] = '\0';
+
+	static loader L;
+	memset(&L, 0, sizeof L);
+	work = *s;
+	L.s = &work;
+	L.d = d;
+	L.path = "--set";
+	config_entry e;
+	memset(&e, 0, sizeof e);
+	e.line = 0;
+	e.value = vbuf;
+	char msg[DIAG_LEN];
+	diag tmpd;
+	diag_init(&tmpd);
+	L.d = &tmpd;
+
+	const param *p = params_find(key);
+	if (p) {
+		if (p->type == PT_MODEL || p->type == PT_GPU) {
+			char lowv[CONFIG_LINE_MAX + 1];
+			memcpy(lowv, vbuf, sizeof lowv);
+			config_lower(lowv);
+			if (params_set_text(&work, p, lowv, msg, sizeof msg) != 0) {
+				diag_add(d, "--set %s: %s", key, msg);
+				return -1;
+			}
+		} else if (params_set_text(&work, p, vbuf, msg, sizeof msg) != 0) {
+			diag_add(d, "--set %s: %s", key, msg);
+			return -1;
+		}
+	} else if (strcmp(key, "fleet.regions") == 0) {
+		char names[MAX_REGIONS][ID_MAX];
+		int n = 0;
+		snprintf(e.section, sizeof e.section, "fleet");
+		snprintf(e.key, sizeof e.key, "regions");
+		if (preset_region_list(&L, &e, names, &n) != 0)
+			goto fail;
+		region nr[MAX_REGIONS];
+		for (int i = 0; i < n; i++) {
+			int oi = preset_region_index(s, names[i]);
+			if (oi < 0) {
+				const char *have[MAX_REGIONS];
+				for (int r = 0; r < s->n_regions; r++)
+					have[r] = s->regions[r].name;
+				char allowed[DIAG_LEN / 2];
+				diag_list(have, (size_t)s->n_regions, allowed, sizeof allowed);
+				diag_add(d, "--set fleet.regions: region '%s' is not defined "
+				         "(allowed: %s; define others in a preset's [region.NAME])",
+				         names[i], allowed);
+				return -1;
+			}
+			nr[i] = s->regions[oi];
+			if (n == 1)
+				nr[i].share = 1;
+		}
+		memset(work.regions, 0, sizeof work.regions);
+		memcpy(work.regions, nr, (size_t)n * sizeof nr[0]);
+		work.n_regions = n;
+		preset_check_shares(&L, &work, "--set fleet.regions");
+	} else if (strncmp(key, "region.", 7) == 0 || strncmp(key, "option.", 7) == 0) {
+		bool is_region = key[0] == 'r';
+		static char kcopy[128];
+		memcpy(kcopy, key, sizeof kcopy);
+		char *name = kcopy + 7, *dot = strrchr(name, '.');
+		if (!dot) {
+			diag_add(d, "--set %s: expected %s.NAME.KEY", key,
+			         is_region ? "region" : "option");
+			return -1;
+		}
+		*dot = '\0';
+		if (strlen(name) >= ID_MAX || strlen(dot + 1) >= sizeof e.key) {
+			diag_add(d, "--set %s: name too long", key);
+			return -1;
+		}
+		snprintf(e.section, sizeof e.section, "%s.%.*s",
+		         is_region ? "region" : "option", ID_MAX - 1, name);
+		snprintf(e.key, sizeof e.key, "%.*s", (int)sizeof e.key - 1, dot + 1);
+		if (is_region) {
+			int ri = preset_region_index(&work, name);
+			if (ri < 0) {
+				diag_add(d, "--set %s: unknown region '%s'", key, name);
+				return -1;
+			}
+			if (preset_region_key(&L, &e, &work.regions[ri]) != 0)
+				goto fail;
+			preset_check_shares(&L, &work, "--set region shares");
+		} else {
+			int oi = -1;
+			for (int i = 0; i < work.n_options; i++)
+				if (strcmp(work.options[i].name, name) == 0)
+					oi = i;
+			if (oi < 0) {
+				diag_add(d, "--set %s: unknown option '%s'", key, name);
+				return -1;
+			}
+			option *o = &work.options[oi];
+			if (strcmp(e.key, "label") == 0)
+				loader_parse_text(&L, &e, o->label, sizeof o->label);
+			else if (strcmp(e.key, "instance") == 0 || strcmp(e.key, "accelerator") == 0) {
+				if (o->kind != OPT_INSTANCES || strlen(vbuf) >= ID_MAX) {
+					diag_add(d, "--set %s.%s: not an instance option or id too long",
+					         key, e.key);
+					return -1;
+				}
+				if (strcmp(e.key, "instance") == 0)
+					config_copy_str(o->instance, vbuf, ID_MAX);
+				else {
+					o->instance[0] = '\0';
+					config_copy_str(o->gpu.id, vbuf, ID_MAX);
+				}
+				config_lower(o->instance);
+				config_lower(o->gpu.id);
+				preset_option_resolve(&L, e.section, 0, o, &e, &e);
+			} else if (preset_option_num(&L, &e, o) == 1) {
+				loader_unknown_key(&L, &e, preset_option_keys);
+			} else if (L.errs == 0 && o->kind == OPT_INSTANCES && !o->instance[0]) {
+				preset_option_resolve(&L, e.section, 0, o, &e, &e);
+			}
+		}
+	} else {
+		const char *near = params_suggest(key);
+		if (near)
+			diag_add(d, "--set %s: unknown key, did you mean '%s'? (allowed: the keys "
+			         "listed by infertui.ini(5))", key, near);
+		else
+			diag_add(d, "--set %s: unknown key (allowed: the keys listed by "
+			         "infertui.ini(5))", key);
+		return -1;
+	}
+	if (L.errs)
+		goto fail;
+	{
+		const char *k;
+		if (params_validate(&work, msg, sizeof msg, &k) != 0) {
+			diag_add(d, "--set %s: %s: %s", key, k, msg);
+			return -1;
+		}
+	}
+	*s = work;
+	return 0;
+fail:
+	/* messages from the file path: "--set:0: [sec] key: ..." -> "--set sec.key: ..." */
+	for (int i = 0; i < tmpd.count; i++) {
+		const char *m = strstr(tmpd.msg[i], "] ");
+		const char *c = m ? strchr(m + 2, ':') : NULL;
+		if (m && c && strncmp(tmpd.msg[i], "--set:0: [", 10) == 0)
+			diag_add(d, "--set %s:%s", key, c + 1);
+		else
+			diag_add(d, "%s", tmpd.msg[i]);
+	}
+	return -1;
+}

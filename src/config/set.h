@@ -1,0 +1,13 @@
+/* set.h — --set KEY=VALUE: one assignment of a dotted key (a parameter,
+ * fleet.regions, region.NAME.KEY or option.NAME.KEY) to a scenario.
+ */
+#ifndef INFERTUI_CONFIG_SET_H
+#define INFERTUI_CONFIG_SET_H
+
+#include "config/ini.h"
+#include "scenario.h"
+
+/* --set KEY=VALUE: 0, or -1 with one message in *d. */
+int config_apply_set(scenario *s, const char *assignment, diag *d);
+
+#endif
