@@ -1,7 +1,7 @@
 # core: parameter table, INI presets and themes (owner: config)
 src_libinfertui_a_SOURCES += \
 	src/scenario.h \
-	src/params.h src/params.c \
+	src/params.h src/params/table.c src/params/suggest.c src/params/value.c \
 	src/config.h \
 	src/config/ini.h src/config/ini.c \
 	src/config/loader.h src/config/loader.c \

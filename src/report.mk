@@ -1,6 +1,7 @@
 # the reports (owner: fleet); the fleet/TCO files are in src/model/local.mk
 src_libinfertui_a_SOURCES += \
-	src/report.h src/report.c
+	src/report.h src/report/report_impl.h src/report/report.c \
+	src/report/emit.c src/report/text.c
 
 # unit tests: queueing, SLO capacity, fleet, TCO, options, break-even;
 # reports (JSON validity, fields, consistency) and every shipped preset

@@ -2,7 +2,7 @@
  *
  * Units are SI throughout (bytes, FLOP, seconds, bytes/s, FLOP/s, US dollars);
  * user-facing units (GB, TB/s, ms, $/1M tokens) are converted by the parameter
- * table (params.c), never here.  Catalog entries (model shapes, accelerators,
+ * table (src/params/table.c), never here.  Catalog entries (model shapes, accelerators,
  * instances) are copied into the scenario when chosen, so the math module
  * never looks anything up: it reads only this struct.
  */

@@ -1,0 +1,372 @@
+/* text.c — the text and Markdown reports of one evaluation, laid out for a
+ * person (one screenful for a three-region preset with three options);
+ * Markdown carries the same tables. */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+
+#include "model/fleet.h"
+#include "params.h"
+#include "report/report_impl.h"
+
+static const char *prec_name(int prec)
+{
+	static const char *const names[PREC_COUNT] = {
+		"fp32", "bf16", "fp16", "fp8", "int8", "int4"
+	};
+	return prec >= 0 && prec < PREC_COUNT ? names[prec] : "auto";
+}
+
+/* 1234567.891 -> "1,234,567.89" (decimals digits after the point) */
+static const char *money(char *buf, size_t len, double v, int decimals)
+{
+	char raw[64], *dot;
+	size_t n, ip, o = 0;
+	bool neg = v < 0;
+
+	if (!isfinite(v)) {
+		snprintf(buf, len, "n/a");
+		return buf;
+	}
+	snprintf(raw, sizeof raw, "%.*f", decimals, neg ? -v : v);
+	dot = strchr(raw, '.');
+	ip = dot ? (size_t)(dot - raw) : strlen(raw);
+	n = strlen(raw);
+	if (neg && o + 1 < len)
+		buf[o++] = '-';
+	for (size_t i = 0; i < n && o + 1 < len; i++) {
+		if (i < ip && i > 0 && (ip - i) % 3 == 0 && o + 2 < len)
+			buf[o++] = ',';
+		buf[o++] = raw[i];
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+/* a duration with a sensible unit */
+static const char *dur(char *buf, size_t len, double s)
+{
+	if (!isfinite(s))
+		snprintf(buf, len, "n/a");
+	else if (s >= 1.0)
+		snprintf(buf, len, "%.2f s", s);
+	else if (s >= 1e-3)
+		snprintf(buf, len, "%.1f ms", s * 1e3);
+	else
+		snprintf(buf, len, "%.1f us", s * 1e6);
+	return buf;
+}
+
+/* a price: cents when it is a whole number of cents, else 4 digits */
+static const char *price(char *buf, size_t len, double v)
+{
+	if (isfinite(v) && fabs(v * 100.0 - round(v * 100.0)) < 1e-9)
+		snprintf(buf, len, "%.2f", v);
+	else
+		snprintf(buf, len, "%.4g", v);
+	return buf;
+}
+
+/* bytes with a decimal unit: "231 MB", "15.9 GB" */
+static const char *bytes_h(char *buf, size_t len, double b)
+{
+	if (!isfinite(b))
+		snprintf(buf, len, "n/a");
+	else if (fabs(b) >= 1e9)
+		snprintf(buf, len, "%.3g GB", b / 1e9);
+	else if (fabs(b) >= 1e6)
+		snprintf(buf, len, "%.3g MB", b / 1e6);
+	else
+		snprintf(buf, len, "%.3g kB", b / 1e3);
+	return buf;
+}
+
+/* bytes in GB (1e9) */
+static double gb(double b) { return b / 1e9; }
+
+static const char *okfail(bool ok) { return ok ? "ok" : "FAIL"; }
+
+#define B(n) char n[48]
+
+/* Text lines are wrapped at 79 columns with a hanging indent; Markdown
+ * lines are left whole (the renderer wraps). */
+#define TEXT_WIDTH 79
+
+static void put_wrapped(FILE *out, bool md, int indent, int hang,
+                        const char *text)
+{
+	const char *p = text;
+	int col, first = 1;
+
+	if (md) {
+		fprintf(out, "%s\n", text);
+		return;
+	}
+	while (*p) {
+		int start = first ? indent : hang;
+		int room = TEXT_WIDTH - start, len = (int)strlen(p), cut;
+
+		if (room < 20)
+			room = 20;
+		if (len <= room) {
+			cut = len;
+		} else {
+			cut = room;
+			while (cut > 0 && p[cut] != ' ')
+				cut--;
+			if (cut == 0) {          /* one long word: break after it */
+				cut = room;
+				while (p[cut] && p[cut] != ' ')
+					cut++;
+			}
+		}
+		for (col = 0; col < start; col++)
+			fputc(' ', out);
+		fprintf(out, "%.*s\n", cut, p);
+		p += cut;
+		while (*p == ' ')
+			p++;
+		first = 0;
+	}
+}
+
+/* printf into a line, then wrap it */
+static void line(FILE *out, bool md, int indent, int hang, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+static void line(FILE *out, bool md, int indent, int hang, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	put_wrapped(out, md, indent, hang, buf);
+}
+
+static void text_header(FILE *out, const scenario *s, bool md)
+{
+	B(a); B(b); B(c); B(d);
+	const char *li = md ? "- " : "";
+
+	line(out, md, 0, 2, "%sinfertui report%s%s", md ? "# " : "",
+	     s->description[0] ? ": " : "", s->description);
+	if (md)
+		fputs("\n", out);
+	line(out, md, 0, 2, "%s%s; %s weights, %s KV; %dx %s per replica; %s "
+	     "batching (max %d), %s KV", li,
+	     s->model.label[0] ? s->model.label : s->model.id,
+	     prec_name(s->weights), prec_name(s->kv_cache), s->gpus,
+	     s->gpu.label[0] ? s->gpu.label : s->gpu.id,
+	     s->batching == BATCH_STATIC ? "static" : "continuous", s->max_batch,
+	     s->kv_manager == KV_PAGED ? "paged" : "contiguous");
+	line(out, md, 0, 2, "%s%.0f in / %.0f out tokens; %s req/day, peak x%.3g; "
+	     "SLOs: TTFT p95 %s, TPOT %s, E2E %s; availability %.4g%%", li,
+	     s->input_tokens, s->output_tokens,
+	     money(a, sizeof a, s->requests_per_day, 0), s->peak_factor,
+	     dur(b, sizeof b, s->ttft_slo_s), dur(c, sizeof c, s->tpot_slo_s),
+	     dur(d, sizeof d, s->e2e_slo_s), 100.0 * s->availability);
+}
+
+static void text_options(FILE *out, const scenario *s, const results *r, bool md)
+{
+	B(a); B(b); B(c);
+
+	if (r->n_options <= 0)
+		return;
+	if (md)
+		fprintf(out, "\n## Options (reserved: %.0f%% off; a year is 12 "
+		        "reserved months)\n\n"
+		        "| option | what | $/month on demand | $/month reserved | "
+		        "$/year | replicas | SLOs | notes |\n"
+		        "|---|---|---:|---:|---:|---:|---|---|\n",
+		        100.0 * s->reserved_discount);
+	else
+		fprintf(out, "\nOPTIONS (reserved: %.0f%% off; a year is 12 reserved "
+		        "months)\n  %-6s %-17s %13s %12s %13s %4s %s\n",
+		        100.0 * s->reserved_discount, "option", "what", "$/mo on dem.",
+		        "$/mo reserv.", "$/year", "repl", "SLOs");
+	for (int i = 0; i < r->n_options && i < MAX_OPTIONS; i++) {
+		const option_result *o = &r->options[i];
+		const option *so = &s->options[i];
+		char what[64];
+
+		if (o->kind == OPT_API)
+			snprintf(what, sizeof what, "API");
+		else
+			snprintf(what, sizeof what, "%d x %s", o->instances_total,
+			         so->instance);
+		if (md) {
+			fprintf(out, "| %s | %s | %s | %s | %s | %d | %s | %s |\n",
+			        o->name, what,
+			        money(a, sizeof a, o->monthly_on_demand_usd, 2),
+			        money(b, sizeof b, o->monthly_reserved_usd, 2),
+			        money(c, sizeof c, o->annual_usd, 2), o->replicas_total,
+			        o->meets_slo ? "met" : "NOT met", o->notes);
+		} else {
+			fprintf(out, "  %-6.6s %-17.17s %13s %12s %13s %4d %s\n", o->name,
+			        what, money(a, sizeof a, o->monthly_on_demand_usd, 2),
+			        money(b, sizeof b, o->monthly_reserved_usd, 2),
+			        money(c, sizeof c, o->annual_usd, 2), o->replicas_total,
+			        o->meets_slo ? "met" : "NOT met");
+			put_wrapped(out, md, 9, 9, o->notes);
+		}
+	}
+}
+
+static void text_fleet(FILE *out, const scenario *s, const results *r, bool md)
+{
+	B(a); B(b); B(c);
+
+	if (md)
+		fprintf(out, "\n## Fleet: %dx %s per replica, %d replicas; peak "
+		        "%.3g req/s\n\n"
+		        "| region | share | peak req/s | needed | replicas | "
+		        "utilisation | $/month |\n"
+		        "|---|---:|---:|---:|---:|---:|---:|\n", s->gpus, s->gpu.id,
+		        r->replicas_total, r->peak_requests_per_s);
+	else
+		fprintf(out, "\nFLEET: %dx %s per replica, %d replicas; peak %.3g "
+		        "req/s\n  %-10s %6s %10s %7s %9s %5s %14s\n", s->gpus,
+		        s->gpu.id, r->replicas_total, r->peak_requests_per_s,
+		        "region", "share", "peak req/s", "needed", "replicas",
+		        "util", "$/month");
+	for (int i = 0; i < r->n_regions && i < MAX_REGIONS; i++) {
+		const region_result *g = &r->regions[i];
+		if (md)
+			fprintf(out, "| %s | %.3g | %.3g | %d | %d | %.0f%% | %s |\n",
+			        g->name, g->share, g->lambda, g->needed, g->replicas,
+			        100.0 * g->utilisation,
+			        money(a, sizeof a, g->usd_per_month, 2));
+		else
+			fprintf(out, "  %-10.10s %6.3g %10.3g %7d %9d %4.0f%% %14s\n",
+			        g->name, g->share, g->lambda, g->needed, g->replicas,
+			        100.0 * g->utilisation,
+			        money(a, sizeof a, g->usd_per_month, 2));
+	}
+	if (md)
+		fputc('\n', out);
+	line(out, md, 2, 4, "%sutilisation %.0f%%, availability %.4f%% (target "
+	     "%.4g%%, replicas up %.4g%% each); $%s/month on demand, $%s "
+	     "reserved, $%s/year (12 x reserved)", md ? "Total: " : "total: ",
+	     100.0 * r->utilisation, 100.0 * r->availability,
+	     100.0 * s->availability, 100.0 * s->replica_availability,
+	     money(a, sizeof a, r->monthly_usd, 2),
+	     money(b, sizeof b, r->monthly_reserved_usd, 2),
+	     money(c, sizeof c, r->annual_usd, 2));
+}
+
+static void text_api(FILE *out, const scenario *s, const results *r, bool md)
+{
+	B(a); B(b); B(c); B(d);
+	char be[160];
+
+	if (r->break_even_requests_per_day > 0.0)
+		snprintf(be, sizeof be, "break-even with self-hosting: %s "
+		         "requests/day (above it self-hosting is cheaper)",
+		         money(c, sizeof c, r->break_even_requests_per_day, 0));
+	else if (!(r->batch > 0))
+		snprintf(be, sizeof be, "break-even with self-hosting: none (the "
+		         "model does not fit: no fleet is sized)");
+	else
+		snprintf(be, sizeof be, "break-even with self-hosting: never (the "
+		         "API is cheaper at every volume)");
+	if (md)
+		fputs("\n## API\n\n", out);
+	else
+		fputc('\n', out);
+	line(out, md, 0, 2, "%s $%s / $%s per 1M in/out tokens: $%.4g/request, "
+	     "$%s/day, $%s/year; %s", md ? "At" : "API at",
+	     price(c, sizeof c, s->api_input_per_token * 1e6),
+	     price(d, sizeof d, s->api_output_per_token * 1e6),
+	     r->api_usd_per_request, money(a, sizeof a, r->api_daily_usd, 2),
+	     money(b, sizeof b, r->api_annual_usd, 2), be);
+}
+
+static void text_replica(FILE *out, const scenario *s, const results *r, bool md)
+{
+	B(a); B(b); B(c); B(d); B(e); B(f);
+	const char *li = md ? "- " : "";
+	const param *pm = params_find("hardware.mbu");
+	int in = md ? 0 : 2, hang = md ? 0 : 14;
+
+	if (md)
+		fprintf(out, "\n## One replica (%dx %s)\n\n", s->gpus, s->gpu.id);
+	else
+		fprintf(out, "\nONE REPLICA (%dx %s)\n", s->gpus, s->gpu.id);
+	line(out, md, in, hang, "%sMemory:     weights %.1f GB, KV %s/request, "
+	     "room %.1f GB; %s, batch %d (%s)", li, gb(r->weights_bytes),
+	     bytes_h(a, sizeof a, r->kv_bytes_per_request), gb(r->kv_room_bytes),
+	     r->fits ? "fits" : "DOES NOT FIT", r->batch,
+	     r->batch_limit == LIMIT_MAX_BATCH ? "max batch" :
+	     r->batch_limit == LIMIT_KV_MEMORY ? "KV memory" : "no fit");
+	line(out, md, in, hang, "%sLatency:    prefill %s, step %s (%s-bound), "
+	     "TPOT %s, TTFT %s (p95 %s), E2E %s", li,
+	     dur(a, sizeof a, r->prefill.total_s), dur(b, sizeof b, r->step.total_s),
+	     r->step.compute_bound ? "compute" : "memory",
+	     dur(c, sizeof c, r->tpot_s), dur(d, sizeof d, r->ttft_s),
+	     dur(e, sizeof e, r->ttft_p95_s), dur(f, sizeof f, r->e2e_s));
+	line(out, md, in, hang, "%sThroughput: %.3g req/s, %.4g out tok/s "
+	     "(achieved MBU %.0f%%, MFU %.0f%%); within the SLOs %.3g req/s at "
+	     "batch %d", li, r->requests_per_s, r->output_tokens_per_s,
+	     100.0 * r->mbu, 100.0 * r->mfu, r->slo_requests_per_s, r->slo_batch);
+	line(out, md, in, hang, "%sEfficiency: MBU %.2f, MFU %.2f (%s)", li,
+	     s->gpu.mbu, s->gpu.mfu,
+	     pm ? params_provenance(s, pm) : s->gpu.eff_source);
+	{
+		/* at the effective batch; at the SLO batch too when it differs */
+		char slo[96] = "";
+		if (r->usd_per_1k_output_tokens_at_slo > 0.0 && r->slo_batch != r->batch)
+			snprintf(slo, sizeof slo, "; at the SLO batch %d: $%.4g per "
+			         "1K out tokens", r->slo_batch,
+			         r->usd_per_1k_output_tokens_at_slo);
+		line(out, md, in, hang, "%sCost:       $%.2f/h; $%.4g per 1K out "
+		     "tokens, $%.4g per 1M tokens, $%.3g/request%s", li,
+		     r->replica_usd_per_hour, r->usd_per_1k_output_tokens,
+		     r->usd_per_1m_tokens, r->usd_per_request, slo);
+	}
+	{
+		char tail[96] = "";
+		bool all = r->ttft_ok && r->tpot_ok && r->e2e_ok;
+		if (!all && r->slo_requests_per_s > 0.0 && r->slo_batch < r->batch)
+			snprintf(tail, sizeof tail, "; all hold with serving.max_batch "
+			         "<= %d", r->slo_batch);
+		else if (!(r->batch > 0))
+			snprintf(tail, sizeof tail, "; the model does not fit");
+		else if (!all && !(r->slo_requests_per_s > 0.0))
+			snprintf(tail, sizeof tail, "; no batch size meets them");
+		line(out, md, in, hang, "%sSLOs:       at batch %d: TTFT %s, TPOT %s, "
+		     "E2E %s%s", li, r->batch, okfail(r->ttft_ok), okfail(r->tpot_ok),
+		     okfail(r->e2e_ok), tail);
+	}
+}
+
+static void text_notes(FILE *out, const results *r, bool md)
+{
+	char buf[MODEL_NOTE_LEN + 8];
+
+	if (r->n_notes <= 0)
+		return;
+	fputs(md ? "\n## Notes\n\n" : "\nNOTES\n", out);
+	for (int i = 0; i < r->n_notes && i < MODEL_MAX_NOTES; i++) {
+		snprintf(buf, sizeof buf, "- %s", r->notes[i]);
+		put_wrapped(out, md, 2, 4, md ? buf : buf);
+	}
+}
+
+void report_emit_text(FILE *out, const scenario *s, const results *r, bool md)
+{
+	/* the answer first (what each option costs, SLOs, replicas per region,
+	 * break-even), then how one replica gets there */
+	text_header(out, s, md);
+	text_options(out, s, r, md);
+	text_fleet(out, s, r, md);
+	text_api(out, s, r, md);
+	text_replica(out, s, r, md);
+	text_notes(out, r, md);
+}
