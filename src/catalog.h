@@ -25,10 +25,10 @@ double catalog_instance_price(const instance_spec *in, const char *region, int *
 
 /* The H100 fit's size terms carried to a device that has no measurement of
  * its own (built-in entries marked "assumed", and user [gpu.ID] entries that
- * give none): the same fixed time per layer (35.03 us), and MFU half of mfu
- * at 72 tokens per forward pass.  See infertui-model(7), "Calibration". */
+ * give none): the same fixed time per layer (39.6 us), and MFU half of mfu
+ * at 286 hidden columns per device.  See infertui-model(7), "Calibration". */
 double catalog_assumed_mbu_half_bytes(double bandwidth, double mbu);
-double catalog_assumed_mfu_half_tokens(void);
+double catalog_assumed_mfu_half_hidden(void);
 
 /* Add or replace a user entry (same id replaces).  0, or -1 when full. */
 #define CATALOG_USER_MAX 32     /* user models, and user accelerators, each */

@@ -34,6 +34,10 @@ enum batching { BATCH_CONTINUOUS, BATCH_STATIC };
 enum kv_manager { KV_PAGED, KV_CONTIGUOUS };
 enum out_dist { DIST_FIXED, DIST_UNIFORM, DIST_EXPONENTIAL };
 
+/* Where an accelerator's efficiencies come from (the error band widens
+ * from measured to assumed). */
+enum eff_basis { EFF_ASSUMED, EFF_CEILINGS, EFF_MEASURED };
+
 /* A model's shape (catalog entry or [model.ID] section). */
 typedef struct {
 	char id[ID_MAX];
@@ -80,13 +84,15 @@ typedef struct {
 	double mfu;                   /* default compute efficiency */
 	double overhead_bytes;        /* per-device runtime overhead (activations,
 	                                 CUDA graphs, allocator) */
-	/* Size-dependent efficiency (man infertui-model(7), "Efficiency model"):
-	 * achieved MBU = mbu·x/(x + mbu_half_bytes), x = bytes one step reads
-	 * per layer per device; achieved MFU = mfu·n/(n + mfu_half_tokens), n =
-	 * tokens in the forward pass.  mbu/mfu are the large-size limits; 0 here
-	 * = size-independent. */
+	/* Size-dependent efficiency (man infertui-model(7), "Time"): memory
+	 * time = bytes/(BW·mbu) + L·mbu_half_bytes/(BW·mbu) (a fixed time per
+	 * layer: achieved MBU is mbu·x/(x + mbu_half_bytes) at x bytes per
+	 * layer per device); compute efficiency = mfu·k/(k + mfu_half_hidden)
+	 * at k = H/T hidden columns per device.  mbu/mfu are the large-size
+	 * limits; 0 here = size-independent. */
 	double mbu_half_bytes;        /* bytes per layer per device at half mbu */
-	double mfu_half_tokens;       /* tokens per forward pass at half mfu */
+	double mfu_half_hidden;       /* hidden columns per device at half mfu */
+	int eff_basis;                /* enum eff_basis: where mbu/mfu come from */
 } gpu_spec;
 
 typedef struct {

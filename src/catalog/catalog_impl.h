@@ -40,9 +40,9 @@
  *   a 3-year straight-line cost (H100 at $2.69-3.49/h on RunPod, silybench
  *   2026-09-25 [S], vs ~$25k street price [?] / 26,280 h = $0.95/h).
  * - mbu/mfu: defaults for the roofline.  h100-sxm's are fitted against
- *   ../shared/calibration by the math module's owner; the others found no
- *   public per-chip measurement this session and use the H100 values
- *   ("assumed: same as the H100 fit").
+ *   ../shared/calibration; h200's scaled by its measured ceilings; the
+ *   others found no public per-chip measurement and carry the H100 fit
+ *   scaled as the H100/H200 pair shows (below).
  * - overhead_bytes: per-device runtime overhead (CUDA context, activations,
  *   CUDA graphs, allocator slack), the engine convention of model.md §3:
  *   1.5 GiB on >= 40 GiB parts, 1 GiB on 16-32 GiB parts.
@@ -62,21 +62,39 @@
 #define TF 1e12                 /* TFLOPS or TOPS */
 #define US 1e-6
 
-/* Efficiency defaults.  H100 SXM: provisional until the calibration fit
- * (owner: math) replaces them.  Every entry marked ASSUMED_EFF uses these
- * two macros too, so setting the fitted values here (and the h100-sxm
- * eff_source) carries the fit to all of them at once. */
-#define H100_MBU 0.784          /* fitted: man infertui-model(7), "Calibration" */
-#define H100_MFU 0.61           /* fitted, idem */
-#define ASSUMED_EFF "assumed: same as the H100 fit (no public per-chip measurement found)"
-/* The H100 fit's size terms, carried to the other devices as infertui-model(7)
- * says: achieved MBU is half of mbu where a layer's bytes take as long to
- * stream as the fixed 35.03 us per layer (92e6 B = 35.03e-6 s x 3.35e12 B/s x
- * 0.784), and MFU is half of mfu at 72 tokens per forward pass. */
-#define H100_LAYER_S 35.03e-6
-#define H100_MFU_HALF_TOKENS 72
-#define ASSUMED_HALF(bw) .mbu_half_bytes = H100_LAYER_S * (bw) * H100_MBU, \
-	.mfu_half_tokens = H100_MFU_HALF_TOKENS
+/* Efficiency defaults (man infertui-model(7), "Calibration" and "Other
+ * accelerators").  H100 SXM: the joint fit to every calibration point
+ * (tests/calib/fit.py): mbu 0.808 with a fixed 39.6 us per layer, mfu 0.672
+ * at the large-size limit, half of it at 286 hidden columns per device.
+ *
+ * Other chips carry the fit scaled by measured ceilings (copy bandwidth
+ * and an 8192^3 bf16 GEMM, shared/calibration), since achieved ceilings
+ * do not follow the datasheet:
+ *   H100 SXM: copy 3.016 of 3.35 TB/s (0.9003), GEMM 784.1 of 989.4 (0.7925)
+ *   H200:     copy 4.189 of 4.8 TB/s (0.8727), GEMM 746.4 of 989.4 (0.7544)
+ * H200: its own ceilings against the H100's (EFF_CEILINGS).  Every other
+ * chip (EFF_ASSUMED): the mean of the pair's achieved/datasheet ratios
+ * against the H100's, the best guess for a chip nobody measured here. */
+#define H100_MBU 0.808
+#define H100_MFU 0.672
+#define H100_COPY (3.016 / 3.35)
+#define H200_COPY (4.189 / 4.8)
+#define H100_GEMM (784.1 / 989.4)
+#define H200_GEMM (746.4 / 989.4)
+#define H200_MBU (H100_MBU * H200_COPY / H100_COPY)       /* 0.7832 */
+#define H200_MFU (H100_MFU * H200_GEMM / H100_GEMM)       /* 0.6397 */
+#define ASSUMED_MBU (H100_MBU * (H100_COPY + H200_COPY) / 2 / H100_COPY) /* 0.7956 */
+#define ASSUMED_MFU (H100_MFU * (H100_GEMM + H200_GEMM) / 2 / H100_GEMM) /* 0.6558 */
+#define ASSUMED_EFF "assumed: H100 fit scaled by the mean H100/H200 measured ceiling ratios " \
+	"(no per-chip measurement found); see infertui-model(7)"
+/* The H100 fit's size terms, carried to the other devices: the same fixed
+ * 39.6 us per layer (mbu_half_bytes = 39.6e-6 s x BW x mbu) and half of mfu
+ * at 286 hidden columns per device. */
+#define H100_LAYER_S 39.6e-6
+#define H100_MFU_HALF_HIDDEN 286
+#define ASSUMED_HALF(bw) .mbu = ASSUMED_MBU, .mfu = ASSUMED_MFU, \
+	.mbu_half_bytes = H100_LAYER_S * (bw) * ASSUMED_MBU, \
+	.mfu_half_hidden = H100_MFU_HALF_HIDDEN, .eff_basis = EFF_ASSUMED
 
 /* Models, accelerators and instances are looked up the same way: by the id
  * that opens each struct.  A table pairs the built-in rows with the user

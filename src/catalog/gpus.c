@@ -31,8 +31,6 @@ static const gpu_spec builtin_gpus[] = {
 		 * 109-gpu-pricing/hyperscalers.json, 2026-11-09 [S]; also
 		 * 21.957642 in an instances.vantage.sh sample) / 8 GPUs */
 		.usd_per_hour = 21.9576 / 8,
-		.mbu = H100_MBU,
-		.mfu = H100_MFU,
 		ASSUMED_HALF(1.555 * TB_S),
 		.overhead_bytes = 1.5 * GiB,
 	},
@@ -59,8 +57,6 @@ static const gpu_spec builtin_gpus[] = {
 		.alpha_s = 20 * US,      /* assumed */
 		/* p4de.24xlarge post-cut $27.4471 (data-receipts 2026-11-09 [S]) / 8 */
 		.usd_per_hour = 27.4471 / 8,
-		.mbu = H100_MBU,
-		.mfu = H100_MFU,
 		ASSUMED_HALF(2.039 * TB_S),
 		.overhead_bytes = 1.5 * GiB,
 	},
@@ -76,9 +72,9 @@ static const gpu_spec builtin_gpus[] = {
 		.label = "NVIDIA H100 SXM5 80GB",
 		.source = "NVIDIA H100 datasheet via glennklockwood.com, hpctech.co.jp [S]; $ = AWS "
 		          "p5.48xlarge post-cut $55.04/8 (data-receipts 2026-11-09)",
-		.eff_source = "measured: fit to 10 decode + 4 prefill H100 SXM points "
-		              "(shared/calibration), max residual 3.8%, median 1.4%; "
-		              "see infertui-model(7)",
+		.eff_source = "measured: joint fit to 15 decode + 4 prefill H100 SXM points "
+		              "(bf16, fp8; MHA, GQA), median residual 2.5%, worst 4.3%; "
+		              "infertui-model(7)",
 		.mem_bytes = 80 * GiB,
 		.bandwidth = 3.35 * TB_S,
 		.flops = {
@@ -94,13 +90,14 @@ static const gpu_spec builtin_gpus[] = {
 		/* p5.48xlarge post-cut $55.04 (data-receipts 2026-11-09 [S];
 		 * p5.4xlarge 1xH100 is $6.88 in an instances.vantage.sh sample) / 8 */
 		.usd_per_hour = 55.04 / 8,
-		.mbu = H100_MBU,         /* fitted (math module) */
-		.mfu = H100_MFU,         /* fitted (math module) */
-		/* fitted with mbu/mfu: MBU is half of mbu at 92 MB per layer
-		 * per device (a fixed 35 us per layer), MFU half of mfu at 72
-		 * tokens per forward pass (infertui-model(7), "Calibration") */
-		.mbu_half_bytes = 92e6,
-		.mfu_half_tokens = 72,
+		/* the joint fit (catalog_impl.h, infertui-model(7),
+		 * "Calibration"): mbu, a fixed 39.6 us per layer, mfu and its
+		 * half point at 286 hidden columns per device */
+		.mbu = H100_MBU,
+		.mfu = H100_MFU,
+		.mbu_half_bytes = H100_LAYER_S * 3.35 * TB_S * H100_MBU,
+		.mfu_half_hidden = H100_MFU_HALF_HIDDEN,
+		.eff_basis = EFF_MEASURED,
 		.overhead_bytes = 1.5 * GiB,
 	},
 	{
@@ -133,8 +130,6 @@ static const gpu_spec builtin_gpus[] = {
 		 * v5 is the NVL).  Lambda 1x H100 PCIe $3.29/h, silybench
 		 * gpu_prices.csv 2026-09-25 (ref §B4) [S]. */
 		.usd_per_hour = 3.29,
-		.mbu = H100_MBU,
-		.mfu = H100_MFU,
 		ASSUMED_HALF(2.0 * TB_S),
 		.overhead_bytes = 1.5 * GiB,
 	},
@@ -148,7 +143,8 @@ static const gpu_spec builtin_gpus[] = {
 		.label = "NVIDIA H200 SXM 141GB",
 		.source = "ref-figures: lzwjava H200 page, aiwiki, glennklockwood [S]; $ = AWS "
 		          "p5en.48xlarge $63.296/8 (dstack PR #4110) [S]",
-		.eff_source = ASSUMED_EFF,
+		.eff_source = "measured ceilings: H100 fit x H200/H100 copy (4.189 vs 3.016 TB/s) "
+		              "and bf16 GEMM (746.4 vs 784.1 TFLOP/s); infertui-model(7)",
 		.mem_bytes = 141 * GiB,
 		.bandwidth = 4.8 * TB_S,
 		.flops = {
@@ -164,9 +160,13 @@ static const gpu_spec builtin_gpus[] = {
 		/* p5en.48xlarge $63.296 in us-east-1 after the cut (dstack PR
 		 * #4110 [S]; same figure in an instances.vantage.sh sample) / 8 */
 		.usd_per_hour = 63.296 / 8,
-		.mbu = H100_MBU,
-		.mfu = H100_MFU,
-		ASSUMED_HALF(4.8 * TB_S),
+		/* the H100 fit scaled by this chip's measured ceilings
+		 * (catalog_impl.h): copy 4.189 TB/s, bf16 GEMM 746.4 TFLOP/s */
+		.mbu = H200_MBU,
+		.mfu = H200_MFU,
+		.mbu_half_bytes = H100_LAYER_S * 4.8 * TB_S * H200_MBU,
+		.mfu_half_hidden = H100_MFU_HALF_HIDDEN,
+		.eff_basis = EFF_CEILINGS,
 		.overhead_bytes = 1.5 * GiB,
 	},
 	{
@@ -198,8 +198,6 @@ static const gpu_spec builtin_gpus[] = {
 		 * same sample has p5 55.04, p5en 63.296, p4d 21.957642, matching
 		 * ref §B1) [S] / 8 */
 		.usd_per_hour = 113.9328 / 8,
-		.mbu = H100_MBU,
-		.mfu = H100_MFU,
 		ASSUMED_HALF(8.0 * TB_S),
 		.overhead_bytes = 1.5 * GiB,
 	},
@@ -231,8 +229,6 @@ static const gpu_spec builtin_gpus[] = {
 		 * catalogs/v7/aws/vms.csv @001367d2 [P-scrape]; not part of the
 		 * P4/P5 cut.  GCP's L4 GPU part alone is $0.560 (ref §B2). */
 		.usd_per_hour = 0.8048,
-		.mbu = H100_MBU,
-		.mfu = H100_MFU,
 		ASSUMED_HALF(0.300 * TB_S),
 		.overhead_bytes = 1.0 * GiB,
 	},
@@ -263,8 +259,6 @@ static const gpu_spec builtin_gpus[] = {
 		.alpha_s = 30 * US,      /* assumed: PCIe */
 		/* g6e.xlarge (1x L40S) $1.861 us-east-1, SkyPilot @001367d2 [P] */
 		.usd_per_hour = 1.861,
-		.mbu = H100_MBU,
-		.mfu = H100_MFU,
 		ASSUMED_HALF(0.864 * TB_S),
 		.overhead_bytes = 1.5 * GiB,
 	},
@@ -297,8 +291,6 @@ static const gpu_spec builtin_gpus[] = {
 		.alpha_s = 30 * US,      /* assumed: PCIe */
 		/* g5.xlarge (1x A10G) $1.006 us-east-1, SkyPilot @001367d2 [P] */
 		.usd_per_hour = 1.006,
-		.mbu = H100_MBU,
-		.mfu = H100_MFU,
 		ASSUMED_HALF(0.600 * TB_S),
 		.overhead_bytes = 1.0 * GiB,
 	},
@@ -334,8 +326,6 @@ static const gpu_spec builtin_gpus[] = {
 		 * taken: a specialist-cloud price, so compare it with the
 		 * H100's specialist $2.69-3.49, not AWS's $6.88. [S, ?] */
 		.usd_per_hour = 2.69,
-		.mbu = H100_MBU,
-		.mfu = H100_MFU,
 		ASSUMED_HALF(5.3 * TB_S),
 		.overhead_bytes = 1.5 * GiB,
 	},
@@ -366,8 +356,6 @@ static const gpu_spec builtin_gpus[] = {
 		 * SkyPilot-format GCP row in public test code [S]; ref §B2
 		 * records the v5e price as a gap. */
 		.usd_per_hour = 1.20,
-		.mbu = H100_MBU,
-		.mfu = H100_MFU,
 		ASSUMED_HALF(0.819 * TB_S),
 		.overhead_bytes = 1.0 * GiB,
 	},
@@ -397,8 +385,6 @@ static const gpu_spec builtin_gpus[] = {
 		/* $2.70/chip-hour in us-central1, us-east1/4/5, us-west1,
 		 * us-south1: SkyPilot catalogs/v7/gcp/vms.csv @017e2502 [P]. */
 		.usd_per_hour = 2.70,
-		.mbu = H100_MBU,
-		.mfu = H100_MFU,
 		ASSUMED_HALF(1.638 * TB_S),
 		.overhead_bytes = 1.0 * GiB,
 	},
@@ -434,8 +420,6 @@ static const gpu_spec builtin_gpus[] = {
 		/* inf2.48xlarge $12.9813 us-east-1 (SkyPilot @001367d2 [P]; not
 		 * part of the P4/P5 cut; the seed uses $12.98) / 12 chips */
 		.usd_per_hour = 12.9813 / 12,
-		.mbu = H100_MBU,
-		.mfu = H100_MFU,
 		ASSUMED_HALF(820 * GB_S),
 		.overhead_bytes = 1.0 * GiB,
 	},
@@ -468,8 +452,6 @@ static const gpu_spec builtin_gpus[] = {
 		 * only region listed: tsaol/aws-gpu data/trn2_instances.js, "from
 		 * instances.vantage.sh, last updated 2025-11-30" [S] / 16 */
 		.usd_per_hour = 35.76 / 16,
-		.mbu = H100_MBU,
-		.mfu = H100_MFU,
 		ASSUMED_HALF(2.9 * TB_S),
 		.overhead_bytes = 1.5 * GiB,
 	},
@@ -503,8 +485,6 @@ static const gpu_spec builtin_gpus[] = {
 		 * kit of eight on a baseboard = $15,625 per device [S, ?].  Rule
 		 * (header): 15,625 / 26,280 h x 3 = $1.78/h [D, ?]. */
 		.usd_per_hour = 15625.0 / 26280.0 * 3.0,
-		.mbu = H100_MBU,
-		.mfu = H100_MFU,
 		ASSUMED_HALF(3.7 * TB_S),
 		.overhead_bytes = 1.5 * GiB,
 	},
@@ -538,8 +518,6 @@ static const gpu_spec builtin_gpus[] = {
 		 * $20,625 (distributor listing reported in 2023, recalled [?]);
 		 * rule (header): 20,625 / 26,280 h x 3 = $2.35/h [D, ?]. */
 		.usd_per_hour = 20625.0 / 26280.0 * 3.0,
-		.mbu = H100_MBU,
-		.mfu = H100_MFU,
 		ASSUMED_HALF(80 * TB_S),
 		/* compiler-scheduled, no runtime allocator in SRAM [?] */
 		.overhead_bytes = 0,

@@ -135,7 +135,7 @@ double catalog_assumed_mbu_half_bytes(double bandwidth, double mbu)
 	return H100_LAYER_S * bandwidth * mbu;
 }
 
-double catalog_assumed_mfu_half_tokens(void)
+double catalog_assumed_mfu_half_hidden(void)
 {
-	return H100_MFU_HALF_TOKENS;
+	return H100_MFU_HALF_HIDDEN;
 }

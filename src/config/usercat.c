@@ -121,7 +121,7 @@ const usercat_gpu_key usercat_gpu_keys[] = {
 	{ "mfu", "hardware.mfu", -1 },
 	{ "overhead_gb", "hardware.overhead_gb", -1 },
 	{ "mbu_half_mb", "hardware.mbu_half_mb", -1 },
-	{ "mfu_half_tokens", "hardware.mfu_half_tokens", -1 },
+	{ "mfu_half_hidden", "hardware.mfu_half_hidden", -1 },
 };
 const size_t usercat_n_gpu_keys = sizeof usercat_gpu_keys / sizeof usercat_gpu_keys[0];
 
@@ -129,7 +129,7 @@ static const char *const gpu_keys[] = {
 	"base", "label", "source", "eff_source", "memory_gb", "bandwidth_tbps",
 	"tflops_fp32", "tflops_bf16", "tflops_fp16", "tflops_fp8", "tflops_int8",
 	"tflops_int4", "link_gbps", "alpha_us", "usd_per_hour", "mbu", "mfu",
-	"overhead_gb", "mbu_half_mb", "mfu_half_tokens", NULL
+	"overhead_gb", "mbu_half_mb", "mfu_half_hidden", NULL
 };
 static const char *const gpu_required[] = {
 	"memory_gb", "bandwidth_tbps", "usd_per_hour", "mbu", "mfu", NULL
@@ -181,6 +181,10 @@ static void gpu_finish(loader *L, const config_ini *ini, const config_entry *hdr
                        scenario *s, bool is_new)
 {
 	(void)L;
+	/* the efficiencies of a user entry are the user's (or those of the
+	 * built-in it started from, which the user may have changed): not
+	 * measured here, so its figures carry the "assumed" error band */
+	s->gpu.eff_basis = EFF_ASSUMED;
 	if (!is_new)
 		return;
 	/* a new device without its own fit: carry the H100 fit's size terms,
@@ -189,8 +193,8 @@ static void gpu_finish(loader *L, const config_ini *ini, const config_entry *hdr
 	if (!config_ini_find(ini, hdr->section, "mbu_half_mb"))
 		s->gpu.mbu_half_bytes = catalog_assumed_mbu_half_bytes(s->gpu.bandwidth,
 		                                                       s->gpu.mbu);
-	if (!config_ini_find(ini, hdr->section, "mfu_half_tokens"))
-		s->gpu.mfu_half_tokens = catalog_assumed_mfu_half_tokens();
+	if (!config_ini_find(ini, hdr->section, "mfu_half_hidden"))
+		s->gpu.mfu_half_hidden = catalog_assumed_mfu_half_hidden();
 	if (!s->gpu.eff_source[0])
 		config_copy_str(s->gpu.eff_source, "user entry: mbu/mfu as given, size "
 		                "terms carried from the H100 fit unless given",

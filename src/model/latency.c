@@ -12,7 +12,8 @@ static double eff(double e)
 	return e > 1e-6 ? e : 1e-6;
 }
 
-/* Achieved MBU at x bytes per layer per device: mbu·x/(x + x_half). */
+/* Achieved MBU of a stream of x bytes per layer per device:
+ * mbu·x/(x + x_half) (x_half/(BW·mbu) is the fixed time per layer). */
 double model_mbu_at(const gpu_spec *g, double x)
 {
 	double x0 = model_nonneg(g->mbu_half_bytes);
@@ -22,14 +23,49 @@ double model_mbu_at(const gpu_spec *g, double x)
 	return x > 0 ? eff(g->mbu) * x / (x + x0) : 0;
 }
 
-/* Achieved MFU at n tokens per forward pass: mfu·n/(n + n_half). */
-double model_mfu_at(const gpu_spec *g, double n)
+/* Achieved MFU of a matrix product whose weight matrices give each device
+ * k = H/T columns of the hidden size: mfu·k/(k + k_half).  Tokens per pass
+ * do not enter: a pass of few tokens is limited by its weight reads, which
+ * the memory term and the overlap carry (infertui-model(7), "Time"). */
+double model_mfu_at(const gpu_spec *g, double k)
 {
-	double n0 = model_nonneg(g->mfu_half_tokens);
-	n = model_nonneg(n);
-	if (n0 == 0)
+	double k0 = model_nonneg(g->mfu_half_hidden);
+	k = model_nonneg(k);
+	if (k0 == 0)
 		return eff(g->mfu);
-	return n > 0 ? eff(g->mfu) * n / (n + n0) : 0;
+	return k > 0 ? eff(g->mfu) * k / (k + k0) : 0;
+}
+
+double model_weight_format_eff(int prec)
+{
+	switch (prec) {
+	case PREC_FP8:
+		return MODEL_PHI_FP8;
+	case PREC_INT8:
+	case PREC_INT4:
+		return MODEL_PHI_WEIGHT_ONLY;
+	default:
+		return 1;
+	}
+}
+
+double model_kv_format_eff(int prec)
+{
+	return model_kv_bits(prec) < 16 ? MODEL_PHI_KV_8BIT : 1;
+}
+
+double model_compute_format_eff(int prec)
+{
+	return (prec == PREC_FP8 || prec == PREC_INT8 || prec == PREC_INT4)
+		? MODEL_LOWP_COMPUTE : 1;
+}
+
+double model_overlap_s(double kappa, double memory_s, double compute_s)
+{
+	/* max(m, c) + κ·min(m, c) */
+	return memory_s > compute_s
+		? memory_s + kappa * compute_s
+		: compute_s + kappa * memory_s;
 }
 
 /* 0: not given (latency only); else at least 1 byte/s */
@@ -55,10 +91,18 @@ double model_allreduce_s(const gpu_spec *g, int gpus, double msg_bytes)
 	                 msg_bytes);
 }
 
-static void finish(phase_time *t)
+/* The pass time from its two groups of matrix products (the routed
+ * experts' at their own tokens, everything else at the pass's), each
+ * max(m, c) + κ·min(m, c), plus the collectives and the fixed time. */
+static void finish(const model_hw *c, phase_time *t, double m_dense,
+                   double c_dense, double m_routed, double c_routed)
 {
+	t->memory_s = m_dense + m_routed;
+	t->compute_s = c_dense + c_routed;
 	t->compute_bound = t->compute_s > t->memory_s;
-	t->total_s = (t->compute_bound ? t->compute_s : t->memory_s)
+	t->total_s = model_overlap_s(c->kappa, m_dense, c_dense)
+		+ (m_routed > 0 || c_routed > 0
+		   ? model_overlap_s(c->kappa, m_routed, c_routed) : 0)
 		+ t->comm_s + t->fixed_s;
 	/* no pass takes less than a picosecond: rates stay finite */
 	if (!(t->total_s >= 1e-12))
@@ -78,14 +122,25 @@ void model_hw_init(model_hw *c, const scenario *s, const gpu_spec *g,
 	c->pair_dec = model_attn_pair_flops(m, true);
 	c->pair_pre = model_attn_pair_flops(m, false);
 	model_weights_split(s, p, &c->w_base, &c->w_routed);
-	c->f_tok = 2 * (p->layers_active + p->head);
-	c->f_layers = 2 * p->layers_active;
+	/* routed experts' active FLOPs per token: k of E experts' share of
+	 * the routed matrices */
+	double E = m->experts > 1 ? m->experts : 1;
+	double k = m->experts_active > 0 ? m->experts_active : 1;
+	double routed_active = E > 1 ? p->routed * (k < E ? k : E) / E : 0;
+	c->f_routed = 2 * routed_active;
+	c->f_tok = 2 * (p->layers_active + p->head) - c->f_routed;
+	c->f_layers = 2 * p->layers_active - c->f_routed;
 	c->f_head = 2 * p->head;
 	c->bw_eff = model_rate(g->bandwidth) * eff(g->mbu);
-	c->x_half_layers = model_cap(g->mbu_half_bytes, MODEL_MAX_BYTES) * c->L;
+	c->w_scale = 1 / model_weight_format_eff(s->weights);
+	c->kv_scale = 1 / model_kv_format_eff(s->kv_cache);
+	c->kappa = MODEL_OVERLAP_KAPPA;
+	c->layer_s = model_cap(g->mbu_half_bytes, MODEL_MAX_BYTES) * c->L / c->bw_eff;
 	c->prec = model_compute_prec_on(s, g);
-	c->f_eff = model_peak_flops(g, c->prec) * eff(g->mfu);
-	c->n_half = model_tokens(g->mfu_half_tokens);
+	c->f_eff = model_peak_flops(g, c->prec) * model_compute_format_eff(c->prec)
+		* model_mfu_at(g, c->H / c->T);
+	if (!(c->f_eff >= 1))
+		c->f_eff = 1;
 	c->link_bw = link_bw(g);
 	c->alpha = model_cap(g->alpha_s, MODEL_MAX_SECONDS);
 	c->fixed = model_cap(s->step_overhead_s, MODEL_MAX_SECONDS);
@@ -100,22 +155,6 @@ double model_hw_weights_read(const model_hw *c, double tokens)
 	return c->w_base + c->w_routed * model_expert_share(&c->s->model, tokens);
 }
 
-static double hw_memory_s(const model_hw *c, double bytes)
-{
-	/* bytes/(BW·η_m(x)), η_m(x) = mbu·x/(x + x_half), x = bytes/L */
-	return bytes > 0 ? (bytes + c->x_half_layers) / c->bw_eff : 0;
-}
-
-static double hw_compute_s(const model_hw *c, double flops, double tokens)
-{
-	/* flops/(F·η_c(n)), η_c(n) = mfu·n/(n + n_half) */
-	if (!(flops > 0))
-		return 0;
-	if (!(tokens >= 1))   /* a forward pass computes at least one token */
-		tokens = 1;
-	return flops * (tokens + c->n_half) / (tokens * c->f_eff);
-}
-
 static double hw_comm_s(const model_hw *c, double tokens)
 {
 	/* two all-reduces per layer of tokens·H 16-bit activations:
@@ -123,6 +162,26 @@ static double hw_comm_s(const model_hw *c, double tokens)
 	if (c->gpus <= 1)
 		return 0;
 	return 2 * c->L * allreduce(c->T, c->link_bw, c->alpha, tokens * c->H * 2);
+}
+
+/* One pass over `tokens` tokens whose attention reads `kv_bytes` of KV
+ * (whole replica) and computes `f_dense` FLOPs outside the routed
+ * experts: memory and compute of each group, per device. */
+static void hw_pass(const model_hw *c, double tokens, double kv_bytes,
+                    double f_dense, phase_time *t)
+{
+	double share = c->w_routed > 0
+		? model_expert_share(&c->s->model, tokens) : 0;
+	double w_routed = c->w_routed * share;
+	/* m = (W/φ_w + KV/φ_kv)/(T·BW·mbu) + L·t_layer;  c = F/(T·F_peak·ψ·mfu(H/T)) */
+	double m_dense = (c->w_base * c->w_scale + kv_bytes * c->kv_scale)
+		/ (c->T * c->bw_eff) + c->layer_s;
+	double c_dense = f_dense / (c->T * c->f_eff);
+	double m_routed = w_routed * c->w_scale / (c->T * c->bw_eff);
+	double c_routed = tokens * c->f_routed / (c->T * c->f_eff);
+	t->bytes = (c->w_base + w_routed + kv_bytes) / c->T;
+	t->flops = (f_dense + tokens * c->f_routed) / c->T;
+	finish(c, t, m_dense, c_dense, m_routed, c_routed);
 }
 
 void model_hw_decode(const model_hw *c, double batch, double context,
@@ -135,13 +194,10 @@ void model_hw_decode(const model_hw *c, double batch, double context,
 	/* bytes = W_read/T + b·c·kv_tok/T
 	 * flops = q·(2·(P_layers_active + P_head)·b + pair·b·c·L)/T
 	 * (q = γ + 1 for the speculative verify: same bytes, q-fold FLOPs) */
-	t->bytes = (model_hw_weights_read(c, b * q) + b * ctx * c->kv_tok) / c->T;
-	t->flops = q * b * (c->f_tok + c->pair_dec * ctx * c->L) / c->T;
-	t->memory_s = hw_memory_s(c, t->bytes);
-	t->compute_s = hw_compute_s(c, t->flops, b * q);
 	t->comm_s = hw_comm_s(c, b * q);
 	t->fixed_s = c->fixed;
-	finish(t);
+	hw_pass(c, b * q, b * ctx * c->kv_tok,
+	        q * b * (c->f_tok + c->pair_dec * ctx * c->L), t);
 }
 
 void model_hw_prefill(const model_hw *c, double prompt, double nseq,
@@ -151,24 +207,21 @@ void model_hw_prefill(const model_hw *c, double prompt, double nseq,
 	double n = model_nonneg(nseq);
 	double Snew = S * (1 - c->hit);
 	double ntok = n * Snew;
+	t->fixed_s = 0;
 	if (n == 0) {
-		t->bytes = t->flops = t->memory_s = t->compute_s = 0;
-		t->comm_s = t->fixed_s = 0;
-		finish(t);
+		t->bytes = t->flops = 0;
+		t->comm_s = 0;
+		finish(c, t, 0, 0, 0, 0);
 		return;
 	}
 	/* flops = (2·P_layers_active·S_new + 2·P_head
 	 *          + pair·L·S_new·(S − S_new/2))/T          per prompt
 	 * bytes = W_read/T + S_new·kv_tok/T   (LM head on the last token only)
-	 * t     = max(...) + 2L·(2(T−1)/T·S_new·H·2/BW_link + α) */
-	t->flops = n * (c->f_layers * Snew + c->f_head
-		+ c->pair_pre * c->L * Snew * (S - Snew / 2)) / c->T;
-	t->bytes = (model_hw_weights_read(c, ntok) + ntok * c->kv_tok) / c->T;
-	t->compute_s = hw_compute_s(c, t->flops, ntok);
-	t->memory_s = hw_memory_s(c, t->bytes);
+	 * t     = roofline + 2L·(2(T−1)/T·S_new·H·2/BW_link + α) */
 	t->comm_s = hw_comm_s(c, ntok);
-	t->fixed_s = 0;
-	finish(t);
+	hw_pass(c, ntok, ntok * c->kv_tok,
+	        n * (c->f_layers * Snew + c->f_head
+	             + c->pair_pre * c->L * Snew * (S - Snew / 2)), t);
 }
 
 void model_decode_forward(const scenario *s, const gpu_spec *g, int gpus,
@@ -233,4 +286,17 @@ void model_speculative(const model_hw *c, int batch, double context,
 	}
 	out->tpot_s = out->round_s / out->tokens_per_round;
 	out->speedup = out->tpot_s > 0 ? step_s / out->tpot_s : 1;
+}
+
+double model_error_band(const scenario *s, const gpu_spec *g)
+{
+	double band = MODEL_BAND_FIT;
+	if (g->eff_basis == EFF_CEILINGS)
+		band += MODEL_BAND_CEILINGS;
+	else if (g->eff_basis != EFF_MEASURED)
+		band += MODEL_BAND_ASSUMED;
+	if (s->weights == PREC_INT8 || s->weights == PREC_INT4
+	    || model_kv_bits(s->kv_cache) < 16)
+		band += MODEL_BAND_FORMAT;
+	return band;
 }

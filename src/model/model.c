@@ -92,6 +92,7 @@ void model_eval(const scenario *s, results *r)
 		r->step.total_s * model_rate(g->bandwidth));
 	r->mfu = model_ratio(r->step.flops, r->step.total_s
 		* model_peak_flops(g, r->compute_prec));
+	r->error_band = model_error_band(s, g);
 
 	/* cost, one replica (model.md §7) */
 	r->replica_usd_per_hour = T * model_cap(g->usd_per_hour, MODEL_MAX_USD);

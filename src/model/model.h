@@ -157,6 +157,10 @@ typedef struct {
 	double expected_max_output;    /* E[max of b lengths] for static */
 	double mbu;                    /* achieved during a decode step */
 	double mfu;
+	double error_band;             /* ± fraction a time figure (step, TPOT,
+	                                  TTFT, prefill) may be off: from the
+	                                  fit's cross-validation, wider for
+	                                  assumed chips and formats */
 
 	/* cost, one replica */
 	double replica_usd_per_hour;

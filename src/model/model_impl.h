@@ -33,9 +33,47 @@ double model_peak_flops(const gpu_spec *g, int prec);
  * 2·n_h·(d_h + d_rope + d_v) in prefill (expanded form). */
 double model_attn_pair_flops(const model_spec *m, bool decode);
 
-/* The efficiency curves (man infertui-model(7), "Efficiency model"). */
+/* The efficiency model (man infertui-model(7), "Time" and "Calibration").
+ * Constants of the joint fit to every calibration point (tests/calib/fit.py
+ * prints them and the residual table; test_model_calib checks the table):
+ *   κ       overlap of memory and compute in one pass: t = max + κ·min
+ *   φ_fp8   share of the 16-bit MBU that fp8 weight kernels reach (scales,
+ *           activation quantisation): fitted on Llama-3.1-8B fp8, H100
+ * Assumed (no calibration point; the error band widens, see below):
+ *   φ_wo    int8/int4 weight-only kernels (dequantise, then a 16-bit
+ *           product): taken as fp8's, the one quantised format measured
+ *   φ_kv8   8-bit (and 4-bit) KV cache: idem (dequantise in attention)
+ * Measured ceilings:
+ *   ψ_lowp  fp8/int8 tensor path's share of its peak against bf16's:
+ *           (1503.3/1978.9)/(784.1/989.4) = 0.9586, the H100's 8192^3 GEMMs */
+#define MODEL_OVERLAP_KAPPA 0.380
+#define MODEL_PHI_FP8 0.695
+#define MODEL_PHI_WEIGHT_ONLY 0.95
+#define MODEL_PHI_KV_8BIT MODEL_PHI_FP8
+#define MODEL_LOWP_COMPUTE 0.9586
+
+/* Error band of a time figure (± fraction, infertui-model(7), "Error
+ * band"): the leave-one-model-out 90th percentile |error| of the fit,
+ * widened for chips whose efficiencies come from measured ceilings only,
+ * for chips with assumed efficiencies, and for weight and KV formats no
+ * calibration point covers. */
+#define MODEL_BAND_FIT 0.09
+#define MODEL_BAND_CEILINGS 0.03
+#define MODEL_BAND_ASSUMED 0.10
+#define MODEL_BAND_FORMAT 0.15
+double model_error_band(const scenario *s, const gpu_spec *g);
+
+/* Achieved MBU of a stream of x bytes per layer per device and achieved
+ * MFU at k = H/T hidden columns per device. */
 double model_mbu_at(const gpu_spec *g, double bytes_per_layer);
-double model_mfu_at(const gpu_spec *g, double tokens);
+double model_mfu_at(const gpu_spec *g, double hidden_per_gpu);
+/* φ of a weight or KV precision (1 for 16 and 32 bits) and ψ of a compute
+ * precision (1 but for fp8/int8/int4). */
+double model_weight_format_eff(int prec);
+double model_kv_format_eff(int prec);
+double model_compute_format_eff(int prec);
+/* max(m, c) + κ·min(m, c) */
+double model_overlap_s(double kappa, double memory_s, double compute_s);
 
 /* The constants of one (scenario, accelerator, T): built once, so that a
  * decode step or a prefill is a few multiplications (model_eval runs a
@@ -48,12 +86,15 @@ typedef struct model_hw {
 	double pair_dec, pair_pre; /* attention FLOPs per (query, key) pair per layer */
 	double w_base;             /* bytes of every read matrix but routed experts */
 	double w_routed;           /* bytes of all routed experts */
-	double f_tok;              /* 2·(P_layers_active + P_head) */
-	double f_layers, f_head;   /* 2·P_layers_active, 2·P_head */
+	double f_tok;              /* 2·(P_layers_active + P_head) − f_routed */
+	double f_layers, f_head;   /* 2·P_layers_active − f_routed, 2·P_head */
+	double f_routed;           /* 2·(routed experts' active params) */
 	double bw_eff;             /* BW·mbu */
-	double x_half_layers;      /* L·mbu_half_bytes */
-	double f_eff;              /* F(prec)·mfu */
-	double n_half;             /* mfu_half_tokens */
+	double w_scale, kv_scale;  /* 1/φ of the weight and KV formats */
+	double kappa;              /* overlap κ (MODEL_OVERLAP_KAPPA; a field so
+	                              that the calibration test can refit it) */
+	double layer_s;            /* L·t_layer = L·mbu_half_bytes/(BW·mbu) */
+	double f_eff;              /* F(prec)·ψ(prec)·mfu(H/T) */
 	double link_bw, alpha;
 	double fixed;              /* t_fixed */
 	double hit;                /* prefix hit rate h */

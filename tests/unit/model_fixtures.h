@@ -123,18 +123,22 @@ static inline gpu_spec fx_h200(void)
 	return g;
 }
 
-/* The fitted H100 efficiency model (man/infertui-model.7, "Calibration"). */
-#define FX_H100_MBU 0.784
-#define FX_H100_MBU_HALF 92e6
-#define FX_H100_MFU 0.61
-#define FX_H100_MFU_HALF 72.0
+/* The fitted H100 efficiency model (man/infertui-model.7, "Calibration"):
+ * mbu 0.808 with a fixed 39.6 us per layer (39.6e-6 s x 3.35e12 B/s x 0.808
+ * = 107,189,280 B per layer at half MBU), mfu 0.672, half of it at 286
+ * hidden columns per device. */
+#define FX_H100_MBU 0.808
+#define FX_H100_MBU_HALF 107189280.0
+#define FX_H100_MFU 0.672
+#define FX_H100_MFU_HALF 286.0
 static inline gpu_spec fx_h100_calibrated(void)
 {
 	gpu_spec g = fx_h100();
 	g.mbu = FX_H100_MBU;
 	g.mbu_half_bytes = FX_H100_MBU_HALF;
 	g.mfu = FX_H100_MFU;
-	g.mfu_half_tokens = FX_H100_MFU_HALF;
+	g.mfu_half_hidden = FX_H100_MFU_HALF;
+	g.eff_basis = EFF_MEASURED;
 	g.alpha_s = 20e-6;
 	g.overhead_bytes = 3.0 * 1073741824.0;
 	g.usd_per_hour = 3.99;   /* Lambda 8x H100 SXM, $/GPU-h (§B4) */

@@ -542,10 +542,11 @@ static void test_find_and_list(void **state)
 	assert_non_null(g);
 	assert_true(g->mem_bytes == 64e9 && g->bandwidth == 2e12 && g->flops[PREC_BF16] == 500e12);
 	/* no size terms given: the H100 fit's are carried, as for the built-in
-	 * "assumed" devices: 35.03e-6 s x 2e12 B/s x 0.7 = 49.042e6 B per layer
-	 * at half efficiency, and 72 tokens for MFU */
-	assert_float_equal(g->mbu_half_bytes, 49.042e6, 1e3);
-	assert_float_equal(g->mfu_half_tokens, 72, 1e-9);
+	 * "assumed" devices: 39.6e-6 s x 2e12 B/s x 0.7 = 55.44e6 B per layer
+	 * at half efficiency, and 286 hidden columns per device for MFU */
+	assert_float_equal(g->mbu_half_bytes, 55.44e6, 1e3);
+	assert_float_equal(g->mfu_half_hidden, 286, 1e-9);
+	assert_int_equal(g->eff_basis, EFF_ASSUMED);
 	assert_non_null(strstr(g->eff_source, "user entry"));
 	const model_spec *t = catalog_model("tiny");
 	assert_non_null(t);
