@@ -79,7 +79,9 @@ void model_perf_at_pre(const model_hw *c, int batch, bool full,
 		o->spec.speedup = 1;
 		o->decode_token_s = o->step.total_s;
 	}
-	o->expected_max = model_expected_max(s->output_distribution, out, b);
+	/* E[max of b lengths]: static batching's, or the full figures' */
+	o->expected_max = full || is_static ?
+		model_expected_max(s->output_distribution, out, b) : 0;
 
 	/* continuous: b/out requests arrive per step, each prefilled between
 	 * decode steps: TPOT = t_step + (b/out)·t_prefill;

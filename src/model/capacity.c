@@ -37,9 +37,14 @@
  * (E2E binds, or static batching, whose TTFT0 grows with b) the capacity is
  * taken unimodal in b and a bisection on the sign of cap(b+1) − cap(b) finds
  * the best b in 2·log2(b_max) evaluations (checked against an exhaustive
- * scan in tests/unit/test_fleet.c).  The replica is set up once per search
- * (model_hw_init), and model_eval's own point at b_max is reused, so the
- * common case costs no replica evaluation at all.
+ * scan in tests/unit/test_fleet.c).  Started from where the previous
+ * evaluation's search ended (results.search_hint), it gallops out to a
+ * bracket and bisects that: three evaluations when the answer has not
+ * moved, and the same answer whatever the hint.  Each replica shape
+ * (accelerator × T) is set up once per evaluation (replica_shape) and its
+ * search run once, whoever asks: the scenario's own fleet, an option on
+ * the same accelerator, each GPUs-per-replica candidate; model_eval's own
+ * point at b_max is reused.
  *
  * Fleet.  Serving replicas per region n = max(min_replicas, ceil(λ/R_slo),
  * floor(λ/R_max)+1) (the last term keeps the queue stable when no latency
@@ -54,6 +59,7 @@
  * figure weights regions by traffic share.
  */
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "model/capacity.h"
@@ -142,27 +148,50 @@ void capacity_point(const scenario *s, double tpot, double ttft0,
 	o->cap = o->rho * rps;
 }
 
-/* What does not change across the search: the replica's set-up
- * (model_hw_init, once per search) and one prompt's prefill (computed at
- * the first evaluation).  Each point then costs a decode step. */
+/* The points of one search, the last few kept so that none is evaluated
+ * twice: what does not change across the search is the replica's set-up
+ * (model_hw_init, once per shape) and one prompt's prefill; each new point
+ * then costs a decode step and a queueing solve. */
+#define SEARCH_KEEP 6
 typedef struct {
+	const scenario *s;
 	const model_hw *hw;
 	phase_time prefill1;
 	bool have_prefill;
+	int n, next;
+	int b[SEARCH_KEEP];
+	slo_point pt[SEARCH_KEEP];
+	int *evals;
 } slo_search;
 
-static void slo_eval(const scenario *s, slo_search *q, int b,
-                     slo_point *o, int *evals)
+static const slo_point *probe(slo_search *q, int b)
 {
 	model_perf m;
+	slo_point *o;
 
+	for (int i = 0; i < q->n; i++)
+		if (q->b[i] == b)
+			return &q->pt[i];
 	if (!q->have_prefill) {
-		model_hw_prefill(q->hw, model_in_tokens(s), 1, &q->prefill1);
+		model_hw_prefill(q->hw, model_in_tokens(q->s), 1, &q->prefill1);
 		q->have_prefill = true;
 	}
 	model_perf_at_pre(q->hw, b, false, &q->prefill1, &m);
-	(*evals)++;
-	capacity_point(s, m.tpot_s, m.ttft_s, m.rps, o);
+	(*q->evals)++;
+	o = &q->pt[q->next];
+	q->b[q->next] = b;
+	q->next = (q->next + 1) % SEARCH_KEEP;
+	if (q->n < SEARCH_KEEP)
+		q->n++;
+	capacity_point(q->s, m.tpot_s, m.ttft_s, m.rps, o);
+	return o;
+}
+
+/* the capacity still rises from b to b + 1 */
+static bool rising(slo_search *q, int b)
+{
+	double here = probe(q, b)->cap;
+	return probe(q, b + 1)->cap > here;
 }
 
 /* true when the TTFT slack (not E2E) binds at this point */
@@ -175,27 +204,37 @@ static bool ttft_binds(const scenario *s, const slo_point *o)
 	return s->e2e_slo_s - o->e2e0 >= s->ttft_slo_s - o->ttft0;
 }
 
-/* The search of fleet_slo_capacity on a replica already set up; at_bmax,
- * when not NULL, is the point at bmax already computed by the caller
- * (model_eval's own figures at the effective batch), prefill1 one prompt's
- * prefill (model_eval's r->prefill). */
+/* The SLO-batch search (the one place it is done).  The answer is the
+ * first b in 1..bmax at which the capacity stops rising (bmax if it never
+ * does): for a capacity unimodal in b, the best batch.  Without a hint
+ * the bracket is 1..bmax; with one (where the last evaluation's search
+ * ended), it is found by galloping out from the hint (two points when the
+ * hint is the answer).  Either way a bisection on the sign of
+ * cap(b + 1) − cap(b) closes it, so the answer does not depend on the hint. */
 void capacity_search(const scenario *s, const model_hw *hw, int bmax,
                      const slo_point *at_bmax, const phase_time *prefill1,
-                     fleet_capacity *c)
+                     int hint, fleet_capacity *c)
 {
-	slo_point a, b;
-	int lo, hi, at_a, at_b = -1;
-	slo_search q0 = { .hw = hw, .have_prefill = prefill1 != NULL }, *q = &q0;
+	slo_point a;
+	int lo = 1, hi = bmax;
+	slo_search q;
 
+	q.s = s;
+	q.hw = hw;
+	q.have_prefill = prefill1 != NULL;
+	q.n = q.next = 0;
 	if (prefill1)
-		q0.prefill1 = *prefill1;
+		q.prefill1 = *prefill1;
 	memset(c, 0, sizeof *c);
+	q.evals = &c->evaluations;
 	if (bmax < 1)
 		return;
-	if (at_bmax)
-		a = *at_bmax;
-	else
-		slo_eval(s, q, bmax, &a, &c->evaluations);
+	if (at_bmax) {
+		q.b[0] = bmax;
+		q.pt[0] = *at_bmax;
+		q.n = q.next = 1;
+	}
+	a = *probe(&q, bmax);
 	if (a.cap > 0.0 && s->batching != BATCH_STATIC && ttft_binds(s, &a)) {
 		/* continuous: below bmax the TTFT slack is the same (one prompt's
 		 * prefill) and R(b) ≤ R(bmax), so bmax is best */
@@ -205,38 +244,42 @@ void capacity_search(const scenario *s, const model_hw *hw, int bmax,
 		c->batch_requests_per_s = a.rps;
 		return;
 	}
-	/* the feasible batches are 1..b_hi: nothing at batch 1, nothing at all */
-	lo = 1;
-	hi = bmax;
-	at_a = bmax;                 /* a holds that point */
-	if (!(a.cap > 0.0)) {
-		if (bmax > 1)
-			slo_eval(s, q, 1, &a, &c->evaluations);
-		if (!(a.cap > 0.0))
-			goto none;           /* a holds batch 1 */
-		at_a = 1;
+	if (hint > 0 && bmax > 1) {
+		int h = hint < bmax ? hint : bmax - 1, step;
+		if (rising(&q, h)) {
+			lo = h + 1;                        /* the answer is above h */
+			for (step = 2; h + step < hi; step *= 2) {
+				if (!rising(&q, h + step)) {
+					hi = h + step;
+					break;
+				}
+				lo = h + step + 1;
+			}
+		} else {
+			hi = h;                            /* at h or below */
+			for (step = 1; h - step >= lo; step *= 2) {
+				if (rising(&q, h - step)) {
+					lo = h - step + 1;
+					break;
+				}
+				hi = h - step;
+			}
+		}
+	} else if (!(a.cap > 0.0) && bmax > 1 && !(probe(&q, 1)->cap > 0.0)) {
+		hi = 1;                                /* nothing holds at batch 1 */
 	}
-	/* unimodal in b: bisect on the sign of cap(b+1) − cap(b); the last two
-	 * points are kept so that the answer is not evaluated twice */
 	while (lo < hi) {
 		int mid = lo + (hi - lo) / 2;
-		slo_eval(s, q, mid, &a, &c->evaluations);
-		slo_eval(s, q, mid + 1, &b, &c->evaluations);
-		at_a = mid;
-		at_b = mid + 1;
-		if (b.cap > a.cap)
+		if (rising(&q, mid))
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo == at_b)
-		a = b;
-	else if (lo != at_a)
-		slo_eval(s, q, lo, &a, &c->evaluations);
+	a = *probe(&q, lo);
 	if (!(a.cap > 0.0) && lo != 1) {
 		/* not unimodal after all: fall back on batch 1 */
 		lo = 1;
-		slo_eval(s, q, 1, &a, &c->evaluations);
+		a = *probe(&q, 1);
 	}
 	if (a.cap > 0.0) {
 		c->requests_per_s = a.cap;
@@ -245,7 +288,6 @@ void capacity_search(const scenario *s, const model_hw *hw, int bmax,
 		c->batch_requests_per_s = a.rps;
 		return;
 	}
-none:
 	/* nothing holds: report the best case (batch 1, no queue), in a */
 	c->best_ttft_s = a.ttft0;
 	c->best_tpot_s = a.tpot;
@@ -271,7 +313,116 @@ void fleet_slo_capacity(const scenario *s, const gpu_spec *gpu, int gpus,
 		return;
 	}
 	model_hw_init(&hw, s, gpu, gpus, p);
-	capacity_search(s, &hw, bmax, NULL, NULL, c);
+	capacity_search(s, &hw, bmax, NULL, NULL, 0, c);
+}
+
+/* ---- replica shapes ---------------------------------------------------- */
+
+/* Two accelerators that perform alike: every figure from mem_bytes on is
+ * the same but the price (a preset's gpu_hour_usd, an instance's own).
+ * Compared as bytes so that a figure added to gpu_spec later counts too
+ * (padding that differs only costs a second set-up). */
+static bool same_perf(const gpu_spec *a, const gpu_spec *b)
+{
+	const char *pa = (const char *)a, *pb = (const char *)b;
+	size_t from = offsetof(gpu_spec, mem_bytes),
+	       price = offsetof(gpu_spec, usd_per_hour),
+	       after = price + sizeof a->usd_per_hour;
+
+	if (a == b)
+		return true;
+	return memcmp(pa + from, pb + from, price - from) == 0 &&
+	       memcmp(pa + after, pb + after, sizeof *a - after) == 0;
+}
+
+void capacity_shapes_init(shape_set *set, const scenario *s,
+                          const model_params *p, int *hints)
+{
+	set->s = s;
+	set->p = p;
+	set->weights = -1.0;      /* worked out at the first new shape */
+	set->hints = hints;
+	set->n = 0;
+}
+
+/* a fresh slot (when every slot is taken the last is reused: correct,
+ * only not remembered) */
+static replica_shape *new_shape(shape_set *set, const gpu_spec *g, int T)
+{
+	replica_shape *sh;
+
+	if (set->n < MODEL_SEARCH_SHAPES)
+		set->n++;
+	sh = &set->e[set->n - 1];
+	sh->gpu = g;
+	sh->T = T;
+	sh->bmax = 0;
+	sh->searched = false;
+	return sh;
+}
+
+replica_shape *capacity_shape_seed(shape_set *set, const model_hw *hw,
+                                   int bmax, const slo_point *top,
+                                   const phase_time *prefill1)
+{
+	replica_shape *sh = new_shape(set, &set->s->gpu, hw->gpus);
+
+	sh->bmax = bmax;
+	sh->hw = *hw;
+	sh->prefill1 = *prefill1;
+	sh->top = *top;
+	sh->top_ready = true;
+	return sh;
+}
+
+replica_shape *capacity_shape(shape_set *set, const gpu_spec *g, int T)
+{
+	replica_shape *sh;
+	model_perf m;
+
+	for (int i = 0; i < set->n; i++)
+		if (set->e[i].T == T && same_perf(set->e[i].gpu, g))
+			return &set->e[i];
+	sh = new_shape(set, g, T);
+	if (set->weights < 0.0) {
+		set->weights = model_weight_bytes(set->s, set->p);
+		set->kv_req = model_request_tokens(set->s) *
+		              model_kv_bytes_per_token(set->s);
+	}
+	sh->bmax = model_batch_for(set->s, g, T, set->weights, set->kv_req);
+	if (sh->bmax > 0) {
+		model_hw_init(&sh->hw, set->s, g, T, set->p);
+		model_hw_prefill(&sh->hw, model_in_tokens(set->s), 1, &sh->prefill1);
+		model_perf_at_pre(&sh->hw, sh->bmax, false, &sh->prefill1, &m);
+		/* the SLO figures of this point wait for a search that needs them */
+		sh->top.tpot = m.tpot_s;
+		sh->top.ttft0 = m.ttft_s;
+		sh->top.rps = m.rps;
+		sh->top_ready = false;
+	}
+	return sh;
+}
+
+const fleet_capacity *capacity_slo(shape_set *set, replica_shape *sh)
+{
+	int slot = (int)(sh - set->e);
+
+	if (sh->searched)
+		return &sh->cap;
+	if (sh->bmax > 0 && !sh->top_ready) {
+		capacity_point(set->s, sh->top.tpot, sh->top.ttft0, sh->top.rps,
+		               &sh->top);
+		sh->top_ready = true;
+	}
+	if (sh->bmax > 0)
+		capacity_search(set->s, &sh->hw, sh->bmax, &sh->top, &sh->prefill1,
+		                set->hints ? set->hints[slot] : 0, &sh->cap);
+	else
+		memset(&sh->cap, 0, sizeof sh->cap);
+	if (set->hints)
+		set->hints[slot] = sh->cap.batch;
+	sh->searched = true;
+	return &sh->cap;
 }
 
 /* ---- availability ------------------------------------------------------ */
@@ -335,19 +486,6 @@ double fleet_availability(int n, int k, double a)
 
 /* ---- fleet sizing ------------------------------------------------------ */
 
-/* floor and ceil of x >= 0 through a 64-bit integer (no libm call, no
- * software rounding); beyond 2^52 every double is already whole */
-static double floor_pos(double x)
-{
-	return x < 4503599627370496.0 ? (double)(long long)x : x;
-}
-
-static double ceil_pos(double x)
-{
-	double f = floor_pos(x);
-	return f < x ? f + 1.0 : f;
-}
-
 double capacity_needed(double lam, double r_slo, double r_max)
 {
 	double n = 0.0;
@@ -355,9 +493,9 @@ double capacity_needed(double lam, double r_slo, double r_max)
 	if (!(lam > 0.0))
 		return 0.0;
 	if (r_slo > 0.0)
-		n = ceil_pos(lam / r_slo);
-	if (r_max > 0.0 && floor_pos(lam / r_max) + 1.0 > n)
-		n = floor_pos(lam / r_max) + 1.0;
+		n = model_ceil_pos(lam / r_slo);
+	if (r_max > 0.0 && model_floor_pos(lam / r_max) + 1.0 > n)
+		n = model_floor_pos(lam / r_max) + 1.0;
 	if (n < 1.0)
 		n = 1.0;
 	return n > REPLICAS_CAP ? REPLICAS_CAP : n;
@@ -378,6 +516,7 @@ void capacity_regions(const scenario *s, region_set *rs)
 		rs->share[0] = 1.0;
 		rs->factor[0] = 1.0;
 		rs->name[0] = all_name;
+		rs->lam[0] = rs->D * rs->peak / 86400.0;
 		return;
 	}
 	rs->n = s->n_regions > MAX_REGIONS ? MAX_REGIONS : s->n_regions;
@@ -386,6 +525,7 @@ void capacity_regions(const scenario *s, region_set *rs)
 		rs->factor[i] = model_cap(s->regions[i].price_factor, 1e6) > 0.0 ?
 		                model_cap(s->regions[i].price_factor, 1e6) : 1.0;
 		rs->name[i] = s->regions[i].name;
+		rs->lam[i] = rs->D * rs->share[i] * rs->peak / 86400.0;
 	}
 }
 
@@ -395,6 +535,14 @@ double capacity_region_replicas(const region_set *rs, double D, double share,
 {
 	double lam = D * share * rs->peak / 86400.0;
 	double n = capacity_needed(lam, r_slo, r_max);
+
+	return (n > rs->min_rep ? n : rs->min_rep) + rs->spares;
+}
+
+double capacity_region_need(const region_set *rs, int i, double r_slo,
+                            double r_max)
+{
+	double n = capacity_needed(rs->lam[i], r_slo, r_max);
 
 	return (n > rs->min_rep ? n : rs->min_rep) + rs->spares;
 }

@@ -23,10 +23,50 @@ void capacity_point(const scenario *s, double tpot, double ttft0, double rps,
                     slo_point *o);
 /* fleet_slo_capacity on a replica already set up; at_bmax, when not NULL,
  * is the point at bmax already computed by the caller (model_eval's own
- * figures at the effective batch), prefill1 one prompt's prefill (or NULL) */
+ * figures at the effective batch), prefill1 one prompt's prefill (or NULL),
+ * hint where to start looking (0: nowhere; the answer does not depend on
+ * it, only the number of points tried) */
 void capacity_search(const scenario *s, const model_hw *hw, int bmax,
                      const slo_point *at_bmax, const phase_time *prefill1,
-                     fleet_capacity *c);
+                     int hint, fleet_capacity *c);
+
+/* One replica shape (an accelerator × T) as one evaluation sees it: set up
+ * once (memory fit, model_hw, the point at the effective batch), its SLO
+ * search run at most once, whoever asks (the scenario's own fleet, every
+ * option and every GPUs-per-replica candidate). */
+typedef struct {
+	const gpu_spec *gpu;
+	int T;
+	int bmax;                 /* effective batch; 0: does not fit */
+	model_hw hw;              /* set up when bmax > 0 */
+	phase_time prefill1;      /* one prompt */
+	slo_point top;            /* the point at bmax (tpot, ttft0 and rps
+	                             only, until top_ready) */
+	bool top_ready;
+	bool searched;
+	fleet_capacity cap;       /* when searched */
+} replica_shape;
+
+typedef struct {
+	const scenario *s;
+	const model_params *p;
+	double weights, kv_req;   /* W and one request's KV: the fit's terms */
+	int *hints;               /* MODEL_SEARCH_SHAPES slots (or NULL): where
+	                             the last evaluation's searches ended */
+	int n;
+	replica_shape e[MODEL_SEARCH_SHAPES];
+} shape_set;
+
+void capacity_shapes_init(shape_set *set, const scenario *s,
+                          const model_params *p, int *hints);
+/* the scenario's own shape, from model_eval's figures (a point at bmax) */
+replica_shape *capacity_shape_seed(shape_set *set, const model_hw *hw,
+                                   int bmax, const slo_point *top,
+                                   const phase_time *prefill1);
+/* the shape g × T, set up on first use */
+replica_shape *capacity_shape(shape_set *set, const gpu_spec *g, int T);
+/* its SLO capacity, searched on first use */
+const fleet_capacity *capacity_slo(shape_set *set, replica_shape *sh);
 
 /* Serving replicas the peak load lam needs: within the SLO capacity and with
  * a stable queue on R_max; at least one when there is any load. */
@@ -40,6 +80,7 @@ typedef struct {
 	double share[MAX_REGIONS];
 	double factor[MAX_REGIONS];
 	const char *name[MAX_REGIONS];
+	double lam[MAX_REGIONS];  /* peak arrivals/s at D */
 	double D;                 /* requests/day */
 	double peak;              /* peak factor */
 	double min_rep, spares;   /* per region */
@@ -48,6 +89,9 @@ typedef struct {
 	double in, out;           /* tokens per request */
 } region_set;
 void capacity_regions(const scenario *s, region_set *rs);
+/* replicas region i needs at the scenario's volume (serving + spares) */
+double capacity_region_need(const region_set *rs, int i, double r_slo,
+                            double r_max);
 /* replicas per region for a daily volume D (serving + spares) */
 double capacity_region_replicas(const region_set *rs, double D, double share,
                                 double r_slo, double r_max);

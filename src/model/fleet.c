@@ -160,6 +160,7 @@ static void instance_shape_note(const scenario *s, results *r, int T)
 void model_fleet_hw(const scenario *s, results *r, const model_hw *hw)
 {
 	region_set rs;
+	shape_set shapes, *set = &shapes;
 	fleet_capacity cap;
 	double r_max = model_finite(r->requests_per_s);
 	double replica_h, fleet_h = 0.0, mean_total = 0.0, cap_total = 0.0;
@@ -180,11 +181,15 @@ void model_fleet_hw(const scenario *s, results *r, const model_hw *hw)
 	replica_h = model_cap(r->replica_usd_per_hour, 1e9);
 
 	/* SLO capacity of the scenario's own replica; the point at its own
-	 * batch is model.c's (TTFT before queueing, TPOT, R_max) */
+	 * batch is model.c's (TTFT before queueing, TPOT, R_max).  Its shape
+	 * is the first of the evaluation's: an option on the same accelerator
+	 * and T reuses it. */
+	capacity_shapes_init(set, s, &r->p, r->search_hint);
 	if (fits) {
 		slo_point own;
 		capacity_point(s, r->tpot_s, base_ttft, r_max, &own);
-		capacity_search(s, hw, r->batch, &own, &r->prefill, &cap);
+		cap = *capacity_slo(set, capacity_shape_seed(set, hw, r->batch,
+		                                             &own, &r->prefill));
 	} else {
 		memset(&cap, 0, sizeof cap);
 	}
@@ -203,7 +208,7 @@ void model_fleet_hw(const scenario *s, results *r, const model_hw *hw)
 	for (int i = 0; i < rs.n; i++) {
 		region_result *g = &r->regions[i];
 		double lam = rs.D * rs.share[i] * rs.peak / 86400.0;
-		double n = fits ? capacity_region_replicas(&rs, rs.D, rs.share[i],
+		double n = fits ? capacity_region_need(&rs, i,
 		                                  cap.requests_per_s, r_max) : 0.0;
 		double need = fits ? capacity_needed(lam, cap.requests_per_s,
 		                                     r_max) : 0.0;
@@ -294,7 +299,7 @@ void model_fleet_hw(const scenario *s, results *r, const model_hw *hw)
 	/* options */
 	r->n_options = s->n_options > MAX_OPTIONS ? MAX_OPTIONS : s->n_options;
 	for (int i = 0; i < r->n_options; i++)
-		tco_option(s, &s->options[i], &r->p, &rs, &r->options[i]);
+		tco_option(set, &s->options[i], &rs, &r->options[i]);
 
 	/* notes (notebuf.h's formatters: no printf here) */
 	if (!fits && r->batch > 0 && (o = note_begin(r, &ob))) {

@@ -81,6 +81,40 @@ int model_min_gpus_for(const scenario *s, const gpu_spec *g, double need)
 	return T;
 }
 
+/* Sequences the KV room holds (0 when the weights do not fit or the
+ * device has no usable memory; capped when a request needs no KV). */
+static long fit_concurrency(double kv_room, double usable, double kv_req)
+{
+	double conc;
+
+	if (kv_room < 0 || !isfinite(kv_room) || !(usable > 0))
+		conc = 0;
+	else if (kv_req > 0)
+		conc = floor(kv_room / kv_req);
+	else
+		conc = (double)MODEL_MAX_CONCURRENCY;
+	if (!(conc <= (double)MODEL_MAX_CONCURRENCY))
+		conc = (double)MODEL_MAX_CONCURRENCY;
+	return (long)conc;
+}
+
+/* The effective batch for that concurrency and what sets it. */
+static int fit_batch(const scenario *s, long conc, enum batch_limit *limit)
+{
+	long maxb = s->max_batch > 0 ? s->max_batch : 1;
+
+	if (conc < 1) {
+		*limit = LIMIT_NO_FIT;
+		return 0;
+	}
+	if (maxb <= conc) {
+		*limit = LIMIT_MAX_BATCH;
+		return (int)maxb;
+	}
+	*limit = LIMIT_KV_MEMORY;
+	return (int)conc;
+}
+
 void model_memory_fit(const scenario *s, const gpu_spec *g, int gpus,
                       const model_params *p, model_fit *f)
 {
@@ -102,35 +136,24 @@ void model_memory_fit(const scenario *s, const gpu_spec *g, int gpus,
 	if (!(f->waste > 0))
 		f->waste = 0;
 
-	double conc;
-	if (f->kv_room < 0 || !isfinite(f->kv_room) || !(f->usable > 0))
-		conc = 0;   /* (a device without usable memory holds nothing) */
-	else if (f->kv_req > 0)
-		conc = floor(f->kv_room / f->kv_req);
-	else
-		conc = (double)MODEL_MAX_CONCURRENCY;
-	if (!(conc <= (double)MODEL_MAX_CONCURRENCY))
-		conc = (double)MODEL_MAX_CONCURRENCY;
-	f->max_concurrency = (long)conc;
+	f->max_concurrency = fit_concurrency(f->kv_room, f->usable, f->kv_req);
 	f->fits = f->max_concurrency >= 1;
+	f->batch = fit_batch(s, f->max_concurrency, &f->limit);
+}
 
-	long maxb = s->max_batch > 0 ? s->max_batch : 1;
-	if (!f->fits) {
-		f->batch = 0;
-		f->limit = LIMIT_NO_FIT;
-	} else if (maxb <= f->max_concurrency) {
-		f->batch = (int)maxb;
-		f->limit = LIMIT_MAX_BATCH;
-	} else {
-		f->batch = (int)f->max_concurrency;
-		f->limit = LIMIT_KV_MEMORY;
-	}
+int model_batch_for(const scenario *s, const gpu_spec *g, int gpus,
+                    double weights, double kv_req)
+{
+	double usable = (gpus > 0 ? gpus : 1) * usable_per_gpu(s, g);
+	enum batch_limit limit;
+
+	return fit_batch(s, fit_concurrency(usable - weights, usable, kv_req),
+	                 &limit);
 }
 
 int model_max_batch(const scenario *s, const gpu_spec *gpu, int gpus,
                     const model_params *p)
 {
-	model_fit f;
-	model_memory_fit(s, gpu, gpus, p, &f);
-	return f.batch;
+	return model_batch_for(s, gpu, gpus, model_weight_bytes(s, p),
+		model_request_tokens(s) * model_kv_bytes_per_token(s));
 }

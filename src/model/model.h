@@ -35,6 +35,9 @@
  *     non-torch 1.79 GiB + activation peak 1.26 GiB (vllm PR #10511). */
 #define MODEL_MAX_NOTES 12
 #define MODEL_NOTE_LEN 200
+/* replica shapes one evaluation remembers (the scenario's own, and each
+ * option's GPUs-per-replica candidates) */
+#define MODEL_SEARCH_SHAPES 64
 
 /* §1 parameter counts (each already scaled by model.params_b when given). */
 typedef struct {
@@ -209,6 +212,14 @@ typedef struct {
 	/* notes */
 	int n_notes;
 	char notes[MODEL_MAX_NOTES][MODEL_NOTE_LEN];
+
+	/* Where this evaluation's SLO-batch searches ended, one slot per
+	 * replica shape (accelerator × GPUs per replica) in the order they were
+	 * met.  model_eval does not clear it: the next call on the same results
+	 * starts its searches there, so a slider step costs a few points per
+	 * search instead of a bisection.  Any content gives the same figures;
+	 * only the work differs. */
+	int search_hint[MODEL_SEARCH_SHAPES];
 } results;
 
 /* One replica's performance at a given batch size, under the scenario's

@@ -153,6 +153,10 @@ typedef struct {
 } model_fit;
 void model_memory_fit(const scenario *s, const gpu_spec *g, int gpus,
                       const model_params *p, model_fit *f);
+/* The effective batch (model_memory_fit's) on g × T for a replica of
+ * `weights` bytes and `kv_req` bytes of KV per request; 0: does not fit. */
+int model_batch_for(const scenario *s, const gpu_spec *g, int gpus,
+                    double weights, double kv_req);
 /* Tokens one request holds at its peak under the scenario's KV manager. */
 double model_request_tokens(const scenario *s);
 /* Mean tokens allocated per request (contiguous: the reservation; paged:
@@ -197,7 +201,7 @@ typedef struct {
 	double tpot_s;
 	double ttft_s;             /* t_req + prefill waited for */
 	double continuous_rps, static_rps, rps;
-	double expected_max;
+	double expected_max;       /* when full or static batching, else 0 */
 } model_perf;
 void model_perf_at(const model_hw *c, int batch, bool full, model_perf *out);
 /* The same with one prompt's prefill (model_hw_prefill(c, in, 1)) already

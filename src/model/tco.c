@@ -171,50 +171,46 @@ static double layout_need(const region_set *rs,
 	double need = 0.0;
 
 	for (int i = 0; i < rs->n; i++) {
-		double nrep = capacity_region_replicas(rs, rs->D, rs->share[i],
-		                              r_slo, r_max);
-		need += l->rpi ? ceil(nrep / l->rpi) : nrep * l->ipr;
+		double nrep = capacity_region_need(rs, i, r_slo, r_max);
+		need += l->rpi ? model_ceil_pos(nrep / l->rpi) : nrep * l->ipr;
 	}
 	return need;
 }
 
-/* Fill l for T devices per replica: the effective batch, R_max and the
- * optimistic instance count (R_max taken as the SLO capacity, a lower bound
- * on what the SLOs need); with capacity, also the SLO capacity and the
- * instances it needs. */
-static void layout_eval(const scenario *s, const option *o,
-                        const model_params *p, const region_set *rs, int T,
-                        bool capacity, layout *l)
+/* Fill l for T devices per replica (the shape g × T, set up once per
+ * evaluation): the effective batch, R_max and the optimistic instance
+ * count (R_max taken as the SLO capacity, a lower bound on what the SLOs
+ * need); with capacity, also the SLO capacity and the instances it needs. */
+static void layout_eval(shape_set *set, const option *o, const region_set *rs,
+                        int T, bool capacity, layout *l)
 {
 	int G = o->inst.gpus > 0 ? o->inst.gpus : 1;
-	replica_perf rp;
+	replica_shape *sh = capacity_shape(set, &o->gpu, T);
 
 	memset(l, 0, sizeof *l);
 	l->T = T;
 	l->rpi = T <= G ? G / T : 0;
 	l->ipr = T <= G ? 1 : (T + G - 1) / G;
-	l->bmax = model_max_batch(s, &o->gpu, T, p);
+	l->bmax = sh->bmax;
 	if (l->bmax <= 0)
 		return;
-	model_replica_perf(s, &o->gpu, T, p, l->bmax, &rp);
-	l->r_max = model_finite(rp.requests_per_s);
-	l->need_total = layout_need(rs, l, l->r_max, l->r_max);
+	l->r_max = model_finite(sh->top.rps);
 	if (capacity) {
-		fleet_capacity cap;
-		fleet_slo_capacity(s, &o->gpu, T, p, l->bmax, &cap);
-		l->r_slo = cap.requests_per_s;
+		l->r_slo = capacity_slo(set, sh)->requests_per_s;
 		l->need_total = layout_need(rs, l, l->r_slo, l->r_max);
+	} else {
+		l->need_total = layout_need(rs, l, l->r_max, l->r_max);
 	}
 }
 
-/* gpus_per_replica when given; otherwise every T that fits in one instance
+/* The GPUs-per-replica search (the one place it is done):
+ * gpus_per_replica when given; otherwise every T that fits in one instance
  * (1, 2, 4, ... and the instance's own count), the one whose fleet needs the
  * fewest instances within the SLOs (ties: the smaller T; when no T meets the
  * SLOs, the smallest that fits); when none fits in one instance, 2, 4, 8
  * instances per replica.  Branch and bound: candidates are searched in the
  * order of their optimistic count and skipped once it cannot win. */
-static void pick_layout(const scenario *s, const option *o,
-                        const model_params *p, const region_set *rs,
+static void pick_layout(shape_set *set, const option *o, const region_set *rs,
                         layout *best, int *smallest_fit)
 {
 	int G = o->inst.gpus > 0 ? o->inst.gpus : 1;
@@ -224,13 +220,13 @@ static void pick_layout(const scenario *s, const option *o,
 
 	*smallest_fit = 0;
 	if (o->gpus_per_replica > 0) {
-		layout_eval(s, o, p, rs, o->gpus_per_replica, true, best);
+		layout_eval(set, o, rs, o->gpus_per_replica, true, best);
 		*smallest_fit = best->bmax > 0 ? o->gpus_per_replica : 0;
 		return;
 	}
 	for (int t = 1; t < G && nc < 15; t *= 2)
-		layout_eval(s, o, p, rs, t, false, &c[nc++]);
-	layout_eval(s, o, p, rs, G, false, &c[nc++]);
+		layout_eval(set, o, rs, t, false, &c[nc++]);
+	layout_eval(set, o, rs, G, false, &c[nc++]);
 	/* fitting candidates by (optimistic count, T): insertion sort */
 	for (int i = 0; i < nc; i++) {
 		int j;
@@ -248,7 +244,7 @@ static void pick_layout(const scenario *s, const option *o,
 		if (have && (l->need_total > best->need_total ||
 		             (l->need_total == best->need_total && l->T > best->T)))
 			continue;   /* cannot need fewer instances than the best */
-		layout_eval(s, o, p, rs, l->T, true, l);
+		layout_eval(set, o, rs, l->T, true, l);
 		if (l->r_slo > 0.0 && (!have || l->need_total < best->need_total ||
 		                      (l->need_total == best->need_total && l->T < best->T))) {
 			*best = *l;
@@ -263,26 +259,26 @@ static void pick_layout(const scenario *s, const option *o,
 			return;
 		}
 	for (int k = 2; k <= 8; k *= 2) {
-		layout_eval(s, o, p, rs, k * G, true, best);
+		layout_eval(set, o, rs, k * G, true, best);
 		if (best->bmax > 0) {
 			*smallest_fit = k * G;
 			return;
 		}
 	}
-	layout_eval(s, o, p, rs, G, false, best);
+	layout_eval(set, o, rs, G, false, best);
 }
 
-static void eval_instance_option(const scenario *s, const option *o,
-                                 const model_params *p, const region_set *rs,
-                                 option_result *or)
+static void eval_instance_option(shape_set *set, const option *o,
+                                 const region_set *rs, option_result *or)
 {
+	const scenario *s = set->s;
 	int bmax, T, rpi, ipr, need[MAX_REGIONS], smallest;
 	double r_max, r_slo, usd_h = 0.0;
 	layout lay;
 	bool fixed = o->instances_per_region > 0, carries = true, short_any = false;
 	outbuf ob, *nb = &ob;
 
-	pick_layout(s, o, p, rs, &lay, &smallest);
+	pick_layout(set, o, rs, &lay, &smallest);
 	T = lay.T;
 	bmax = lay.bmax;
 	rpi = lay.rpi;
@@ -303,7 +299,7 @@ static void eval_instance_option(const scenario *s, const option *o,
 	or->instances_needed = 0;
 	for (int i = 0; i < rs->n; i++) {
 		double lam = rs->D * rs->share[i] * rs->peak / 86400.0;
-		double nrep = capacity_region_replicas(rs, rs->D, rs->share[i],
+		double nrep = capacity_region_need(rs, i,
 		                              r_slo, r_max);
 		double ninst = fmin(rpi ? ceil(nrep / rpi) : nrep * ipr, REPLICAS_CAP);
 		int inst, reps;
@@ -405,8 +401,8 @@ double tco_api_per_request(const scenario *s, const region_set *rs)
 	return model_finite(v);
 }
 
-void tco_option(const scenario *s, const option *op, const model_params *p,
-                const region_set *rs, option_result *or)
+void tco_option(shape_set *set, const option *op, const region_set *rs,
+                option_result *or)
 {
 	memset(or, 0, sizeof *or);
 	memcpy(or->name, op->name, ID_MAX);
@@ -414,10 +410,10 @@ void tco_option(const scenario *s, const option *op, const model_params *p,
 	or->kind = op->kind;
 	switch (op->kind) {
 	case OPT_API:
-		eval_api_option(s, rs, op, or);
+		eval_api_option(set->s, rs, op, or);
 		break;
 	default:
-		eval_instance_option(s, op, p, rs, or);
+		eval_instance_option(set, op, rs, or);
 		break;
 	}
 }

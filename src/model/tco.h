@@ -14,8 +14,9 @@ double tco_api_per_request(const scenario *s, const region_set *rs);
  * fully loaded fleet. */
 double tco_break_even(const region_set *rs, double replica_usd_h,
                       double r_slo, double r_max, double api_per_req);
-/* One option, priced in every region of rs (or zeroed, then filled). */
-void tco_option(const scenario *s, const option *op, const model_params *p,
-                const region_set *rs, option_result *or);
+/* One option, priced in every region of rs (zeroed, then filled); its
+ * replica shapes come from set, shared with the rest of the evaluation. */
+void tco_option(shape_set *set, const option *op, const region_set *rs,
+                option_result *or);
 
 #endif

@@ -77,4 +77,17 @@ static inline double model_rate(double r)
 	return (r >= 1.0 && r < INFINITY) ? r : 1.0;
 }
 
+/* floor and ceil of x >= 0 through a 64-bit integer (no libm call, no
+ * software rounding); beyond 2^52 every double is already whole */
+static inline double model_floor_pos(double x)
+{
+	return x < 4503599627370496.0 ? (double)(long long)x : x;
+}
+
+static inline double model_ceil_pos(double x)
+{
+	double f = model_floor_pos(x);
+	return f < x ? f + 1.0 : f;
+}
+
 #endif

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "catalog.h"
+#include "model/capacity.h"
 #include "model/fleet.h"
 #include "params.h"
 
@@ -1037,6 +1038,98 @@ static void test_availability_paths(void **state)
 	                   pow(0.99, 64) + 64 * pow(0.99, 63) * 0.01, 1e-12);
 }
 
+
+/* One scenario's SLO-batch search from every starting hint (and nonsense
+ * ones) against the cold search: the same batch and capacity, and two or
+ * three points when the hint is the answer. */
+static void hints_agree(const scenario *s, const results *r)
+{
+	model_hw hw;
+	fleet_capacity cold, warm;
+	const int odd[] = { -7, 0, 1 << 30 };
+
+	model_hw_init(&hw, s, &s->gpu, s->gpus, &r->p);
+	capacity_search(s, &hw, r->batch, NULL, NULL, 0, &cold);
+	for (int h = 1; h <= r->batch + 2; h++) {
+		capacity_search(s, &hw, r->batch, NULL, NULL, h, &warm);
+		assert_int_equal(warm.batch, cold.batch);
+		assert_true(warm.requests_per_s == cold.requests_per_s);
+		assert_int_equal(warm.failing, cold.failing);
+		/* bmax itself, then h - 1, h, h + 1 at most */
+		if (h == cold.batch)
+			assert_true(warm.evaluations <= 4);
+	}
+	for (int i = 0; i < 3; i++) {
+		capacity_search(s, &hw, r->batch, NULL, NULL, odd[i], &warm);
+		assert_int_equal(warm.batch, cold.batch);
+		assert_true(warm.requests_per_s == cold.requests_per_s);
+	}
+}
+
+/* model_eval's figures do not depend on what the results held before
+ * (the search hints): the same scenario from zeroed results and from
+ * results left by other scenarios, or filled with nonsense. */
+static void evals_agree(const scenario *s)
+{
+	static results cold, warm;
+	const int fill[] = { 1, 7, 23, 64, -3, 1 << 29 };
+
+	memset(&cold, 0, sizeof cold);
+	model_eval(s, &cold);
+	for (int k = 0; k < 6; k++) {
+		for (int i = 0; i < MODEL_SEARCH_SHAPES; i++)
+			warm.search_hint[i] = fill[k] + i % 3;
+		model_eval(s, &warm);
+		assert_int_equal(warm.slo_batch, cold.slo_batch);
+		assert_true(warm.slo_requests_per_s == cold.slo_requests_per_s);
+		assert_true(warm.monthly_usd == cold.monthly_usd);
+		assert_int_equal(warm.n_options, cold.n_options);
+		for (int i = 0; i < cold.n_options; i++) {
+			const option_result *a = &warm.options[i], *b = &cold.options[i];
+			assert_int_equal(a->gpus_per_replica, b->gpus_per_replica);
+			assert_true(a->slo_requests_per_s == b->slo_requests_per_s);
+			assert_true(a->monthly_on_demand_usd == b->monthly_on_demand_usd);
+			assert_int_equal(a->meets_slo, b->meets_slo);
+			assert_string_equal(a->notes, b->notes);
+		}
+		assert_int_equal(warm.n_notes, cold.n_notes);
+		for (int i = 0; i < cold.n_notes; i++)
+			assert_string_equal(warm.notes[i], cold.notes[i]);
+	}
+}
+
+static void test_search_hints(void **state)
+{
+	static scenario s;
+	static results r;
+	(void)state;
+
+	/* E2E binds inside 1..64 (apac: batch 24 on 8 x A100-40GB) */
+	apac(&s);
+	model_eval(&s, &r);
+	hints_agree(&s, &r);
+	evals_agree(&s);
+	/* static batching */
+	set(&s, "serving.batching", "static");
+	set(&s, "workload.e2e_slo_s", "30");
+	model_eval(&s, &r);
+	hints_agree(&s, &r);
+	evals_agree(&s);
+	/* a TPOT SLO that cuts the batch on 2 x A100 */
+	set(&s, "serving.batching", "continuous");
+	set(&s, "hardware.gpus", "2");
+	set(&s, "workload.e2e_slo_s", "60");
+	set(&s, "workload.tpot_slo_ms", "40");
+	model_eval(&s, &r);
+	hints_agree(&s, &r);
+	evals_agree(&s);
+	/* nothing meets the SLOs */
+	set(&s, "workload.tpot_slo_ms", "1");
+	model_eval(&s, &r);
+	hints_agree(&s, &r);
+	evals_agree(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1062,6 +1155,7 @@ int main(void)
 		cmocka_unit_test(test_cost_at_slo_batch),
 		cmocka_unit_test(test_accelerator_hour_note),
 		cmocka_unit_test(test_availability_paths),
+		cmocka_unit_test(test_search_hints),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
