@@ -73,7 +73,7 @@ static const gpu_spec builtin_gpus[] = {
 		.source = "NVIDIA H100 datasheet via glennklockwood.com, hpctech.co.jp [S]; $ = AWS "
 		          "p5.48xlarge post-cut $55.04/8 (data-receipts 2026-11-09)",
 		.eff_source = "measured: joint fit to 15 decode + 4 prefill H100 SXM points "
-		              "(bf16, fp8; MHA, GQA), median residual 2.5%, worst 4.3%; "
+		              "(bf16, fp8; MHA, GQA), median residual 2.5%, worst 4.2%; "
 		              "infertui-model(7)",
 		.mem_bytes = 80 * GiB,
 		.bandwidth = 3.35 * TB_S,

@@ -385,9 +385,8 @@ replica_shape *capacity_shape(shape_set *set, const gpu_spec *g, int T)
 			return &set->e[i];
 	sh = new_shape(set, g, T);
 	if (set->weights < 0.0) {
-		set->weights = model_weight_bytes(set->s, set->p);
-		set->kv_req = model_request_tokens(set->s) *
-		              model_kv_bytes_per_token(set->s);
+		set->weights = model_held_weight_bytes(set->s, set->p);
+		set->kv_req = model_held_kv_per_request(set->s);
 	}
 	sh->bmax = model_batch_for(set->s, g, T, set->weights, set->kv_req);
 	if (sh->bmax > 0) {

@@ -2,6 +2,7 @@
  * tensor-parallel all-reduce and speculative decoding.  See
  * man/infertui-model.7, "Time" and "Efficiency model". */
 #include <math.h>
+#include <stdio.h>
 #include "model/model_impl.h"
 
 static double eff(double e)
@@ -299,4 +300,23 @@ double model_error_band(const scenario *s, const gpu_spec *g)
 	    || model_kv_bits(s->kv_cache) < 16)
 		band += MODEL_BAND_FORMAT;
 	return band;
+}
+
+void model_error_band_basis(const scenario *s, const gpu_spec *g, char *buf,
+                            size_t n)
+{
+	if (n == 0)
+		return;
+	int k = snprintf(buf, n, "cross-validated fit %.0f%%", 100 * MODEL_BAND_FIT);
+	if (k > 0 && (size_t)k < n && g->eff_basis == EFF_CEILINGS)
+		k += snprintf(buf + k, n - (size_t)k, ", +%.0f%% chip scaled by its "
+		              "measured ceilings", 100 * MODEL_BAND_CEILINGS);
+	else if (k > 0 && (size_t)k < n && g->eff_basis != EFF_MEASURED)
+		k += snprintf(buf + k, n - (size_t)k, ", +%.0f%% assumed chip "
+		              "efficiencies", 100 * MODEL_BAND_ASSUMED);
+	if (k > 0 && (size_t)k < n
+	    && (s->weights == PREC_INT8 || s->weights == PREC_INT4
+	        || model_kv_bits(s->kv_cache) < 16))
+		snprintf(buf + k, n - (size_t)k, ", +%.0f%% unmeasured int8/int4 "
+		         "weight or 8-bit KV kernels", 100 * MODEL_BAND_FORMAT);
 }

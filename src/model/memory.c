@@ -53,6 +53,29 @@ int model_round_gpus(double t)
 	return (int)(ceil(t / 8) * 8);
 }
 
+/* Speculative decoding holds a draft model next to the target.  Its step
+ * costs r (serving.draft_cost_ratio) of the target's; a decode step being
+ * memory-bound, it reads about r of the target's bytes, so its weights and
+ * its KV per token are taken as r·W and r·kv_tok (a 7B draft for a 70B
+ * target: r ≈ 0.1, 13.5 GB against 138 GB).  Returns 1 + r, or 1. */
+double model_draft_factor(const scenario *s)
+{
+	if (!s->speculative || s->draft_tokens < 1)
+		return 1;
+	return 1 + model_cap(s->draft_cost_ratio, 1);
+}
+
+double model_held_weight_bytes(const scenario *s, const model_params *p)
+{
+	return model_weight_bytes(s, p) * model_draft_factor(s);
+}
+
+double model_held_kv_per_request(const scenario *s)
+{
+	return model_request_tokens(s) * model_kv_bytes_per_token(s)
+		* model_draft_factor(s);
+}
+
 static double usable_per_gpu(const scenario *s, const gpu_spec *g)
 {
 	return model_cap(g->mem_bytes, MODEL_MAX_BYTES)
@@ -63,8 +86,8 @@ static double usable_per_gpu(const scenario *s, const gpu_spec *g)
 int model_min_gpus_to_fit(const scenario *s, const gpu_spec *g,
                           const model_params *p)
 {
-	return model_min_gpus_for(s, g, model_weight_bytes(s, p)
-		+ model_request_tokens(s) * model_kv_bytes_per_token(s));
+	return model_min_gpus_for(s, g, model_held_weight_bytes(s, p)
+		+ model_held_kv_per_request(s));
 }
 
 int model_min_gpus_for(const scenario *s, const gpu_spec *g, double need)
@@ -119,12 +142,14 @@ void model_memory_fit(const scenario *s, const gpu_spec *g, int gpus,
                       const model_params *p, model_fit *f)
 {
 	double T = gpus > 0 ? gpus : 1;
-	f->weights = model_weight_bytes(s, p);
+	double draft = model_draft_factor(s);
+	f->weights = model_held_weight_bytes(s, p);
+	f->draft_weights = f->weights - f->weights / draft;
 	f->replica_memory = T * model_cap(g->mem_bytes, MODEL_MAX_BYTES);
 	f->overhead = T * model_cap(g->overhead_bytes, MODEL_MAX_BYTES);
 	f->usable = T * usable_per_gpu(s, g);
 	f->kv_room = f->usable - f->weights;
-	f->kv_tok = model_kv_bytes_per_token(s);
+	f->kv_tok = model_kv_bytes_per_token(s) * draft;
 	f->req_tokens = model_request_tokens(s);
 	f->kv_req = f->req_tokens * f->kv_tok;
 	f->over_reservation = s->kv_manager == KV_CONTIGUOUS
@@ -154,6 +179,6 @@ int model_batch_for(const scenario *s, const gpu_spec *g, int gpus,
 int model_max_batch(const scenario *s, const gpu_spec *gpu, int gpus,
                     const model_params *p)
 {
-	return model_batch_for(s, gpu, gpus, model_weight_bytes(s, p),
-		model_request_tokens(s) * model_kv_bytes_per_token(s));
+	return model_batch_for(s, gpu, gpus, model_held_weight_bytes(s, p),
+		model_held_kv_per_request(s));
 }

@@ -271,5 +271,9 @@ void model_prefill(const scenario *s, const gpu_spec *g, int gpus,
 double model_allreduce_s(const gpu_spec *g, int gpus, double msg_bytes);
 double model_expected_max(int dist, double mean, int b);
 double model_usd_per_1k(double usd_per_hour, double tokens_per_s);
+/* What results.error_band is made of, as text ("cross-validated fit 9%,
+ * +10% assumed chip efficiencies"); see infertui-model(7), "Error band". */
+void model_error_band_basis(const scenario *s, const gpu_spec *g, char *buf,
+                            size_t n);
 
 #endif

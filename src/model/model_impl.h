@@ -134,12 +134,13 @@ double model_spec_tokens_per_round(double acceptance, int gamma);
 
 /* Memory fit of one replica (T devices) — model.md §3. */
 typedef struct {
-	double weights;            /* W */
+	double weights;            /* W (+ the draft's r·W when speculative) */
+	double draft_weights;      /* the draft's r·W (0 unless speculative) */
 	double replica_memory;     /* T·mem */
 	double overhead;           /* T·overhead */
 	double usable;             /* T·mem·util − T·overhead */
 	double kv_room;            /* usable − W (may be negative) */
-	double kv_tok;             /* bytes per token */
+	double kv_tok;             /* bytes per token (target + draft) */
 	double req_tokens;         /* tokens one request holds at its peak */
 	double kv_req;             /* req_tokens·kv_tok */
 	double mean_used;          /* in + out/2 tokens */
@@ -157,6 +158,13 @@ void model_memory_fit(const scenario *s, const gpu_spec *g, int gpus,
  * `weights` bytes and `kv_req` bytes of KV per request; 0: does not fit. */
 int model_batch_for(const scenario *s, const gpu_spec *g, int gpus,
                     double weights, double kv_req);
+/* 1 + r under speculative decoding (the draft's weights and KV as a share
+ * r of the target's), else 1. */
+double model_draft_factor(const scenario *s);
+/* What a replica holds: the weights, and one request's KV at its peak,
+ * each with the draft's share under speculative decoding. */
+double model_held_weight_bytes(const scenario *s, const model_params *p);
+double model_held_kv_per_request(const scenario *s);
 /* Tokens one request holds at its peak under the scenario's KV manager. */
 double model_request_tokens(const scenario *s);
 /* Mean tokens allocated per request (contiguous: the reservation; paged:

@@ -164,6 +164,11 @@ void model_replica_notes(const scenario *s, results *r, const model_fit *f,
 		put_i(o, b);
 		if (r->spec_speedup < 1)
 			PUT(o, ": the verify step is compute-bound");
+		if (f->draft_weights > 0) {
+			PUT(o, "; memory holds the draft too (");
+			put_bytes(o, f->draft_weights);
+			PUT(o, " of weights, its KV)");
+		}
 		note_end(r, o);
 	}
 

@@ -353,6 +353,16 @@ static void emit_all(emitter *e, const scenario *s, const results *r)
 	e_num(e, "step_comm_s", r->step.comm_s);
 	e_str(e, "bound", r->step.compute_bound ? "compute" : "memory");
 	e_num(e, "prefill_interference_s", r->prefill_interference_s);
+	{
+		/* how far a time may be off (± fraction), and why */
+		char basis[192];
+		model_error_band_basis(s, &s->gpu, basis, sizeof basis);
+		e_num(e, "error_band", r->error_band);
+		e_str(e, "error_band_basis", basis);
+	}
+	e_num(e, "request_overhead_s", s->request_overhead_s);
+	e_str(e, "ttft_includes", "request overhead (serving.request_overhead_s) + "
+	      "prefill + queueing; no network round trip");
 	if (s->speculative) {
 		e_num(e, "spec_tokens_per_round", r->spec_tokens_per_round);
 		e_num(e, "spec_speedup", r->spec_speedup);

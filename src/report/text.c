@@ -311,6 +311,14 @@ static void text_replica(FILE *out, const scenario *s, const results *r, bool md
 	     r->step.compute_bound ? "compute" : "memory",
 	     dur(c, sizeof c, r->tpot_s), dur(d, sizeof d, r->ttft_s),
 	     dur(e, sizeof e, r->ttft_p95_s), dur(f, sizeof f, r->e2e_s));
+	{
+		char basis[192];
+		model_error_band_basis(s, &s->gpu, basis, sizeof basis);
+		line(out, md, in, hang, "%sError band: times +/-%.0f%% (%s); TTFT = "
+		     "request overhead %s + prefill + queueing, no network round trip",
+		     li, 100.0 * r->error_band, basis,
+		     dur(a, sizeof a, s->request_overhead_s));
+	}
 	line(out, md, in, hang, "%sThroughput: %.3g req/s, %.4g out tok/s "
 	     "(achieved MBU %.0f%%, MFU %.0f%%); within the SLOs %.3g req/s at "
 	     "batch %d", li, r->requests_per_s, r->output_tokens_per_s,

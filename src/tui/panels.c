@@ -160,7 +160,11 @@ static void draw_latency(tui_app *a)
 			i++;
 		ui_copy(right, sizeof right, c[i]);
 	}
-	panel_begin(&p, a, a->r_lat, "Latency", right);
+	/* how far the times may be off (infertui-model(7), "Error band") */
+	char title[32];
+	snprintf(title, sizeof title, "Latency %s%.0f%%", a->g.utf8 ? "±" : "+/-",
+	         100.0 * r->error_band);
+	panel_begin(&p, a, a->r_lat, title, right);
 	fmt_time(t, sizeof t, s->ttft_slo_s);
 	snprintf(lab, sizeof lab, "TTFT p95| (SLO %s)", t);
 	slo_mark(a, r->ttft_ok, &mk, &ma);
