@@ -1,6 +1,6 @@
 /* latency.c — model.md §4: roofline time of a decode step, a prefill, the
  * tensor-parallel all-reduce and speculative decoding.  See
- * man/infertui-model.7, "Time" and "Efficiency model". */
+ * man/infertui-model.7, "Time", "Error band" and "Calibration". */
 #include <math.h>
 #include <stdio.h>
 #include "model/model_impl.h"

@@ -16,15 +16,15 @@
  * man/infertui-model.7, "Defaults"):
  *   serving.request_overhead_s = 0.020 s: vLLM 0.23 (V1) on an L4 serving
  *     Qwen2.5-0.5B, 256-token prompts at concurrency 1, measured TTFT p50
- *     27.0 ms (ai.wmx.dev/benchmarks); the prefill kernels are 5.1 ms of
- *     it (this module), the rest (22 ms, rounded down) the server's path.
+ *     27.0 ms (ai.wmx.dev/benchmarks); the prefill kernels are 6.3 ms of
+ *     it (this module), the rest (20.7 ms, rounded down) the server's path.
  *   serving.step_overhead_s = 0 s: vLLM >= 0.6 (multi-step / async
  *     scheduling, V1) hides the host's per-step work behind the GPU step;
  *     measured single-stream decode (Llama-3.1-8B, A100-40GB, vLLM 0.23:
  *     75 tok/s = 13.3 ms, johnmusgrave.com) is within 2% of this module's
- *     kernel time (13.55 ms), and the L4 run above decodes at 5.1 ms
- *     where the kernels take 5.0 ms: nothing left to add.  (Both with
- *     the H100 fit's efficiency and per-layer time carried over.)  vLLM
+ *     kernel time (13.49 ms), and the L4 run above decodes at 5.1 ms
+ *     where the kernels take 5.1 ms: nothing left to add.  (Both with
+ *     the assumed efficiencies and per-layer time.)  vLLM
  *     0.5.3 spent 62% of each step on the host (blog.vllm.ai/2024/09/05/
  *     perf-update.html): set ~1-10 ms for engines without overlap.
  * and for the catalog's gpu_spec (NVLink GPUs):

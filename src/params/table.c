@@ -189,7 +189,7 @@ static const param table[] = {
 	  PT_REAL, G_SERVING, 0, 1, 0.05, 0.25, 0, 1, prefix_hit_rate, 0),
 	/* From the math module (src/model/model.h, man/infertui-model.7
 	 * "Defaults"): 0.020 s per request, from vLLM 0.23 on an L4 (TTFT p50
-	 * 27.0 ms at 256 tokens, ~5 ms of it prefill; ai.wmx.dev/benchmarks);
+	 * 27.0 ms at 256 tokens, ~6 ms of it prefill; ai.wmx.dev/benchmarks);
 	 * 0 s per step, since vLLM >= 0.6 overlaps the host's per-step work
 	 * (single-stream Llama-3.1-8B on A100 within 3% of the kernel time;
 	 * engines without overlap: set 1-10 ms). */
