@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "answers/answers.h"
 #include "catalog.h"
 #include "check.h"
 #include "config.h"
@@ -25,6 +26,7 @@ enum exit_code { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 enum {
 	OPT_LIST_PRESETS = 256, OPT_LIST_GPUS, OPT_LIST_MODELS, OPT_LIST_THEMES,
 	OPT_LIST_KEYS, OPT_CHECK, OPT_SAVE_PRESET,
+	OPT_ANSWERS,   /* --optimize ... --sensitivity: answers/cli.c */
 };
 
 static const struct option long_options[] = {
@@ -40,6 +42,11 @@ static const struct option long_options[] = {
 	{ "list-models",  no_argument,       NULL, OPT_LIST_MODELS },
 	{ "list-themes",  no_argument,       NULL, OPT_LIST_THEMES },
 	{ "list-keys",    no_argument,       NULL, OPT_LIST_KEYS },
+	{ "optimize",     no_argument,       NULL, OPT_ANSWERS },
+	{ "search",       required_argument, NULL, OPT_ANSWERS },
+	{ "sweep",        required_argument, NULL, OPT_ANSWERS },
+	{ "compare",      no_argument,       NULL, OPT_ANSWERS },
+	{ "sensitivity",  no_argument,       NULL, OPT_ANSWERS },
 	{ "help",         no_argument,       NULL, 'h' },
 	{ "version",      no_argument,       NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -64,6 +71,19 @@ static void usage(FILE *out)
 "  -f, --format FORMAT      report format: text (default), json, markdown, csv\n"
 "  -t, --theme NAME         colour theme of the explorer\n"
 "      --save-preset FILE   write the scenario as a preset file and exit\n"
+"      --optimize           search for the cheapest configurations that meet\n"
+"                           the SLOs and the availability target\n"
+"      --search KEY=VALUE   set up --optimize (repeatable): accelerators,\n"
+"                           gpus_per_replica, weights, kv_cache, batching,\n"
+"                           max_batch, speculative, instances, spares,\n"
+"                           max_gpus, max_usd_month, region, objective, top\n"
+"      --sweep KEY=V1,V2,...|KEY=FROM:TO:STEP\n"
+"                           one row per scenario of the grid (repeatable):\n"
+"                           every input and headline figure, as CSV (text\n"
+"                           or csv), JSON Lines (json) or Markdown\n"
+"      --compare SCENARIO...  side by side, changes against the first; each\n"
+"                           SCENARIO is '.', a preset, and/or KEY=VALUE words\n"
+"      --sensitivity        rank the inputs by how far +-10% moves the cost\n"
 "      --check              validate the preset and theme FILEs given as\n"
 "                           arguments, print every problem, exit 0 or 2\n"
 "      --list-presets       list presets with their descriptions\n"
@@ -145,14 +165,16 @@ int main(int argc, char **argv)
 	int list = 0;
 	const char **sets = calloc((size_t)argc + 1, sizeof *sets);
 	int n_sets = 0;
-	int c;
+	int c, opt_index = 0;
+	answers_request aq;
 
 	if (!sets) {
 		perror("infertui");
 		return EXIT_RUNTIME;
 	}
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":p:s:rf:t:hV", long_options, NULL)) != -1) {
+	answers_request_init(&aq);
+	while ((c = getopt_long(argc, argv, ":p:s:rf:t:hV", long_options, &opt_index)) != -1) {
 		switch (c) {
 		case 'p': preset = optarg; break;
 		case 's': sets[n_sets++] = optarg; break;
@@ -161,6 +183,12 @@ int main(int argc, char **argv)
 		case 't': theme = optarg; break;
 		case OPT_SAVE_PRESET: save_path = optarg; break;
 		case OPT_CHECK: check = true; break;
+		case OPT_ANSWERS:
+			if (answers_option(&aq, long_options[opt_index].name, optarg) != 0) {
+				free(sets);
+				return EXIT_USAGE;
+			}
+			break;
 		case OPT_LIST_PRESETS: case OPT_LIST_GPUS: case OPT_LIST_MODELS:
 		case OPT_LIST_THEMES: case OPT_LIST_KEYS:
 			list = c;
@@ -189,7 +217,7 @@ int main(int argc, char **argv)
 			return usage_error("%s", "--check needs one or more FILEs");
 		return config_check_files(argc - optind, argv + optind, stderr) ? EXIT_USAGE : EXIT_OK;
 	}
-	if (optind < argc) {
+	if (optind < argc && !aq.compare) {
 		free(sets);
 		return usage_error("unexpected argument '%s'", argv[optind]);
 	}
@@ -249,6 +277,9 @@ int main(int argc, char **argv)
 		}
 		return EXIT_OK;
 	}
+
+	if (answers_requested(&aq))
+		return answers_run(&aq, &s, rf, argc - optind, argv + optind);
 
 	if (report) {
 		static results r;
