@@ -204,6 +204,8 @@ int sensitivity_write(FILE *out, enum report_format f, const scenario *base)
 			/* the tornado: the swing against the largest finite one */
 			int bars = !isfinite(w->swing_month) ? 20 : maxs > 0 ?
 				(int)lround(20 * w->swing_month / maxs) : 0;
+			if (bars == 0 && w->swing_month > 0)
+				bars = 1;     /* moved, if little against the largest */
 			memset(c[9], '#', (size_t)bars);
 			c[9][bars] = '\0';
 		} else {
