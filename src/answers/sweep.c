@@ -19,6 +19,39 @@ struct sweep_axis {
 	char (*vals)[64];
 };
 
+/* Every axis allocated and not yet freed, released at exit: main returns
+ * early on many usage errors after --sweep has been parsed. */
+#define LIVE_MAX 64
+static sweep_axis *live[LIVE_MAX];
+static bool live_hooked;
+
+static void free_axis(sweep_axis *a)
+{
+	for (int i = 0; i < LIVE_MAX; i++)
+		if (live[i] == a)
+			live[i] = NULL;
+	free(a->vals);
+	free(a);
+}
+
+static void free_live(void)
+{
+	for (int i = 0; i < LIVE_MAX; i++)
+		if (live[i])
+			free_axis(live[i]);
+}
+
+static void keep_live(sweep_axis *a)
+{
+	if (!live_hooked)
+		live_hooked = atexit(free_live) == 0;
+	for (int i = 0; i < LIVE_MAX; i++)
+		if (!live[i]) {
+			live[i] = a;
+			return;
+		}
+}
+
 static int axis_error(char *err, size_t errlen, const char *key,
                       const char *fmt, const char *what)
 {
@@ -159,6 +192,7 @@ int sweep_add(sweep_plan *pl, const char *spec, char *err, size_t errlen)
 		return axis_error(err, errlen, key, "%s", "the grid would have more "
 		                  "than 1000000 scenarios");
 	}
+	keep_live(a);
 	pl->axes[pl->n++] = a;
 	pl->rows = rows * a->n;
 	return 0;
@@ -166,10 +200,8 @@ int sweep_add(sweep_plan *pl, const char *spec, char *err, size_t errlen)
 
 void sweep_free(sweep_plan *pl)
 {
-	for (int i = 0; i < pl->n; i++) {
-		free(pl->axes[i]->vals);
-		free(pl->axes[i]);
-	}
+	for (int i = 0; i < pl->n; i++)
+		free_axis(pl->axes[i]);
 	pl->n = 0;
 	pl->rows = 0;
 }
