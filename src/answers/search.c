@@ -743,9 +743,10 @@ static void topn_offer(topn *t, long key, double v)
 
 /* A lower bound of a family's objective at price P, from R_up, the most
  * requests/s one replica can take at any batch limit (R_max at the
- * largest batch KV memory allows): no fleet serves the peak with less than
- * peak/R_up replicas in each region, and no replica's SLO capacity is
- * above R_up. */
+ * largest batch KV memory allows): no fleet serves a region's peak with
+ * fewer than ceil(peak/R_up) replicas, nor with fewer than
+ * fleet.min_replicas, and the scenario's spares come on top; no replica's
+ * SLO capacity is above R_up. */
 static double lower_bound(const scenario *b, const search_opts *o, int T,
                           double P, double r_up)
 {
@@ -759,7 +760,13 @@ static double lower_bound(const scenario *b, const search_opts *o, int T,
 		double share = b->n_regions > 0 ? b->regions[i].share : 1.0;
 		double f = b->n_regions > 0 && b->regions[i].price_factor > 0 ?
 		           b->regions[i].price_factor : 1.0;
-		sum += b->requests_per_day * share * b->peak_factor / 86400.0 / r_up * f;
+		/* whole replicas, at least the minimum, plus the scenario's
+		 * spares (the search never goes below them) */
+		double need = ceil(b->requests_per_day * share * b->peak_factor /
+		                   86400.0 / r_up * (1 - 1e-12));
+		if (need < b->min_replicas)
+			need = b->min_replicas;
+		sum += (need + (b->spares > 0 ? b->spares : 0)) * f;
 	}
 	sum *= T * P * b->hours_per_month;
 	if (o->objective == OBJ_RESERVED)
