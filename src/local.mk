@@ -1,6 +1,7 @@
 # core: parameter table, INI presets and themes (owner: config)
 src_libinfertui_a_SOURCES += \
 	src/scenario.h \
+	src/text.h src/text.c \
 	src/params.h src/params/table.c src/params/suggest.c src/params/value.c \
 	src/config.h \
 	src/config/ini.h src/config/ini.c \
@@ -33,3 +34,12 @@ EXTRA_DIST += tests/unit/man-keys.sh
 
 # bad and good INI files with the messages they must produce
 EXTRA_DIST += tests/config
+
+# make bench: loading a 1 MB preset and adversarial files (linear, not timed
+# in make check)
+EXTRA_PROGRAMS += tests/bench/bench_config
+BENCHMARKS += tests/bench/bench_config
+tests_bench_bench_config_SOURCES = tests/bench/bench_config.c
+tests_bench_bench_config_CFLAGS = $(AM_CFLAGS) -O2
+tests_bench_bench_config_LDADD = $(CORE_LIBS)
+CLEANFILES += tests/bench/bench_config

@@ -24,6 +24,8 @@
 #endif
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +38,7 @@
 
 #include "config/ini.h"
 #include "params.h"
+#include "text.h"
 
 /* ------------------------------------------------------------------ diag */
 
@@ -57,7 +60,15 @@ void diag_add(diag *d, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(d->msg[d->count], DIAG_LEN, fmt, ap);
 	va_end(ap);
+	/* messages quote paths, keys and values: never a control byte or
+	 * invalid UTF-8 to the terminal */
+	text_sanitize(d->msg[d->count]);
 	d->count++;
+}
+
+bool diag_full(const diag *d)
+{
+	return d && d->count >= DIAG_MAX;
 }
 
 void diag_print(const diag *d, FILE *out)
@@ -117,7 +128,11 @@ struct config_ini {
 	size_t len;
 	config_entry *e;
 	char **vals;                /* the scanner's own values */
+	size_t *next;               /* next entry of the same section + 1, 0: none */
+	size_t *tail;               /* of a section's first header: its last entry */
 	size_t n, cap;
+	size_t *slot;               /* hash of (section, key): entry + 1, 0: free */
+	size_t nslot;               /* a power of 2, at least twice n */
 	dictionary *dict;           /* NULL when the syntax was not clean */
 };
 
@@ -154,20 +169,62 @@ bool config_name_char(int c, bool dot)
 	return islower(c) || isdigit(c) || c == '_' || c == '-' || (dot && c == '.');
 }
 
-/* length of a valid UTF-8 sequence at p (n bytes left), 0 if invalid */
-static int utf8_len(const unsigned char *p, size_t n)
+
+/* ---- the index: (section, key) -> entry, and each section's entries ---- */
+
+static size_t entry_hash(const char *sec, const char *key)
 {
-	if (p[0] < 0x80)
-		return 1;
-	int len = p[0] >= 0xf0 && p[0] <= 0xf4 ? 4 :
-	          p[0] >= 0xe0 ? (p[0] <= 0xef ? 3 : 0) :
-	          p[0] >= 0xc2 ? 2 : 0;
-	if (len == 0 || (size_t)len > n)
+	uint64_t h = 14695981039346656037u;         /* FNV-1a */
+	for (const char *c = sec; *c; c++)
+		h = (h ^ (unsigned char)*c) * 1099511628211u;
+	h = (h ^ 0xff) * 1099511628211u;            /* not a name byte */
+	for (const char *c = key; *c; c++)
+		h = (h ^ (unsigned char)*c) * 1099511628211u;
+	return (size_t)(h ^ (h >> 32));
+}
+
+/* The slot holding (sec, key), or the free slot where it would go. */
+static size_t *index_slot(const config_ini *ini, const char *sec, const char *key)
+{
+	size_t mask = ini->nslot - 1;
+	for (size_t i = entry_hash(sec, key) & mask;; i = (i + 1) & mask) {
+		size_t *sl = &ini->slot[i];
+		if (!*sl)
+			return sl;
+		const config_entry *e = &ini->e[*sl - 1];
+		if (strcmp(e->section, sec) == 0 && strcmp(e->key, key) == 0)
+			return sl;
+	}
+}
+
+static int index_grow(config_ini *ini)
+{
+	if (ini->nslot >= 2 * (ini->n + 1))
 		return 0;
-	for (int i = 1; i < len; i++)
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-	return len;
+	size_t *old = ini->slot, nold = ini->nslot;
+	ini->nslot = nold ? nold * 2 : 64;
+	ini->slot = calloc(ini->nslot, sizeof *ini->slot);
+	if (!ini->slot) {
+		ini->slot = old;
+		ini->nslot = nold;
+		return -1;
+	}
+	for (size_t i = 0; i < nold; i++)
+		if (old[i]) {
+			const config_entry *e = &ini->e[old[i] - 1];
+			*index_slot(ini, e->section, e->key) = old[i];
+		}
+	free(old);
+	return 0;
+}
+
+/* The index of (sec, key) (the first header for key ""), or SIZE_MAX. */
+static size_t index_find(const config_ini *ini, const char *sec, const char *key)
+{
+	if (!ini || !ini->nslot)
+		return SIZE_MAX;
+	size_t *sl = index_slot(ini, sec, key);
+	return *sl ? *sl - 1 : SIZE_MAX;
 }
 
 static int add_entry(config_ini *ini, int line, const char *sec, const char *key,
@@ -183,8 +240,18 @@ static int add_entry(config_ini *ini, int line, const char *sec, const char *key
 		if (!v)
 			return -1;
 		ini->vals = v;
+		size_t *nx = realloc(ini->next, cap * sizeof *nx);
+		if (!nx)
+			return -1;
+		ini->next = nx;
+		size_t *tl = realloc(ini->tail, cap * sizeof *tl);
+		if (!tl)
+			return -1;
+		ini->tail = tl;
 		ini->cap = cap;
 	}
+	if (index_grow(ini) != 0)
+		return -1;
 	config_entry *en = &ini->e[ini->n];
 	memset(en, 0, sizeof *en);
 	en->line = line;
@@ -197,7 +264,25 @@ static int add_entry(config_ini *ini, int line, const char *sec, const char *key
 	v[vlen] = '\0';
 	ini->vals[ini->n] = v;
 	en->value = v;
-	ini->n++;
+	/* the index: a repeated section header keeps the first one's slot */
+	size_t i = ini->n++;
+	ini->next[i] = 0;
+	size_t *sl = index_slot(ini, en->section, en->key);
+	if (!*sl) {
+		*sl = i + 1;
+		if (!key[0]) {
+			ini->tail[i] = i;           /* a new section */
+			return 0;
+		}
+	}
+	size_t *hs = index_slot(ini, en->section, "");
+	if (*hs) {
+		size_t h = *hs - 1;
+		if (h != i) {
+			ini->next[ini->tail[h]] = i + 1;
+			ini->tail[h] = i;
+		}
+	}
 	return 0;
 }
 
@@ -283,9 +368,18 @@ static int scan_line(config_ini *ini, diag *d, int lineno, char *b, char *e,
 		return 0;
 	char *eq = memchr(b, '=', len);
 	if (!eq) {
-		PROBLEM("%s:%d: syntax error: '%.*s%s' is not key = value (allowed: "
-		        "key = value, [section], or a comment starting with ';' or '#')",
-		        P, lineno, (int)(len > 60 ? 57 : len), b, len > 60 ? "..." : "");
+		/* quote at most a leading word that could be a key: never other
+		 * content of what may not be a preset at all (/etc/shadow) */
+		size_t wl = 0;
+		while (wl < len && wl < 63 && config_name_char(tolower((unsigned char)b[wl]), false))
+			wl++;
+		if (wl > 0 && (wl == len || isspace((unsigned char)b[wl])))
+			PROBLEM("%s:%d: syntax error: '%.*s' has no '=' (allowed: key = value, "
+			        "[section], or a comment starting with ';' or '#')",
+			        P, lineno, (int)wl, b);
+		else
+			PROBLEM("%s:%d: syntax error: not key = value (allowed: key = value, "
+			        "[section], or a comment starting with ';' or '#')", P, lineno);
 		return errs;
 	}
 	char *kb = b, *ke = eq;
@@ -309,9 +403,9 @@ static int scan_line(config_ini *ini, diag *d, int lineno, char *b, char *e,
 				        "[%s] and then %s = ...)", P, lineno, sec, key,
 				        grp, strchr(key, '.') + 1);
 			} else {
-				PROBLEM("%s:%d: [%s] %.60s: invalid character '%c' in a key name "
-				        "(allowed: a-z, 0-9, '_')", P, lineno, sec, key,
-				        isprint((unsigned char)key[i]) ? key[i] : '?');
+				PROBLEM("%s:%d: [%s] %.*s: invalid character '%c' in a key name "
+				        "(allowed: a-z, 0-9, '_')", P, lineno, sec, (int)(i < 60 ? i : 60),
+				        key, isprint((unsigned char)key[i]) ? key[i] : '?');
 			}
 			return errs;
 		}
@@ -396,16 +490,24 @@ static int scan_line(config_ini *ini, diag *d, int lineno, char *b, char *e,
 			vl = 0;
 	}
 	/* duplicates */
-	for (size_t i = 0; i < ini->n; i++)
-		if (ini->e[i].key[0] && strcmp(ini->e[i].section, sec) == 0 &&
-		    strcmp(ini->e[i].key, key) == 0) {
-			PROBLEM("%s:%d: [%s] %s: duplicate key, first set on line %d (allowed: "
-			        "each key once per section)", P, lineno, sec, key, ini->e[i].line);
-			return errs;
-		}
+	size_t first = index_find(ini, sec, key);
+	if (first != SIZE_MAX) {
+		PROBLEM("%s:%d: [%s] %s: duplicate key, first set on line %d (allowed: "
+		        "each key once per section)", P, lineno, sec, key, ini->e[first].line);
+		return errs;
+	}
 	if (add_entry(ini, lineno, sec, key, val, vl) != 0)
 		PROBLEM("%s: out of memory", P);
 	return errs;
+}
+
+static void drop_entries(config_ini *ini)
+{
+	for (size_t i = 0; i < ini->n; i++)
+		free(ini->vals[i]);
+	ini->n = 0;
+	if (ini->slot)
+		memset(ini->slot, 0, ini->nslot * sizeof *ini->slot);
 }
 
 static int scan(config_ini *ini, diag *d)
@@ -430,7 +532,7 @@ static int scan(config_ini *ini, diag *d)
 		/* text check: control bytes and invalid UTF-8 mean binary data */
 		for (size_t i = 0; i < len;) {
 			unsigned char c = (unsigned char)t[i];
-			int ul = utf8_len((const unsigned char *)t + i, len - i);
+			int ul = utf8_seq_len((const unsigned char *)t + i, len - i);
 			if (c == '\r') {
 				PROBLEM("%s:%d: carriage return without a line feed at column %zu "
 				        "(allowed: LF or CR LF line ends)", P, lineno, i + 1);
@@ -439,6 +541,12 @@ static int scan(config_ini *ini, diag *d)
 			if ((c < 0x20 && c != '\t') || c == 0x7f) {
 				PROBLEM("%s:%d: binary data (byte 0x%02x at column %zu): not a "
 				        "text INI file (allowed: UTF-8 text)", P, lineno, c, i + 1);
+				return errs;
+			}
+			if (ul == 2 && text_is_control((const unsigned char *)t + i, ul)) {
+				PROBLEM("%s:%d: binary data (control character U+%04X at column "
+				        "%zu): not a text INI file (allowed: UTF-8 text)", P, lineno,
+				        (unsigned)(t[i + 1] & 0x3f) | 0x80u, i + 1);
 				return errs;
 			}
 			if (ul == 0) {
@@ -455,6 +563,13 @@ static int scan(config_ini *ini, diag *d)
 			errs += scan_line(ini, d, lineno, t, le, section, &have_section,
 			                  &bad_section);
 		}
+		if (ini->n > CONFIG_ENTRIES_MAX) {
+			/* no preset comes near; iniparser's look-ups are linear each */
+			PROBLEM("%s:%d: too many sections and keys (allowed: at most %d in "
+			        "one file)", P, lineno, CONFIG_ENTRIES_MAX);
+			drop_entries(ini);          /* nothing of it is applied */
+			return errs;
+		}
 		t = nl ? nl + 1 : end;
 	}
 	if (!errs && !have_section)
@@ -464,26 +579,55 @@ static int scan(config_ini *ini, diag *d)
 
 static char *read_all(const char *path, size_t *len, diag *d)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
+	/* never block: a FIFO or a device is refused before any read */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
 		diag_add(d, "%s: cannot read: %s", path, strerror(errno));
 		return NULL;
 	}
 	struct stat st;
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fd, &st) != 0) {
+		diag_add(d, "%s: cannot read: %s", path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if (S_ISDIR(st.st_mode)) {
 		diag_add(d, "%s: cannot read: %s", path, strerror(EISDIR));
-		fclose(f);
+		close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_add(d, "%s: cannot read: not a regular file (allowed: a regular file)",
+		         path);
+		close(fd);
+		return NULL;
+	}
+	if (st.st_size > CONFIG_FILE_MAX) {
+		diag_add(d, "%s: file too large (more than %d bytes)", path, CONFIG_FILE_MAX);
+		close(fd);
 		return NULL;
 	}
 	char *buf = malloc(CONFIG_FILE_MAX + 1);
 	if (!buf) {
-		fclose(f);
+		close(fd);
 		diag_add(d, "%s: out of memory", path);
 		return NULL;
 	}
-	size_t n = fread(buf, 1, CONFIG_FILE_MAX + 1, f);
-	int err = ferror(f) ? errno : 0;
-	fclose(f);
+	size_t n = 0;
+	int err = 0;
+	while (n < CONFIG_FILE_MAX + 1) {
+		ssize_t r = read(fd, buf + n, CONFIG_FILE_MAX + 1 - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			err = errno;
+			break;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
 	if (err) {
 		diag_add(d, "%s: cannot read: %s", path, strerror(err));
 		free(buf);
@@ -611,10 +755,14 @@ const config_entry *config_ini_at(const config_ini *ini, size_t i)
 
 int config_ini_section_line(const config_ini *ini, const char *section)
 {
-	for (size_t i = 0; ini && i < ini->n; i++)
-		if (!ini->e[i].key[0] && strcmp(ini->e[i].section, section) == 0)
-			return ini->e[i].line;
-	return 0;
+	size_t i = index_find(ini, section, "");
+	return i == SIZE_MAX ? 0 : ini->e[i].line;
+}
+
+const config_entry *config_ini_section_next(const config_ini *ini, const config_entry *e)
+{
+	size_t nx = ini->next[(size_t)(e - ini->e)];
+	return nx ? &ini->e[nx - 1] : NULL;
 }
 
 void config_ini_free(config_ini *ini)
@@ -626,6 +774,9 @@ void config_ini_free(config_ini *ini)
 	for (size_t i = 0; i < ini->n; i++)
 		free(ini->vals[i]);
 	free(ini->vals);
+	free(ini->next);
+	free(ini->tail);
+	free(ini->slot);
 	free(ini->e);
 	free(ini->text);
 	free(ini->path);
@@ -635,8 +786,6 @@ void config_ini_free(config_ini *ini)
 const config_entry *config_ini_find(const config_ini *ini, const char *sec,
                                     const char *key)
 {
-	for (size_t i = 0; ini && i < ini->n; i++)
-		if (strcmp(ini->e[i].section, sec) == 0 && strcmp(ini->e[i].key, key) == 0)
-			return &ini->e[i];
-	return NULL;
+	size_t i = index_find(ini, sec, key);
+	return i == SIZE_MAX ? NULL : &ini->e[i];
 }

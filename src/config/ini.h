@@ -11,6 +11,7 @@
 
 #define CONFIG_LINE_MAX 1000        /* characters per line */
 #define CONFIG_FILE_MAX (1 << 20)   /* bytes per file */
+#define CONFIG_ENTRIES_MAX 4096     /* section headers and keys per file */
 
 /* Problems found while reading a file, all of them, in order.  Each message
  * is already formatted as
@@ -28,6 +29,8 @@ void diag_init(diag *d);
 void diag_add(diag *d, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void diag_print(const diag *d, FILE *out);   /* "infertui: " + each line */
+/* Whether a further message would only be counted (skip costly wording). */
+bool diag_full(const diag *d);
 /* Messages from `from` on, in line order (stable). */
 void diag_sort(diag *d, int from);
 /* names as "a, b, c" for an "(allowed: ...)" list, cut to fit len */
@@ -54,6 +57,11 @@ int config_ini_section_line(const config_ini *ini, const char *section);
 /* The entry of key in section, NULL if absent. */
 const config_entry *config_ini_find(const config_ini *ini, const char *section,
                                     const char *key);
+/* The next entry of e's section in file order (keys, and the header again
+ * if the section is opened twice), NULL after the last.  Start from the
+ * section's first header: config_ini_find(ini, section, ""). */
+const config_entry *config_ini_section_next(const config_ini *ini,
+                                            const config_entry *e);
 void config_ini_free(config_ini *ini);
 
 /* The grammar's text helpers. */

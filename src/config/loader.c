@@ -122,6 +122,10 @@ int loader_parse_text(loader *L, const config_entry *e, char *dst, size_t len)
 
 void loader_unknown_key(loader *L, const config_entry *e, const char *const *keys)
 {
+	if (diag_full(L->d)) {
+		BAD("%s", "");          /* counted only */
+		return;
+	}
 	char allowed[400];
 	size_t n = 0;
 	while (keys[n])

@@ -185,10 +185,8 @@ static void load_option(loader *L, const config_ini *ini, const config_entry *hd
 		}
 	}
 	int before = L->errs;
-	for (size_t i = 0; i < config_ini_count(ini); i++) {
-		const config_entry *e = config_ini_at(ini, i);
-		if (!e->key[0] || strcmp(e->section, hdr->section) != 0 ||
-		    strcmp(e->key, "kind") == 0)
+	for (const config_entry *e = hdr; (e = config_ini_section_next(ini, e));) {
+		if (!e->key[0] || strcmp(e->key, "kind") == 0)
 			continue;
 		bool api_key = strncmp(e->key, "api_", 4) == 0;
 		bool inst_key = !api_key && strcmp(e->key, "label") != 0;
@@ -316,6 +314,10 @@ static bool is_group(const char *sec)
 
 static void unknown_section(loader *L, const config_entry *hdr, enum load_mode mode)
 {
+	if (diag_full(L->d)) {
+		BAD("%s", "");          /* counted only */
+		return;
+	}
 	static const char *const cands[] = {
 		"model", "precision", "hardware", "serving", "workload", "fleet",
 		"pricing", "preset", "ui", "region", "option", "gpu", NULL
@@ -352,6 +354,113 @@ static int entry_rank(const config_entry *e)
 	    (strcmp(e->key, "compute") == 0 || strcmp(e->key, "weights") == 0))
 		return 1;
 	return 2;
+}
+
+/* The first header of a [region.NAME] section. */
+static bool is_region_header(const config_ini *ini, const config_entry *e)
+{
+	return !e->key[0] && strncmp(e->section, "region.", 7) == 0 &&
+	       config_ini_find(ini, e->section, "") == e;
+}
+
+/* fleet.regions (regions_e, or NULL: every [region.NAME] in file order) and
+ * the [region.NAME] sections. */
+static void apply_regions(loader *L, const config_ini *ini, const config_entry *regions_e)
+{
+	scenario *s = L->s;
+	char listed[MAX_REGIONS][ID_MAX];
+	int n_listed = 0;
+	bool have_list = regions_e && preset_region_list(L, regions_e, listed, &n_listed) == 0;
+	int n_sections = 0;
+	const char *secs[MAX_REGIONS];      /* valid section names, for messages */
+	int ns = 0;
+	for (size_t i = 0; i < config_ini_count(ini); i++) {
+		const config_entry *e = config_ini_at(ini, i);
+		if (!is_region_header(ini, e))
+			continue;
+		n_sections++;
+		const char *name = e->section + 7;
+		if (!config_valid_id(name)) {
+			BAD("%s:%d: [%s]: invalid region name '%s' (allowed: a-z, 0-9, '.', "
+			    "'_', '-', at most %d characters)", L->path, e->line, e->section,
+			    name, ID_MAX - 1);
+			continue;
+		}
+		if (ns < MAX_REGIONS)
+			secs[ns++] = name;
+		if (regions_e)
+			continue;
+		/* without fleet.regions, the sections are the list */
+		if (n_listed == MAX_REGIONS) {
+			BAD("%s:%d: [%s]: too many regions (at most %d [region.NAME] "
+			    "sections)", L->path, e->line, e->section, MAX_REGIONS);
+			n_listed++;                 /* said once */
+		} else if (n_listed < MAX_REGIONS) {
+			config_copy_str(listed[n_listed++], name, ID_MAX);
+		}
+	}
+	if (n_listed > MAX_REGIONS)
+		n_listed = MAX_REGIONS;
+	if (!have_list && (regions_e || n_sections == 0))
+		return;
+	scenario old = *s;
+	s->n_regions = 0;
+	memset(s->regions, 0, sizeof s->regions);
+	for (int r = 0; r < n_listed; r++) {
+		char sec[ID_MAX + 8];
+		snprintf(sec, sizeof sec, "region.%.*s", ID_MAX - 1, listed[r]);
+		region *rg = &s->regions[s->n_regions];
+		config_copy_str(rg->name, listed[r], ID_MAX);
+		rg->price_factor = 1;
+		rg->share = n_listed == 1 ? 1 : -1;
+		const config_entry *h = config_ini_find(ini, sec, "");
+		int oi = preset_region_index(&old, listed[r]);
+		if (!h && oi < 0) {
+			char names[DIAG_LEN / 2];
+			diag_list(secs, (size_t)ns, names, sizeof names);
+			BAD("%s:%d: [fleet] regions: region '%s' has no [region.%s] section "
+			    "(allowed: %s)", L->path, regions_e ? regions_e->line : 0, listed[r],
+			    listed[r], ns ? names : "none defined in this file");
+			continue;
+		}
+		if (!h) {
+			*rg = old.regions[oi];
+		} else {
+			for (const config_entry *e = h; e; e = config_ini_section_next(ini, e))
+				if (e->key[0])
+					preset_region_key(L, e, rg);
+			if (rg->share < 0) {
+				BAD("%s:%d: [%s] share: missing (allowed: 0 to 1; with several "
+				    "regions each needs its share of the traffic)", L->path, h->line, sec);
+				rg->share = 0;
+			}
+		}
+		s->n_regions++;
+	}
+	/* sections not in the list */
+	for (size_t i = 0; have_list && i < config_ini_count(ini); i++) {
+		const config_entry *e = config_ini_at(ini, i);
+		if (!is_region_header(ini, e) || !config_valid_id(e->section + 7))
+			continue;
+		bool in = false;
+		for (int r = 0; r < n_listed; r++)
+			in |= strcmp(listed[r], e->section + 7) == 0;
+		if (!in)
+			BAD("%s:%d: [%s]: region not listed in [fleet] regions on line %d "
+			    "(allowed: list it there, or remove the section)",
+			    L->path, e->line, e->section, regions_e->line);
+	}
+	if (L->errs == 0) {
+		char where[PATH_MAX + 64];
+		int line = regions_e ? regions_e->line : 0;
+		for (size_t i = 0; !regions_e && i < config_ini_count(ini); i++)
+			if (strncmp(config_ini_at(ini, i)->section, "region.", 7) == 0) {
+				line = config_ini_at(ini, i)->line;
+				break;
+			}
+		snprintf(where, sizeof where, "%s:%d: [fleet] regions", L->path, line);
+		preset_check_shares(L, s, where);
+	}
 }
 
 static int apply_file(loader *L, const config_ini *ini, enum load_mode mode)
@@ -421,6 +530,10 @@ static int apply_file(loader *L, const config_ini *ini, enum load_mode mode)
 				loader_apply_param(L, e, p);
 				continue;
 			}
+			if (diag_full(L->d)) {
+				BAD("%s", "");      /* counted only */
+				continue;
+			}
 			char allowed[400];
 			group_keys(e->section, allowed, sizeof allowed);
 			const char *near = params_suggest(dotted);
@@ -438,98 +551,7 @@ static int apply_file(loader *L, const config_ini *ini, enum load_mode mode)
 		}
 
 	/* 3. regions */
-	char listed[MAX_REGIONS][ID_MAX];
-	int n_listed = 0;
-	bool have_list = regions_e && preset_region_list(L, regions_e, listed, &n_listed) == 0;
-	int n_sections = 0;
-	for (size_t i = 0; i < config_ini_count(ini); i++) {
-		const config_entry *e = config_ini_at(ini, i);
-		if (!e->key[0] && strncmp(e->section, "region.", 7) == 0 &&
-		    config_ini_section_line(ini, e->section) == e->line)
-			n_sections++;
-	}
-	if (have_list || (!regions_e && n_sections > 0)) {
-		scenario old = *s;
-		if (!have_list) {       /* every [region.NAME] in file order */
-			for (size_t i = 0; i < config_ini_count(ini) && n_listed < MAX_REGIONS; i++) {
-				const config_entry *e = config_ini_at(ini, i);
-				if (!e->key[0] && strncmp(e->section, "region.", 7) == 0 &&
-				    config_ini_section_line(ini, e->section) == e->line)
-					config_copy_str(listed[n_listed++], e->section + 7, ID_MAX);
-			}
-		}
-		s->n_regions = 0;
-		memset(s->regions, 0, sizeof s->regions);
-		for (int r = 0; r < n_listed; r++) {
-			char sec[ID_MAX + 8];
-			snprintf(sec, sizeof sec, "region.%.*s", ID_MAX - 1, listed[r]);
-			region *rg = &s->regions[s->n_regions];
-			config_copy_str(rg->name, listed[r], ID_MAX);
-			rg->price_factor = 1;
-			rg->share = n_listed == 1 ? 1 : -1;
-			int line = config_ini_section_line(ini, sec);
-			int oi = preset_region_index(&old, listed[r]);
-			if (!line && oi < 0) {
-				char names[DIAG_LEN / 2];
-				const char *secs[MAX_REGIONS + 1];
-				int ns = 0;
-				for (size_t i = 0; i < config_ini_count(ini) && ns < MAX_REGIONS; i++)
-					if (!config_ini_at(ini, i)->key[0] && strncmp(config_ini_at(ini, i)->section, "region.", 7) == 0 &&
-					    config_ini_section_line(ini, config_ini_at(ini, i)->section) == config_ini_at(ini, i)->line)
-						secs[ns++] = config_ini_at(ini, i)->section + 7;
-				diag_list(secs, (size_t)ns, names, sizeof names);
-				BAD("%s:%d: [fleet] regions: region '%s' has no [region.%s] section "
-				    "(allowed: %s)", L->path, regions_e->line, listed[r], listed[r],
-				    ns ? names : "none defined in this file");
-				continue;
-			}
-			if (!line) {
-				*rg = old.regions[oi];
-			} else {
-				for (size_t i = 0; i < config_ini_count(ini); i++) {
-					const config_entry *e = config_ini_at(ini, i);
-					if (e->key[0] && strcmp(e->section, sec) == 0)
-						preset_region_key(L, e, rg);
-				}
-				if (rg->share < 0) {
-					BAD("%s:%d: [%s] share: missing (allowed: 0 to 1; with several "
-					    "regions each needs its share of the traffic)", L->path, line, sec);
-					rg->share = 0;
-				}
-			}
-			s->n_regions++;
-		}
-		/* sections not in the list */
-		for (size_t i = 0; have_list && i < config_ini_count(ini); i++) {
-			const config_entry *e = config_ini_at(ini, i);
-			if (e->key[0] || strncmp(e->section, "region.", 7) != 0 ||
-			    config_ini_section_line(ini, e->section) != e->line)
-				continue;
-			bool in = false;
-			for (int r = 0; r < n_listed; r++)
-				in |= strcmp(listed[r], e->section + 7) == 0;
-			if (!in) {
-				if (!config_valid_id(e->section + 7))
-					BAD("%s:%d: [%s]: invalid region name", L->path, e->line, e->section);
-				else
-					BAD("%s:%d: [%s]: region not listed in [fleet] regions on line %d "
-					    "(allowed: list it there, or remove the section)",
-					    L->path, e->line, e->section, regions_e->line);
-			}
-		}
-		if (L->errs == 0) {
-			char where[PATH_MAX + 64];
-			int line = regions_e ? regions_e->line : config_ini_section_line(ini,
-			           config_ini_at(ini, 0)->section);
-			for (size_t i = 0; !regions_e && i < config_ini_count(ini); i++)
-				if (strncmp(config_ini_at(ini, i)->section, "region.", 7) == 0) {
-					line = config_ini_at(ini, i)->line;
-					break;
-				}
-			snprintf(where, sizeof where, "%s:%d: [fleet] regions", L->path, line);
-			preset_check_shares(L, s, where);
-		}
-	}
+	apply_regions(L, ini, regions_e);
 
 	/* 4. options (a file with [option.*] replaces the scenario's list) */
 	int n_opt = 0;

@@ -250,10 +250,8 @@ static void load_entry(loader *L, const entry_kind *K, const config_ini *ini,
 		K->init_new(L, ini, hdr, &tmp);
 	}
 	config_copy_str(K->id_of(&tmp), id, ID_MAX);
-	for (size_t i = 0; i < config_ini_count(ini); i++) {
-		const config_entry *e = config_ini_at(ini, i);
-		if (!e->key[0] || strcmp(e->section, hdr->section) != 0 ||
-		    strcmp(e->key, "base") == 0)
+	for (const config_entry *e = hdr; (e = config_ini_section_next(ini, e));) {
+		if (!e->key[0] || strcmp(e->key, "base") == 0)
 			continue;
 		const text_field *t = K->texts;
 		while (t->key && strcmp(t->key, e->key) != 0)

@@ -4,7 +4,7 @@
  * messages in NAME.expected (one per line; a line ending in "..." matches
  * as a prefix, for lists that grow with the catalog), and the scenario must
  * be left unchanged; tests/config/good/NAME.ini must load (CRLF line ends
- * and a UTF-8 BOM are accepted: see config.c).  Paths are read from
+ * and a UTF-8 BOM are accepted: see config/ini.c).  Paths are read from
  * $top_srcdir, which the test harness exports. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -690,6 +691,79 @@ static void test_reader(void **state)
 	assert_int_equal(D.dropped, 100 - DIAG_MAX);
 }
 
+/* Issue 13 #5: a FIFO (or any file that is not regular) is refused without
+ * a blocking open; the alarm fails the test if the loader blocks. */
+static void test_not_regular_refused(void **state)
+{
+	(void)state;
+	char p[512];
+	snprintf(p, sizeof p, "%s/fifo.ini", tmpdir);
+	assert_int_equal(mkfifo(p, 0600), 0);
+	alarm(10);
+	assert_int_equal(config_load_preset(p, &S, &D), -1);
+	assert_int_equal(D.count, 1);
+	char want[600];
+	snprintf(want, sizeof want, "%s: cannot read: not a regular file (allowed: a "
+	         "regular file)", p);
+	assert_string_equal(D.msg[0], want);
+	static theme t;
+	diag_init(&D);
+	assert_int_equal(theme_load(p, &t, &D), -1);
+	assert_string_equal(D.msg[0], want);
+	FILE *m = fopen("/dev/null", "w");
+	char *one[] = { p };
+	assert_int_equal(config_check_files(1, one, m), 1);
+	fclose(m);
+	alarm(0);
+	unlink(p);
+	/* a character device too */
+	diag_init(&D);
+	assert_int_equal(config_load_preset("/dev/zero", &S, &D), -1);
+	assert_non_null(strstr(D.msg[0], "not a regular file"));
+}
+
+/* Issue 13 #4: more entries than any preset has are refused at the line
+ * where the cap is passed (what keeps iniparser's linear look-ups bounded);
+ * tests/bench/bench_config times the loading. */
+static void test_entry_cap(void **state)
+{
+	(void)state;
+	char p[512];
+	snprintf(p, sizeof p, "%s/many.ini", tmpdir);
+	FILE *f = fopen(p, "w");
+	for (int i = 0; i < CONFIG_ENTRIES_MAX + 10; i++)
+		fprintf(f, "[s%d]\n", i);
+	fclose(f);
+	assert_int_equal(config_load_preset(p, &S, &D), -1);
+	assert_int_equal(D.count, 1);
+	char want[600];
+	snprintf(want, sizeof want, "%s:%d: too many sections and keys (allowed: at most "
+	         "%d in one file)", p, CONFIG_ENTRIES_MAX + 1, CONFIG_ENTRIES_MAX);
+	assert_string_equal(D.msg[0], want);
+	/* at the cap, the file is read (and its unknown sections reported) */
+	f = fopen(p, "w");
+	for (int i = 0; i < CONFIG_ENTRIES_MAX; i++)
+		fprintf(f, "[s%d]\n", i);
+	fclose(f);
+	diag_init(&D);
+	assert_int_equal(config_load_preset(p, &S, &D), -1);
+	assert_int_equal(D.count, DIAG_MAX);
+	assert_int_equal(D.dropped, CONFIG_ENTRIES_MAX - DIAG_MAX);
+	assert_non_null(strstr(D.msg[0], ":1: [s0]: unknown section"));
+}
+
+/* Issue 13 #14: messages carry no control bytes or invalid UTF-8, whatever
+ * they quote (here a --set value with ESC and a stray byte). */
+static void test_messages_clean(void **state)
+{
+	(void)state;
+	assert_int_equal(config_apply_set(&S, "serving.max_batch=\x1b[31m6\xff", &D), -1);
+	assert_int_equal(D.count, 1);
+	assert_non_null(strstr(D.msg[0], "value '?[31m6?' is not a number"));
+	for (const char *c = D.msg[0]; *c; c++)
+		assert_true((unsigned char)*c >= 0x20 && (unsigned char)*c < 0x7f);
+}
+
 int main(void)
 {
 	const char *top = getenv("top_srcdir");
@@ -716,6 +790,9 @@ int main(void)
 		cmocka_unit_test_setup(test_themes, setup),
 		cmocka_unit_test_setup(test_check_files, setup),
 		cmocka_unit_test_setup(test_reader, setup),
+		cmocka_unit_test_setup(test_not_regular_refused, setup),
+		cmocka_unit_test_setup(test_entry_cap, setup),
+		cmocka_unit_test_setup(test_messages_clean, setup),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	char cmd[300];
