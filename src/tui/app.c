@@ -31,6 +31,7 @@
 
 #include "catalog.h"
 #include "config.h"
+#include "tui/input.h"
 #include "tui/ui.h"
 
 /* ---- core ------------------------------------------------------------- */
@@ -192,6 +193,18 @@ static scenario *hist_at(tui_app *a, int i)
 
 void app_commit(tui_app *a, int adjusted_param)
 {
+	char err[160];
+	const char *key = NULL;
+
+	/* a change that breaks a rule across inputs (kv_heads <= heads, ...)
+	 * is refused, as a preset with it would be: the scenario stays one
+	 * that saves, loads and computes */
+	if (params_validate(&a->cur, err, sizeof err, &key) != 0) {
+		a->cur = *hist_at(a, a->hist_pos);
+		app_message(a, true, "%s %s: not changed", key ? key : "", err);
+		a->dirty |= D_ALL;
+		return;
+	}
 	if (adjusted_param >= 0 && adjusted_param == a->last_adjust &&
 	    a->hist_pos == a->hist_len - 1) {
 		*hist_at(a, a->hist_pos) = a->cur;    /* coalesce a held arrow */
@@ -524,32 +537,6 @@ static void term_size(int *rows, int *cols)
 	}
 }
 
-/* Read and handle every key that is there now; false on EOF or error. */
-static bool read_keys(tui_app *a, TermKey *tk, bool *pending)
-{
-	TermKeyKey key;
-	TermKeyResult r;
-
-	for (int round = 0; round < 64; round++) {
-		r = termkey_advisereadable(tk);
-		if (r == TERMKEY_RES_ERROR)
-			return false;
-		while ((r = termkey_getkey(tk, &key)) == TERMKEY_RES_KEY) {
-			keys_handle(a, tk, &key);
-			if (a->quit)
-				return true;
-		}
-		if (r == TERMKEY_RES_EOF)
-			return false;
-		*pending = r == TERMKEY_RES_AGAIN;
-		/* more already queued?  take it before drawing */
-		struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
-		if (poll(&p, 1, 0) <= 0 || !(p.revents & POLLIN))
-			break;
-	}
-	return true;
-}
-
 int tui_run(scenario *s, const tui_options *opt)
 {
 	static tui_app app;          /* large: not on the stack */
@@ -557,7 +544,11 @@ int tui_run(scenario *s, const tui_options *opt)
 	SCREEN *scr;
 	TermKey *tk;
 	int rows, cols, status = 0;
-	bool pending = false, lost = false;
+	bool lost = false;
+	int lost_errno = 0;
+	input_filter inf;   /* libtermkey never sees what it cannot parse */
+
+	input_init(&inf);
 
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");  /* numbers in presets and typed values */
@@ -628,7 +619,7 @@ int tui_run(scenario *s, const tui_options *opt)
 			{ .fd = STDIN_FILENO, .events = POLLIN },
 			{ .fd = sig_pipe[0], .events = POLLIN },
 		};
-		int timeout = pending ? termkey_get_waittime(tk) : -1;
+		int timeout = input_wait_ms(&inf, tk);
 		int n = poll(pf, sig_pipe[0] >= 0 ? 2 : 1, timeout);
 
 		if (n < 0) {
@@ -648,14 +639,12 @@ int tui_run(scenario *s, const tui_options *opt)
 			term_size(&rows, &cols);
 			app_resize(a, rows, cols);
 		}
-		if (n == 0 && pending) {
-			TermKeyKey key;
-			if (termkey_getkey_force(tk, &key) == TERMKEY_RES_KEY)
-				keys_handle(a, tk, &key);
-			pending = false;
+		if (n == 0 && input_pending(&inf)) {
+			input_timeout(a, tk, &inf);
 		} else if (pf[0].revents & POLLIN) {
-			if (!read_keys(a, tk, &pending)) {
+			if (!input_read(a, tk, &inf, STDIN_FILENO)) {
 				lost = true;
+				lost_errno = errno;
 				break;
 			}
 		} else if (pf[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
@@ -670,19 +659,22 @@ int tui_run(scenario *s, const tui_options *opt)
 	status = a->exit_status;
 
 out:
-	if (!lost) {
-		fflush(stdout);
-		write_all(STDOUT_FILENO, MOUSE_OFF, sizeof MOUSE_OFF - 1);
-	}
+	/* every mode goes back, even when the terminal seems gone: on a hung-up
+	 * terminal the writes fail at once, on a live one they matter */
+	fflush(stdout);
+	write_all(STDOUT_FILENO, MOUSE_OFF, sizeof MOUSE_OFF - 1);
 	if (tk)
 		termkey_destroy(tk);
 	endwin();
 	term_active = 0;
 	delscreen(scr);
-	if (have_tio && !lost)
+	if (have_tio)
 		tcsetattr(STDIN_FILENO, TCSAFLUSH, &orig_tio);
 	fflush(stderr);
 	stderr_release();
+	if (lost && !got_quit)
+		fprintf(stderr, "infertui: lost the terminal: %s\n",
+		        lost_errno ? strerror(lost_errno) : "end of input");
 	app_free(a);
 	signals_default();
 	if (got_quit) {

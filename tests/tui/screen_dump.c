@@ -14,8 +14,10 @@
  *   resize COLSxROWS        (between keys lines)
  * KEY is a character (j, b, ?, =), a name (Up Down Left Right S-Left S-Right
  * PgUp PgDn Home End Enter Esc Tab BTab BS Space C-r C-c C-l F1), text:STRING
- * (typed characters), click:X,Y drag:X,Y release:X,Y wheelup:X,Y
- * wheeldown:X,Y (0-based screen cells).
+ * (typed characters), hex:HEXBYTES (raw bytes, e.g. hex:1b5b2041),
+ * click:X,Y drag:X,Y release:X,Y wheelup:X,Y wheeldown:X,Y (0-based
+ * screen cells).  Bytes go through the explorer's input filter, as in the
+ * real loop; after each KEY the input pauses (a held Esc is the Escape key).
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -28,6 +30,7 @@
 
 #include "config.h"
 #include "params.h"
+#include "tui/input.h"
 #include "tui/ui.h"
 
 static const struct { const char *name, *bytes; } keynames[] = {
@@ -41,6 +44,7 @@ static const struct { const char *name, *bytes; } keynames[] = {
 
 static tui_app app;
 static TermKey *tk;
+static input_filter inf;
 
 static void die(const char *what, const char *arg)
 {
@@ -48,9 +52,23 @@ static void die(const char *what, const char *arg)
 	exit(2);
 }
 
+static void feed_n(const char *bytes, size_t n)
+{
+	char out[2 * 256 + INPUT_SEQ_MAX];
+
+	while (n > 0) {
+		size_t k = n < 256 ? n : 256;
+		size_t m = input_filter_bytes(&inf, bytes, k, out);
+		keys_feed(&app, tk, out, m);
+		bytes += k;
+		n -= k;
+	}
+	input_timeout(&app, tk, &inf);   /* the pause after a key */
+}
+
 static void feed(const char *bytes)
 {
-	keys_feed(&app, tk, bytes, strlen(bytes));
+	feed_n(bytes, strlen(bytes));
 }
 
 static void key(const char *k)
@@ -65,6 +83,18 @@ static void key(const char *k)
 		}
 	if (!strncmp(k, "text:", 5)) {
 		feed(k + 5);
+		return;
+	}
+	if (!strncmp(k, "hex:", 4)) {
+		char raw[1024];
+		size_t n = 0;
+		unsigned v;
+		for (const char *h = k + 4; *h; h += 2) {
+			if (n == sizeof raw || sscanf(h, "%2x", &v) != 1 || !h[1])
+				die("bad hex key", k);
+			raw[n++] = (char)v;
+		}
+		feed_n(raw, n);
 		return;
 	}
 	static const struct { const char *pre; int code; char end; } mouse[] = {
@@ -159,6 +189,7 @@ int main(int argc, char **argv)
 	tk = keys_new(-1, "xterm-256color");
 	if (!tk)
 		die("termkey_new_abstract failed", NULL);
+	input_init(&inf);
 	app_resize(&app, rows, cols);
 	app_draw(&app);
 	doupdate();
