@@ -1,6 +1,7 @@
 /* main.c — options → mode.  Everything else lives in the modules. */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,6 +72,7 @@ static void usage(FILE *out)
 "  -f, --format FORMAT      report format: text (default), json, markdown, csv\n"
 "  -t, --theme NAME         colour theme of the explorer\n"
 "      --save-preset FILE   write the scenario as a preset file and exit\n"
+"                           ('-': to standard output)\n"
 "      --optimize           search for the cheapest configurations that meet\n"
 "                           the SLOs and the availability target\n"
 "      --search KEY=VALUE   set up --optimize (repeatable): accelerators,\n"
@@ -94,8 +96,37 @@ static void usage(FILE *out)
 "  -h, --help               show this help and exit\n"
 "  -V, --version            show the version and exit\n"
 "\n"
+"--report, --save-preset, --check, --optimize, --sweep, --compare,\n"
+"--sensitivity and the --list options are modes: give at most one (--sweep\n"
+"and --search may repeat).  --preset, --format, --theme and --save-preset\n"
+"are given at most once; --set as often as needed.\n"
+"\n"
 "Exit status: 0 ok, 1 runtime failure, 2 usage error or invalid input.\n"
 "See infertui(1), infertui.ini(5) and infertui-model(7).\n", out);
+}
+
+/* where presets and themes are looked for, as --help prints it */
+static void search_path(FILE *out)
+{
+	static const char *const kinds[] = { "presets", "themes" };
+	fputs("\nPresets and themes are looked for, in this order, in:\n", out);
+	for (size_t k = 0; k < 2; k++) {
+		char dirs[3][PATH_MAX];
+		int n = config_search_dirs(kinds[k], dirs);
+		for (int i = 0; i < n; i++)
+			fprintf(out, "  %s%s\n", dirs[i],
+			        i == 0 ? "  ($XDG_CONFIG_HOME, else ~/.config)" :
+			        i == 2 ? "  (the source tree: run from the build tree)" : "");
+	}
+}
+
+static void version(FILE *out)
+{
+	fputs("infertui " PACKAGE_VERSION "\n"
+	      "Copyright (C) 2026 The infertui authors.\n"
+	      "License MIT: <https://opensource.org/license/mit>.\n"
+	      "This is free software: you are free to change and redistribute it.\n"
+	      "There is NO WARRANTY, to the extent permitted by law.\n", out);
 }
 
 static int usage_error(const char *fmt, const char *arg)
@@ -104,6 +135,76 @@ static int usage_error(const char *fmt, const char *arg)
 	fprintf(stderr, fmt, arg);
 	fputs("\nTry 'infertui --help' for more information.\n", stderr);
 	return EXIT_USAGE;
+}
+
+/* The option as the user typed it: "--preset" for --preset or --preset=X
+ * (getopt_long reports a missing argument of --preset as 'p'), else "-p". */
+static const char *typed_option(char *const *argv, int optind_, int opt,
+                                char *buf, size_t len)
+{
+	const char *a = optind_ > 0 ? argv[optind_ - 1] : "";
+	if (!strncmp(a, "--", 2))
+		snprintf(buf, len, "%.*s", (int)strcspn(a, "="), a);
+	else
+		snprintf(buf, len, "-%c", opt);
+	return buf;
+}
+
+/* the --list-* option by its value */
+static const char *list_name(int val)
+{
+	switch (val) {
+	case OPT_LIST_PRESETS: return "--list-presets";
+	case OPT_LIST_GPUS: return "--list-gpus";
+	case OPT_LIST_MODELS: return "--list-models";
+	case OPT_LIST_THEMES: return "--list-themes";
+	default: return "--list-keys";
+	}
+}
+
+/* What a run does: the explorer, or one of the modes below.  At most one
+ * mode, and each single-valued option at most once: a second is an error
+ * naming both (no silent "last one wins").  A new mode is one more entry
+ * here and one more case in main's switch. */
+enum run_mode {
+	RUN_EXPLORER, RUN_CHECK, RUN_REPORT, RUN_SAVE, RUN_LIST, RUN_ANSWERS,
+};
+
+/* the answers options that are modes (--search only sets up --optimize) */
+static const char *answers_mode_name(const char *name)
+{
+	static const char *const modes[] = { "--optimize", "--sweep", "--compare",
+	                                     "--sensitivity" };
+	for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++)
+		if (!strcmp(modes[i] + 2, name))
+			return modes[i];
+	return NULL;
+}
+
+static int set_once(const char **slot, const char *value, const char *opt)
+{
+	if (*slot) {
+		char m[256];
+		snprintf(m, sizeof m, "%s given twice ('%.80s' and '%.80s'): give it once",
+		         opt, *slot, value);
+		return usage_error("%s", m);
+	}
+	*slot = value;
+	return 0;
+}
+
+static int set_mode(enum run_mode *mode, const char **mode_opt,
+                    enum run_mode m, const char *opt)
+{
+	if (*mode != RUN_EXPLORER && (*mode != m || strcmp(*mode_opt, opt) != 0)) {
+		char msg[160];
+		snprintf(msg, sizeof msg, "%s and %s cannot be combined: give one of them",
+		         *mode_opt, opt);
+		return usage_error("%s", msg);
+	}
+	*mode = m;
+	*mode_opt = opt;
+	return 0;
 }
 
 static void list_gpus(FILE *out)
@@ -160,12 +261,14 @@ static void list_keys(FILE *out)
 int main(int argc, char **argv)
 {
 	const char *preset = NULL, *theme = NULL, *save_path = NULL;
-	const char *format = "text";
-	bool report = false, check = false;
+	const char *format = NULL;
+	enum run_mode mode = RUN_EXPLORER;
+	const char *mode_opt = NULL;
 	int list = 0;
 	const char **sets = calloc((size_t)argc + 1, sizeof *sets);
 	int n_sets = 0;
-	int c, opt_index = 0;
+	int c, bad = 0, opt_index = 0;
+	char optbuf[64];
 	answers_request aq;
 
 	if (!sets) {
@@ -174,45 +277,55 @@ int main(int argc, char **argv)
 	}
 	opterr = 0;
 	answers_request_init(&aq);
-	while ((c = getopt_long(argc, argv, ":p:s:rf:t:hV", long_options, &opt_index)) != -1) {
+	while (!bad && (c = getopt_long(argc, argv, ":p:s:rf:t:hV", long_options, &opt_index)) != -1) {
 		switch (c) {
-		case 'p': preset = optarg; break;
+		case 'p': bad = set_once(&preset, optarg, "--preset"); break;
 		case 's': sets[n_sets++] = optarg; break;
-		case 'r': report = true; break;
-		case 'f': format = optarg; break;
-		case 't': theme = optarg; break;
-		case OPT_SAVE_PRESET: save_path = optarg; break;
-		case OPT_CHECK: check = true; break;
-		case OPT_ANSWERS:
-			if (answers_option(&aq, long_options[opt_index].name, optarg) != 0) {
-				free(sets);
-				return EXIT_USAGE;
-			}
+		case 'r': bad = set_mode(&mode, &mode_opt, RUN_REPORT, "--report"); break;
+		case 'f': bad = set_once(&format, optarg, "--format"); break;
+		case 't': bad = set_once(&theme, optarg, "--theme"); break;
+		case OPT_SAVE_PRESET:
+			bad = set_mode(&mode, &mode_opt, RUN_SAVE, "--save-preset");
+			if (!bad)
+				bad = set_once(&save_path, optarg, "--save-preset");
 			break;
+		case OPT_CHECK: bad = set_mode(&mode, &mode_opt, RUN_CHECK, "--check"); break;
+		case OPT_ANSWERS: {
+			const char *m = answers_mode_name(long_options[opt_index].name);
+			if (m)
+				bad = set_mode(&mode, &mode_opt, RUN_ANSWERS, m);
+			if (!bad && answers_option(&aq, long_options[opt_index].name, optarg) != 0)
+				bad = EXIT_USAGE;
+			break;
+		}
 		case OPT_LIST_PRESETS: case OPT_LIST_GPUS: case OPT_LIST_MODELS:
 		case OPT_LIST_THEMES: case OPT_LIST_KEYS:
+			bad = set_mode(&mode, &mode_opt, RUN_LIST, list_name(c));
 			list = c;
 			break;
-		case 'h': usage(stdout); free(sets); return EXIT_OK;
-		case 'V':
-			printf("infertui " PACKAGE_VERSION "\n");
-			free(sets);
-			return EXIT_OK;
+		case 'h': usage(stdout); search_path(stdout); free(sets); return EXIT_OK;
+		case 'V': version(stdout); free(sets); return EXIT_OK;
 		case ':':
-			free(sets);
-			if (optopt)
-				return usage_error("option '-%s' needs an argument", (char[]){ (char)optopt, 0 });
-			return usage_error("option '%s' needs an argument", argv[optind - 1]);
+			bad = usage_error("option '%s' needs an argument",
+			                  typed_option(argv, optind, optopt, optbuf, sizeof optbuf));
+			break;
 		default:
-			free(sets);
 			if (optopt)
-				return usage_error("unknown option '-%s'", (char[]){ (char)optopt, 0 });
-			return usage_error("unknown option '%s'", argv[optind - 1]);
+				bad = usage_error("unknown option '-%s'", (char[]){ (char)optopt, 0 });
+			else
+				bad = usage_error("unknown option '%s'", argv[optind - 1]);
 		}
 	}
-
-	if (check) {
+	if (bad) {
 		free(sets);
+		return bad;
+	}
+
+	if (mode == RUN_CHECK) {
+		free(sets);
+		if (preset || n_sets || format || theme)
+			return usage_error("%s", "--check takes FILEs only (no --preset, --set, "
+			                   "--format or --theme)");
 		if (optind >= argc)
 			return usage_error("%s", "--check needs one or more FILEs");
 		return config_check_files(argc - optind, argv + optind, stderr) ? EXIT_USAGE : EXIT_OK;
@@ -221,6 +334,9 @@ int main(int argc, char **argv)
 		free(sets);
 		return usage_error("unexpected argument '%s'", argv[optind]);
 	}
+	if (!format)
+		format = "text";
+	bool report = mode == RUN_REPORT;
 
 	enum report_format rf;
 	if (!strcmp(format, "text")) rf = REPORT_TEXT;

@@ -14,13 +14,6 @@
 #ifndef INFERTUI_DATADIR
 #define INFERTUI_DATADIR "/usr/local/share/infertui"
 #endif
-#ifndef INFERTUI_SRCDIR
-#define INFERTUI_SRCDIR "."
-#endif
-#ifndef INFERTUI_BUILDDIR
-#define INFERTUI_BUILDDIR "."
-#endif
-
 void config_user_dir(char *buf, size_t len, const char *kind)
 {
 	const char *x = getenv("XDG_CONFIG_HOME");
@@ -33,28 +26,42 @@ void config_user_dir(char *buf, size_t len, const char *kind)
 	}
 }
 
-static bool running_from_build_dir(void)
+/* When run from the build tree, the source tree's presets/ and themes/ come
+ * last in the search path.  The build writes the source tree's path into
+ * src/infertui-srcdir next to the program (never installed), so that no
+ * build path is compiled into the binary: an installed copy finds no such
+ * file beside it and searches only the user's and the installed dirs. */
+static bool source_tree(char *srcdir, size_t len)
 {
-	char exe[PATH_MAX], dir[PATH_MAX];
-	if (!realpath("/proc/self/exe", exe))
+	char exe[PATH_MAX], marker[PATH_MAX + 32];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
 		return false;
-	if (!realpath(INFERTUI_BUILDDIR "/src", dir))
-		return false;
+	exe[n] = '\0';
 	char *slash = strrchr(exe, '/');
 	if (!slash)
 		return false;
 	*slash = '\0';
-	return strcmp(exe, dir) == 0;
+	snprintf(marker, sizeof marker, "%s/infertui-srcdir", exe);
+	FILE *f = fopen(marker, "r");
+	if (!f)
+		return false;
+	bool ok = fgets(srcdir, (int)len, f) != NULL;
+	fclose(f);
+	if (!ok)
+		return false;
+	srcdir[strcspn(srcdir, "\n")] = '\0';
+	return srcdir[0] == '/';
 }
 
-/* The search path for kind: up to 3 directories. */
-static int search_dirs(const char *kind, char dirs[3][PATH_MAX])
+int config_search_dirs(const char *kind, char dirs[3][PATH_MAX])
 {
 	int n = 0;
+	char src[PATH_MAX - 16];
 	config_user_dir(dirs[n++], PATH_MAX, kind);
 	snprintf(dirs[n++], PATH_MAX, "%s/%s", INFERTUI_DATADIR, kind);
-	if (running_from_build_dir())
-		snprintf(dirs[n++], PATH_MAX, "%s/%s", INFERTUI_SRCDIR, kind);
+	if (source_tree(src, sizeof src))
+		snprintf(dirs[n++], PATH_MAX, "%s/%s", src, kind);
 	return n;
 }
 
@@ -67,7 +74,7 @@ static int cmp_str(const void *a, const void *b)
 static size_t collect_names(const char *kind, char **names, char **paths, size_t max)
 {
 	char dirs[3][PATH_MAX];
-	int nd = search_dirs(kind, dirs);
+	int nd = config_search_dirs(kind, dirs);
 	size_t n = 0;
 	for (int i = 0; i < nd; i++) {
 		DIR *dp = opendir(dirs[i]);
@@ -124,7 +131,7 @@ int config_find(const char *kind, const char *name, char *out, size_t outlen, di
 		return 0;
 	}
 	char dirs[3][PATH_MAX];
-	int nd = search_dirs(kind, dirs);
+	int nd = config_search_dirs(kind, dirs);
 	for (int i = 0; i < nd; i++) {
 		char p[3 * PATH_MAX + 8];
 		snprintf(p, sizeof p, "%s/%s.ini", dirs[i], name);

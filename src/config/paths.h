@@ -5,6 +5,7 @@
 #ifndef INFERTUI_CONFIG_PATHS_H
 #define INFERTUI_CONFIG_PATHS_H
 
+#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -16,6 +17,8 @@
  * Returns 0 with the path in out, or -1 with a message listing the names. */
 int config_find(const char *kind, const char *name, char *out, size_t outlen,
                 diag *d);
+/* The search path of kind, in order: returns how many dirs (2 or 3). */
+int config_search_dirs(const char *kind, char dirs[3][PATH_MAX]);
 /* Print every name in the search path with its one-line description. */
 void config_list(const char *kind, FILE *out);
 /* The user's directory: $XDG_CONFIG_HOME/infertui[/kind], or under ~/.config. */

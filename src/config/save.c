@@ -210,6 +210,15 @@ int config_save_preset(const char *path, const scenario *s, const char *descript
 		diag_add(d, "%s: cannot save: out of memory (the old file is unchanged)", path);
 		return -1;
 	}
+	if (!strcmp(path, "-")) {   /* --save-preset -: standard output */
+		size_t w = fwrite(buf, 1, len, stdout);
+		free(buf);
+		if (w != len || fflush(stdout) != 0) {
+			diag_add(d, "standard output: cannot write the preset: %s", strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
 	char dir[PATH_MAX], base[NAME_MAX + 1];
 	{
 		char t1[PATH_MAX], t2[PATH_MAX];

@@ -5,6 +5,7 @@ CLI_TESTS = \
 	tests/cli/set.sh \
 	tests/cli/lists.sh \
 	tests/cli/presets.sh \
-	tests/cli/man.sh
+	tests/cli/man.sh \
+	tests/cli/conventions.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += tests/cli/lib.sh $(CLI_TESTS)
