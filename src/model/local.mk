@@ -26,6 +26,16 @@ tests_unit_test_model_calib_SOURCES = tests/unit/test_model_calib.c \
 tests_unit_test_model_calib_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_model_calib_LDADD = $(CORE_LIBS) $(UNIT_LIBS)
 
+# invariants over 10,000 seeded random scenarios, and issue 10's reproducer
+check_PROGRAMS += tests/unit/test_properties
+TESTS += tests/unit/test_properties
+tests_unit_test_properties_SOURCES = tests/unit/test_properties.c
+tests_unit_test_properties_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_properties_LDADD = $(CORE_LIBS) $(UNIT_LIBS)
+
+# the joint fit of the step-time model (pure Python; not run by make check)
+EXTRA_DIST += tests/calib/fit.py
+
 # make bench (not make check)
 EXTRA_PROGRAMS += tests/bench/bench_model
 BENCHMARKS += tests/bench/bench_model

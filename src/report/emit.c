@@ -327,7 +327,11 @@ static void emit_all(emitter *e, const scenario *s, const results *r)
 	e_num(e, "kv_bytes_per_token", r->kv_bytes_per_token);
 	e_num(e, "kv_bytes_per_request", r->kv_bytes_per_request);
 	e_num(e, "kv_mha_bytes_per_request", r->kv_mha_bytes_per_request);
-	e_num(e, "kv_room_bytes", r->kv_room_bytes);
+	/* room for KV after the weights; when the weights alone do not fit,
+	 * 0 and the shortfall (no negative figure in the JSON) */
+	e_num(e, "kv_room_bytes", r->kv_room_bytes > 0 ? r->kv_room_bytes : 0);
+	if (r->kv_room_bytes < 0)
+		e_num(e, "memory_shortfall_bytes", -r->kv_room_bytes);
 	e_int(e, "max_concurrency", r->max_concurrency);
 	e_int(e, "batch", r->batch);
 	e_str(e, "batch_limit", r->batch_limit == LIMIT_MAX_BATCH ? "max_batch" :
