@@ -377,12 +377,11 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	for (int i = 0; i < n_sets; i++) {
-		if (config_apply_set(&s, sets[i], &d) != 0) {
-			diag_print(&d, stderr);
-			free(sets);
-			return EXIT_USAGE;
-		}
+	/* all of them, then the checks across keys (shares summing to 1) */
+	if (config_apply_sets(&s, sets, n_sets, &d) != 0) {
+		diag_print(&d, stderr);
+		free(sets);
+		return EXIT_USAGE;
 	}
 	free(sets);
 

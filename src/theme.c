@@ -183,6 +183,11 @@ static int parse_attrs(tl *L, const config_entry *e, unsigned *out)
 	static const char *const names[] = { "bold", "underline", "reverse", "dim", "none", NULL };
 	static const unsigned bits[] = { TA_BOLD, TA_UNDERLINE, TA_REVERSE, TA_DIM, 0 };
 	char buf[256];
+	if (strlen(e->value) >= sizeof buf) {
+		TBAD("%s:%d: [%s] %s: value too long, %zu characters (allowed: at most %zu)",
+		     TAT(e), strlen(e->value), sizeof buf - 1);
+		return -1;
+	}
 	snprintf(buf, sizeof buf, "%s", e->value);
 	unsigned a = 0;
 	char *save = NULL;

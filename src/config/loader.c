@@ -6,6 +6,7 @@
 
 #include "catalog.h"
 #include "config/loader.h"
+#include "text.h"
 
 /* bounded copy, the rest of dst zeroed (deterministic bytes for memcmp) */
 void config_copy_str(char *dst, const char *src, size_t len)
@@ -114,6 +115,13 @@ int loader_parse_text(loader *L, const config_entry *e, char *dst, size_t len)
 {
 	if (strlen(e->value) >= len) {
 		BAD("%s:%d: [%s] %s: text too long (at most %zu characters)", AT(e), len - 1);
+		return -1;
+	}
+	/* what is kept must save and load back: files are checked when read,
+	 * --set values here */
+	if (!text_is_clean(e->value)) {
+		BAD("%s:%d: [%s] %s: not UTF-8 text, or a control character (allowed: "
+		    "UTF-8 text without control characters)", AT(e));
 		return -1;
 	}
 	config_copy_str(dst, e->value, len);

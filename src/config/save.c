@@ -1,5 +1,7 @@
 /* save.c — a scenario written as a complete, commented preset (every key,
  * the user catalog entries it uses, regions, options), saved atomically. */
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -7,8 +9,10 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "catalog.h"
@@ -194,9 +198,58 @@ static int write_preset(FILE *f, const scenario *s, const char *description)
 	return ferror(f) ? -1 : 0;
 }
 
+/* Remove temporary files of an earlier save of the same file that was killed
+ * (".BASE.XXXXXX", ours, a regular file, untouched for a minute). */
+static void sweep_stale(const char *dir, const char *base)
+{
+	DIR *dp = opendir(dir);
+	if (!dp)
+		return;
+	size_t bl = strlen(base);
+	time_t now = time(NULL);
+	struct dirent *de;
+	while ((de = readdir(dp))) {
+		const char *n = de->d_name;
+		if (n[0] != '.' || strncmp(n + 1, base, bl) != 0 || n[bl + 1] != '.' ||
+		    strlen(n + bl + 2) != 6)
+			continue;
+		bool rnd = true;
+		for (const char *c = n + bl + 2; *c; c++)
+			rnd &= isalnum((unsigned char)*c) != 0;
+		struct stat st;
+		if (!rnd || fstatat(dirfd(dp), n, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+		    !S_ISREG(st.st_mode) || st.st_uid != geteuid() || now - st.st_mtime < 60)
+			continue;
+		(void)unlinkat(dirfd(dp), n, 0);
+	}
+	closedir(dp);
+}
+
 int config_save_preset(const char *path, const scenario *s, const char *description,
                        diag *d)
 {
+	return config_save_preset_as(path, s, description, false, d);
+}
+
+int config_save_preset_as(const char *path, const scenario *s, const char *description,
+                          bool force, diag *d)
+{
+	/* the mode (and owner) of the file it replaces; a new file gets the
+	 * umask's */
+	mode_t um = umask(0);
+	umask(um);
+	mode_t mode = 0666 & ~um;
+	struct stat old;
+	bool exists = stat(path, &old) == 0 && S_ISREG(old.st_mode);
+	if (exists) {
+		mode = old.st_mode & 07777;
+		bool read_only = access(path, W_OK) != 0 || (old.st_mode & 0222) == 0;
+		if (read_only && !force) {
+			diag_add(d, "%s: cannot save: the file is read-only (allowed: a file you "
+			         "can write, or another name; the old file is unchanged)", path);
+			return -1;
+		}
+	}
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *mem = open_memstream(&buf, &len);
@@ -227,12 +280,24 @@ int config_save_preset(const char *path, const scenario *s, const char *descript
 		snprintf(dir, sizeof dir, "%s", dirname(t1));
 		snprintf(base, sizeof base, "%s", basename(t2));
 	}
+	sweep_stale(dir, base);
 	char tmp[PATH_MAX + NAME_MAX + 16];
 	snprintf(tmp, sizeof tmp, "%s/.%s.XXXXXX", dir, base);
+	/* a signal that would end the program waits until the temporary file
+	 * is renamed or removed */
+	sigset_t stop, was;
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGHUP);
+	sigaddset(&stop, SIGQUIT);
+	sigprocmask(SIG_BLOCK, &stop, &was);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
+		int e = errno;
+		sigprocmask(SIG_SETMASK, &was, NULL);
 		diag_add(d, "%s: cannot save: cannot create a temporary file in %s: %s "
-		         "(the old file is unchanged)", path, dir, strerror(errno));
+		         "(the old file is unchanged)", path, dir, strerror(e));
 		free(buf);
 		return -1;
 	}
@@ -248,7 +313,11 @@ int config_save_preset(const char *path, const scenario *s, const char *descript
 		}
 	}
 	free(buf);
-	if (!err && fchmod(fd, 0644) != 0)
+	if (!err && exists && (old.st_uid != geteuid() || old.st_gid != getegid()) &&
+	    fchown(fd, old.st_uid, old.st_gid) != 0) {
+		/* not allowed (not root): the file becomes ours, as with any editor */
+	}
+	if (!err && fchmod(fd, mode) != 0)
 		err = errno;
 	if (!err && fsync(fd) != 0)
 		err = errno;
@@ -256,8 +325,10 @@ int config_save_preset(const char *path, const scenario *s, const char *descript
 		err = errno;
 	if (!err && rename(tmp, path) != 0)
 		err = errno;
-	if (err) {
+	if (err)
 		unlink(tmp);
+	sigprocmask(SIG_SETMASK, &was, NULL);
+	if (err) {
 		diag_add(d, "%s: cannot save: %s (the old file is unchanged)", path, strerror(err));
 		return -1;
 	}

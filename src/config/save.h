@@ -3,6 +3,8 @@
 #ifndef INFERTUI_CONFIG_SAVE_H
 #define INFERTUI_CONFIG_SAVE_H
 
+#include <stdbool.h>
+
 #include "config/ini.h"
 #include "scenario.h"
 
@@ -11,5 +13,11 @@
  * reason in *d (old file kept). */
 int config_save_preset(const char *path, const scenario *s,
                        const char *description, diag *d);
+/* The same; the new file keeps the mode (and, where allowed, the owner) of
+ * the one it replaces, a new one gets 0666 less the umask.  A read-only file
+ * is refused unless force.  Temporary files of a save killed earlier
+ * (.NAME.XXXXXX, a minute old) are removed. */
+int config_save_preset_as(const char *path, const scenario *s,
+                          const char *description, bool force, diag *d);
 
 #endif

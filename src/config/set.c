@@ -8,7 +8,10 @@
 #include "config/preset.h"
 #include "config/set.h"
 
-int config_apply_set(scenario *s, const char *assignment, diag *d)
+/* One assignment to *s; the checks across keys (region shares, and those
+ * of params_validate) wait for the last one: *shares says that the regions
+ * changed, and where. */
+static int apply_one(scenario *s, const char *assignment, diag *d, const char **shares)
 {
 	static scenario work;
 	const char *eq = strchr(assignment, '=');
@@ -34,6 +37,11 @@ int config_apply_set(scenario *s, const char *assignment, diag *d)
 	while (isspace((unsigned char)*val))
 		val++;
 	char vbuf[CONFIG_LINE_MAX + 1];
+	if (strlen(val) >= sizeof vbuf) {
+		diag_add(d, "--set %s: value too long, %zu characters (allowed: at most %d)",
+		         key, strlen(val), CONFIG_LINE_MAX);
+		return -1;
+	}
 	snprintf(vbuf, sizeof vbuf, "%s", val);
 	size_t vl = strlen(vbuf);
 	while (vl && isspace((unsigned char)vbuf[vl - 1]))
@@ -96,7 +104,7 @@ int config_apply_set(scenario *s, const char *assignment, diag *d)
 		memset(work.regions, 0, sizeof work.regions);
 		memcpy(work.regions, nr, (size_t)n * sizeof nr[0]);
 		work.n_regions = n;
-		preset_check_shares(&L, &work, "--set fleet.regions");
+		*shares = "--set fleet.regions";
 	} else if (strncmp(key, "region.", 7) == 0 || strncmp(key, "option.", 7) == 0) {
 		bool is_region = key[0] == 'r';
 		static char kcopy[128];
@@ -123,7 +131,7 @@ int config_apply_set(scenario *s, const char *assignment, diag *d)
 			}
 			if (preset_region_key(&L, &e, &work.regions[ri]) != 0)
 				goto fail;
-			preset_check_shares(&L, &work, "--set region shares");
+			*shares = "--set region shares";
 		} else {
 			int oi = -1;
 			for (int i = 0; i < work.n_options; i++)
@@ -169,13 +177,6 @@ int config_apply_set(scenario *s, const char *assignment, diag *d)
 	}
 	if (L.errs)
 		goto fail;
-	{
-		const char *k;
-		if (params_validate(&work, msg, sizeof msg, &k) != 0) {
-			diag_add(d, "--set %s: %s: %s", key, k, msg);
-			return -1;
-		}
-	}
 	*s = work;
 	return 0;
 fail:
@@ -189,4 +190,36 @@ fail:
 			diag_add(d, "%s", tmpd.msg[i]);
 	}
 	return -1;
+}
+
+int config_apply_sets(scenario *s, const char *const *sets, int n, diag *d)
+{
+	static scenario work;
+	static loader L;
+	work = *s;
+	const char *shares = NULL;
+	for (int i = 0; i < n; i++)
+		if (apply_one(&work, sets[i], d, &shares) != 0)
+			return -1;
+	memset(&L, 0, sizeof L);
+	L.path = "--set";
+	L.d = d;
+	L.s = &work;
+	if (shares)
+		preset_check_shares(&L, &work, shares);
+	if (L.errs)
+		return -1;
+	char msg[DIAG_LEN];
+	const char *k;
+	if (params_validate(&work, msg, sizeof msg, &k) != 0) {
+		diag_add(d, "--set %s: %s", k, msg);
+		return -1;
+	}
+	*s = work;
+	return 0;
+}
+
+int config_apply_set(scenario *s, const char *assignment, diag *d)
+{
+	return config_apply_sets(s, &assignment, 1, d);
 }

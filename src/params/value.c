@@ -206,6 +206,18 @@ int params_set_text(scenario *s, const param *p, const char *text,
 		snprintf(err, errlen, "no value");
 		return -1;
 	}
+	/* checked whole: a value is never cut before it is read */
+	const char *lead = text;
+	while (isspace((unsigned char)*lead))
+		lead++;
+	size_t raw = strlen(lead);
+	while (raw && isspace((unsigned char)lead[raw - 1]))
+		raw--;
+	if (raw >= sizeof t) {
+		snprintf(err, errlen, "value too long, %zu characters (allowed: at most %zu)",
+		         raw, sizeof t - 1);
+		return -1;
+	}
 	trim_copy(t, sizeof t, text);
 	/* print the value as the user wrote it, but never a whole novel */
 	char shown[64];

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -20,6 +21,7 @@
 #include <string.h>
 #include <signal.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "catalog.h"
@@ -448,7 +450,7 @@ static void test_apply_set(void **state)
 		{ "workload.peak_factor=nan",
 		  "--set workload.peak_factor: value 'nan' is not a number (allowed: 1 to 100)" },
 		{ "model.kv_heads=65",
-		  "--set model.kv_heads: model.kv_heads: value '65' is more than model.heads "
+		  "--set model.kv_heads: value '65' is more than model.heads "
 		  "(allowed: 1 to 64)" },
 		{ "fleet.regions=mars",
 		  "--set fleet.regions: region 'mars' is not defined (allowed: us-east-1; define "
@@ -764,6 +766,127 @@ static void test_messages_clean(void **state)
 		assert_true((unsigned char)*c >= 0x20 && (unsigned char)*c < 0x7f);
 }
 
+/* Issue 13 #6: a save keeps the replaced file's mode, gives a new file the
+ * umask's, refuses a read-only file unless forced, and removes the
+ * temporary files of a save that was killed; listings never show them. */
+static void test_save_modes(void **state)
+{
+	(void)state;
+	char p[700];
+	struct stat st;
+	snprintf(p, sizeof p, "%s/mode.ini", tmpdir);
+	FILE *f = fopen(p, "w");
+	fputs("[serving]\nmax_batch = 3\n", f);
+	fclose(f);
+	assert_int_equal(chmod(p, 0600), 0);
+	assert_int_equal(config_save_preset(p, &S, "x", &D), 0);
+	assert_int_equal(stat(p, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0600);
+	/* a new file: 0666 less the umask */
+	snprintf(p, sizeof p, "%s/new-mode.ini", tmpdir);
+	mode_t um = umask(027);
+	assert_int_equal(config_save_preset(p, &S, "x", &D), 0);
+	umask(um);
+	assert_int_equal(stat(p, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0640);
+	/* read-only: refused whole, then forced (the mode kept) */
+	snprintf(p, sizeof p, "%s/ro.ini", tmpdir);
+	f = fopen(p, "w");
+	fputs("[serving]\nmax_batch = 3\n", f);
+	fclose(f);
+	assert_int_equal(chmod(p, 0444), 0);
+	S.max_batch = 99;
+	assert_int_equal(config_save_preset(p, &S, "x", &D), -1);
+	assert_int_equal(D.count, 1);
+	assert_non_null(strstr(D.msg[0], "cannot save: the file is read-only"));
+	assert_string_equal(slurp(p), "[serving]\nmax_batch = 3\n");
+	diag_init(&D);
+	assert_int_equal(config_save_preset_as(p, &S, "x", true, &D), 0);
+	assert_int_equal(stat(p, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0444);
+	assert_non_null(strstr(slurp(p), "\nmax_batch = 99\n"));
+	/* a killed save's temporary file (a minute old) goes; a fresh one, maybe
+	 * another save's, stays; neither is listed */
+	char dir[512], stale[600], fresh[600];
+	snprintf(dir, sizeof dir, "%s/cfg/infertui/presets", tmpdir);
+	snprintf(p, sizeof p, "%s/cfg", tmpdir);
+	assert_int_equal(mkdir(p, 0755), 0);
+	snprintf(p, sizeof p, "%s/cfg/infertui", tmpdir);
+	assert_int_equal(mkdir(p, 0755), 0);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	snprintf(p, sizeof p, "%s/mine.ini", dir);
+	snprintf(stale, sizeof stale, "%s/.mine.ini.Ab12Cd", dir);
+	snprintf(fresh, sizeof fresh, "%s/.mine.ini.Ef34Gh", dir);
+	fclose(fopen(stale, "w"));
+	fclose(fopen(fresh, "w"));
+	struct timespec old[2] = { { time(NULL) - 120, 0 }, { time(NULL) - 120, 0 } };
+	assert_int_equal(utimensat(AT_FDCWD, stale, old, 0), 0);
+	assert_int_equal(config_save_preset(p, &S, "mine", &D), 0);
+	assert_int_not_equal(access(stale, F_OK), 0);
+	assert_int_equal(access(fresh, F_OK), 0);
+	snprintf(p, sizeof p, "%s/cfg", tmpdir);
+	setenv("XDG_CONFIG_HOME", p, 1);
+	char *buf = NULL;
+	size_t len = 0;
+	f = open_memstream(&buf, &len);
+	config_list("presets", f);
+	fclose(f);
+	unsetenv("XDG_CONFIG_HOME");
+	assert_non_null(strstr(buf, "mine "));
+	assert_null(strstr(buf, ".mine"));
+	assert_null(strstr(buf, "Ef34Gh"));
+	free(buf);
+}
+
+/* Issue 13 #8, #11, #12: --set values are checked whole, the shares after
+ * the last --set, and text is checked on the way in. */
+static void test_set_checks(void **state)
+{
+	(void)state;
+	/* #8: past the old 1000-character cut */
+	static char a[1200];
+	snprintf(a, sizeof a, "serving.memory_utilization=0.9");
+	memset(a + strlen(a), '0', 1010);
+	strcat(a, "junk");
+	assert_int_equal(config_apply_set(&S, a, &D), -1);
+	assert_string_equal(D.msg[0], "--set serving.memory_utilization: value too long, "
+	                    "1017 characters (allowed: at most 1000)");
+	/* and past the 255 of a parameter's value */
+	diag_init(&D);
+	a[27 + 300] = '\0';
+	strcat(a, "junk");
+	assert_int_equal(config_apply_set(&S, a, &D), -1);
+	assert_string_equal(D.msg[0], "--set serving.memory_utilization: value too long, "
+	                    "304 characters (allowed: at most 255)");
+	/* #11: two shares, each alone breaking the sum */
+	load_ok("tests/config/good/full.ini");
+	diag_init(&D);
+	const char *two[] = { "region.us-east-1.share=0.4", "region.ap-southeast-2.share=0.6" };
+	assert_int_equal(config_apply_sets(&S, two, 2, &D), 0);
+	assert_true(S.regions[0].share == 0.4 && S.regions[1].share == 0.6);
+	const char *bad[] = { "region.us-east-1.share=0.5", "region.ap-southeast-2.share=0.6" };
+	assert_int_equal(config_apply_sets(&S, bad, 2, &D), -1);
+	assert_string_equal(D.msg[0], "--set region shares: shares sum to 1.1, not 1 "
+	                    "(us-east-1 0.5 + ap-southeast-2 0.6) (allowed: shares summing "
+	                    "to 1 within 1e-6)");
+	assert_true(S.regions[0].share == 0.4);        /* unchanged */
+	/* #12: a label that would not load back */
+	diag_init(&D);
+	assert_int_equal(config_apply_set(&S, "option.a.label=\xff", &D), -1);
+	assert_string_equal(D.msg[0], "--set option.a.label: not UTF-8 text, or a control "
+	                    "character (allowed: UTF-8 text without control characters)");
+	diag_init(&D);
+	assert_int_equal(config_apply_set(&S, "option.a.label=a\x1b[2Jb", &D), -1);
+	diag_init(&D);
+	assert_int_equal(config_apply_set(&S, "option.a.label=caf\xc3\xa9", &D), 0);
+	char p[512];
+	snprintf(p, sizeof p, "%s/label.ini", tmpdir);
+	assert_int_equal(config_save_preset(p, &S, "x", &D), 0);
+	scenario_defaults(&T);
+	assert_int_equal(config_load_preset(p, &T, &D), 0);
+	assert_string_equal(T.options[0].label, "caf\xc3\xa9");
+}
+
 int main(void)
 {
 	const char *top = getenv("top_srcdir");
@@ -793,6 +916,8 @@ int main(void)
 		cmocka_unit_test_setup(test_not_regular_refused, setup),
 		cmocka_unit_test_setup(test_entry_cap, setup),
 		cmocka_unit_test_setup(test_messages_clean, setup),
+		cmocka_unit_test_setup(test_save_modes, setup),
+		cmocka_unit_test_setup(test_set_checks, setup),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	char cmd[300];
