@@ -1,16 +1,5 @@
-/* app.c — the explorer's state and main loop, and terminal hygiene.
- *
- * The first half is the core (state, undo, themes, recompute), which runs on
- * any curses SCREEN: the headless tests and the benchmark drive it through
- * newterm().  The second half owns the real terminal: locale, alternate
- * screen, libtermkey on stdin (never getch), poll + self-pipe for signals,
- * SIGWINCH → TIOCGWINSZ + resizeterm, mouse reporting, stderr held while
- * curses runs (htop's CRT.c), and restoring the terminal on every exit path:
- * q, Ctrl-C, SIGTERM, SIGHUP, SIGINT, SIGQUIT (restore, then die of the same
- * signal) and SIGSEGV/SIGABRT/SIGBUS/SIGFPE/SIGILL (restore with
- * async-signal-safe writes, then chain to the previous handler — a sanitizer's
- * — or re-raise, as neomutt does).
- */
+/* app.c — the top of the explorer: set-up, resize and draw (what the tests
+ * and the benchmark drive), the main loop, and the real terminal. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -34,214 +23,7 @@
 #include "tui/input.h"
 #include "tui/ui.h"
 
-/* ---- core ------------------------------------------------------------- */
-
-void app_message(tui_app *a, bool error, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
-	va_end(ap);
-	a->msg_error = error;
-	a->dirty |= D_STATUS;
-}
-
-attr_t app_attr(const tui_app *a, enum theme_elem e)
-{
-	const theme_style *st = &a->th.st[e];
-	unsigned ta = a->colour ? st->attrs : st->mono_attrs;
-	attr_t at = A_NORMAL;
-
-	if (ta & TA_BOLD)
-		at |= A_BOLD;
-	if (ta & TA_UNDERLINE)
-		at |= A_UNDERLINE;
-	if (ta & TA_REVERSE)
-		at |= A_REVERSE;
-	if (ta & TA_DIM)
-		at |= A_DIM;
-	if (a->colour)
-		at |= COLOR_PAIR(e + 1);
-	return at;
-}
-
-/* Names of the presets or themes in the search path, parsed from
- * config_list()'s listing ("name  description" a line). */
-int app_list_names(const char *kind, char names[][UI_NAME_LEN],
-                   char desc[][UI_NAME_LEN * 2], int max)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	int n = 0;
-
-	if (!f)
-		return 0;
-	config_list(kind, f);
-	fclose(f);
-	for (char *line = buf, *next; line && *line && n < max; line = next) {
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		char *p = line;
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (!*p || p != line)
-			continue;   /* blank or continuation lines */
-		size_t w = strcspn(p, " \t");
-		if (w == 0 || w >= UI_NAME_LEN)
-			continue;
-		/* a header line, if any, is in capitals */
-		if (!strncmp(p, "NAME", 4) && w == 4)
-			continue;
-		bool dup = false;
-		for (int i = 0; i < n; i++)
-			if (strlen(names[i]) == w && !strncmp(names[i], p, w))
-				dup = true;
-		if (dup)
-			continue;
-		memcpy(names[n], p, w);
-		names[n][w] = '\0';
-		p += w;
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (desc)
-			snprintf(desc[n], UI_NAME_LEN * 2, "%s", p);
-		n++;
-	}
-	free(buf);
-	return n;
-}
-
-static void setup_colours(tui_app *a)
-{
-	if (!a->colour)
-		return;
-	for (int e = 0; e < TE_COUNT; e++) {
-		const theme_style *st = &a->th.st[e];
-		short fg = a->colour256 ? st->fg256 : st->fg8;
-		short bg = a->colour256 ? st->bg256 : st->bg8;
-		if (fg >= COLORS)
-			fg = -1;
-		if (bg >= COLORS)
-			bg = -1;
-		init_pair((short)(e + 1), fg, bg);
-	}
-}
-
-void app_apply_theme(tui_app *a, int idx)
-{
-	theme t;
-	diag d;
-	char path[1024];
-
-	if (idx < 0 || idx >= a->n_themes)
-		idx = 0;
-	theme_builtin_mono(&t);
-	if (strcmp(a->theme_names[idx], "mono") != 0 || a->n_themes > 1) {
-		diag_init(&d);
-		if (config_find("themes", a->theme_names[idx], path, sizeof path, &d) == 0) {
-			diag_init(&d);
-			if (theme_load(path, &t, &d) != 0) {
-				theme_builtin_mono(&t);
-				app_message(a, true, "%s", d.count ? d.msg[0] : "theme not loaded");
-			}
-		} else if (strcmp(a->theme_names[idx], "mono") != 0) {
-			app_message(a, true, "%s", d.count ? d.msg[0] : "theme not found");
-		}
-	}
-	a->th = t;
-	a->theme_idx = idx;
-	a->colour = a->colour_ok && !t.mono;
-	setup_colours(a);
-	a->dirty |= D_ALL;
-	a->full_redraw = true;
-}
-
-static void build_rows(tui_app *a)
-{
-	size_t np = params_count();
-	int n = 0;
-
-	a->rows = calloc(np + G_COUNT, sizeof *a->rows);
-	if (!a->rows)
-		return;
-	for (int g = 0; g < G_COUNT; g++) {
-		bool any = false;
-		for (size_t i = 0; i < np; i++) {
-			if ((int)params_at(i)->group != g)
-				continue;
-			if (!any) {
-				a->rows[n].param = -1;
-				a->rows[n].group = g;
-				n++;
-				any = true;
-			}
-			a->rows[n].param = (int)i;
-			a->rows[n].group = g;
-			n++;
-		}
-	}
-	a->n_rows = n;
-	a->sel = n > 1 ? 1 : 0;
-}
-
-static scenario *hist_at(tui_app *a, int i)
-{
-	return &a->hist[(a->hist_start + i) % UI_HISTORY];
-}
-
-void app_commit(tui_app *a, int adjusted_param)
-{
-	char err[160];
-	const char *key = NULL;
-
-	/* a change that breaks a rule across inputs (kv_heads <= heads, ...)
-	 * is refused, as a preset with it would be: the scenario stays one
-	 * that saves, loads and computes */
-	if (params_validate(&a->cur, err, sizeof err, &key) != 0) {
-		a->cur = *hist_at(a, a->hist_pos);
-		app_message(a, true, "%s %s: not changed", key ? key : "", err);
-		a->dirty |= D_ALL;
-		return;
-	}
-	if (adjusted_param >= 0 && adjusted_param == a->last_adjust &&
-	    a->hist_pos == a->hist_len - 1) {
-		*hist_at(a, a->hist_pos) = a->cur;    /* coalesce a held arrow */
-	} else {
-		a->hist_len = a->hist_pos + 1;           /* drop the redo branch */
-		if (a->hist_len == UI_HISTORY) {
-			a->hist_start = (a->hist_start + 1) % UI_HISTORY;
-			a->hist_len--;
-		}
-		*hist_at(a, a->hist_len) = a->cur;
-		a->hist_pos = a->hist_len;
-		a->hist_len++;
-	}
-	a->last_adjust = adjusted_param;
-	app_recompute(a);
-}
-
-bool app_undo(tui_app *a, int dir)
-{
-	int np = a->hist_pos + dir;
-	if (np < 0 || np >= a->hist_len)
-		return false;
-	a->hist_pos = np;
-	a->cur = *hist_at(a, np);
-	a->last_adjust = -1;
-	app_recompute(a);
-	return true;
-}
-
-void app_recompute(tui_app *a)
-{
-	model_eval(&a->cur, &a->res);
-	a->chart.valid = false;
-	if (a->big)
-		panels_chart_compute(a);
-	a->dirty |= D_ALL;
-}
+/* ---- set-up, size and drawing: the entry points of the core ---------- */
 
 int app_init(tui_app *a, const scenario *s, const tui_options *opt)
 {
@@ -261,7 +43,7 @@ int app_init(tui_app *a, const scenario *s, const tui_options *opt)
 	a->hist_len = 1;
 	a->hist_pos = 0;
 	a->hist[0] = *s;
-	build_rows(a);
+	state_rows_build(a);
 	if (!a->rows)
 		return -1;
 
@@ -286,7 +68,7 @@ int app_init(tui_app *a, const scenario *s, const tui_options *opt)
 
 	/* themes: the built-in mono first, then those of the search path */
 	snprintf(a->theme_names[0], UI_NAME_LEN, "mono");
-	a->n_themes = 1 + app_list_names("themes", a->theme_names + 1, NULL,
+	a->n_themes = 1 + state_list_names("themes", a->theme_names + 1, NULL,
 	                                 UI_MAX_NAMES - 1);
 	for (int i = 2; i < a->n_themes; i++)   /* a themes/mono.ini replaces it */
 		if (!strcmp(a->theme_names[i], "mono")) {
@@ -300,7 +82,7 @@ int app_init(tui_app *a, const scenario *s, const tui_options *opt)
 	for (int i = 0; i < a->n_themes; i++)
 		if (!strcmp(a->theme_names[i], want))
 			idx = i;
-	app_apply_theme(a, idx);
+	state_apply_theme(a, idx);
 
 	model_eval(&a->cur, &a->res);
 	a->dirty = D_ALL;
@@ -340,6 +122,14 @@ void app_draw(tui_app *a)
 }
 
 /* ---- the real terminal ---------------------------------------------- */
+
+/* Locale, alternate screen, libtermkey on stdin (never getch), poll +
+ * self-pipe for signals, SIGWINCH → TIOCGWINSZ + resizeterm, mouse reporting,
+ * stderr held while curses runs (htop's CRT.c), and restoring the terminal on
+ * every exit path: q, Ctrl-C, SIGTERM, SIGHUP, SIGINT, SIGQUIT (restore, then
+ * die of the same signal) and SIGSEGV/SIGABRT/SIGBUS/SIGFPE/SIGILL (restore
+ * with async-signal-safe writes, then chain to the previous handler — a
+ * sanitizer's — or re-raise, as neomutt does). */
 
 static volatile sig_atomic_t got_winch;
 static volatile sig_atomic_t got_quit;      /* the terminating signal */

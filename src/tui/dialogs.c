@@ -23,10 +23,10 @@ static ui_rect dlg_box(tui_app *a, int want_w, int want_h, const char *title,
 	r.h = want_h + 2 <= a->rows_n - 2 ? want_h : a->rows_n - 2;
 	r.x = (a->cols_n - r.w) / 2;
 	r.y = 1 + (a->rows_n - 2 - r.h) / 2;
-	ui_fill(r.y, r.x, r.h, r.w, app_attr(a, TE_TEXT));
+	ui_fill(r.y, r.x, r.h, r.w, ui_attr(a, TE_TEXT));
 	ui_hline_title(a, r.y, r.x, r.w, title, NULL);
 	ui_hline_title(a, r.y + r.h - 1, r.x, r.w, NULL, foot);
-	attrset(app_attr(a, TE_BORDER));
+	attrset(ui_attr(a, TE_BORDER));
 	for (int i = 1; i < r.h - 1; i++) {
 		mvaddstr(r.y + i, r.x, a->g.vline);
 		mvaddstr(r.y + i, r.x + r.w - 1, a->g.vline);
@@ -37,13 +37,37 @@ static ui_rect dlg_box(tui_app *a, int want_w, int want_h, const char *title,
 
 /* ---- help ---------------------------------------------------------------- */
 
+static const struct {
+	const char *key, *text;
+} help[] = {   /* the keys of keys.c, for the help screen */
+	{ "Up/Down  k/j", "select a parameter" },
+	{ "Left/Right  h/l", "adjust the value one step" },
+	{ "Shift+Left/Right  H/L", "adjust in big steps (also PgUp/PgDn)" },
+	{ "Home/End", "minimum / maximum" },
+	{ "Tab  Shift+Tab", "next / previous group" },
+	{ "Enter  =", "type an exact value (Enter sets, Esc cancels)" },
+	{ "b", "mark the scenario as baseline: panels show +/- changes against "
+	       "it, * marks changed inputs (b again, unchanged: clear)" },
+	{ "u  Ctrl-R", "undo / redo" },
+	{ "p", "pick a preset to load" },
+	{ "s", "save the scenario as a preset (~/.config/infertui/presets)" },
+	{ "t", "next colour theme" },
+	{ "Ctrl-L", "redraw the screen" },
+	{ "?  F1", "this help" },
+	{ "q  Ctrl-C", "quit" },
+	{ "Mouse", "click or drag a slider, click a choice to cycle it, wheel "
+	           "scrolls the list" },
+	{ "Esc", "close a dialog or clear the status line" },
+};
+#define N_HELP ((int)(sizeof help / sizeof help[0]))
+
 /* help lines, wrapped at word boundaries to the text column */
 static int help_lines(tui_app *a, int tw, const char *keys[], const char *texts[],
                       int max)
 {
 	int n = 0;
-	for (int i = 0; i < keys_help_count() && n < max; i++) {
-		const char *t = keys_help_text(i);
+	for (int i = 0; i < N_HELP && n < max; i++) {
+		const char *t = help[i].text;
 		bool first = true;
 		static char buf[64][256];
 		while (*t && n < max) {
@@ -54,7 +78,7 @@ static int help_lines(tui_app *a, int tw, const char *keys[], const char *texts[
 				len = strlen(t);
 			}
 			(void)used;
-			keys[n] = first ? keys_help_key(i) : "";
+			keys[n] = first ? help[i].key : "";
 			texts[n] = buf[n % 64];
 			n++;
 			first = false;
@@ -81,13 +105,13 @@ void dialog_help_draw(tui_app *a)
 		a->help_top = n - rows > 0 ? n - rows : 0;
 	for (int i = 0; i < rows && a->help_top + i < n; i++) {
 		int k = a->help_top + i;
-		ui_put(r.y + 1 + i, r.x + 2, kw, app_attr(a, TE_ACCENT) | A_BOLD, keys[k]);
-		ui_put(r.y + 1 + i, r.x + 2 + kw, tw, app_attr(a, TE_TEXT), texts[k]);
+		ui_put(r.y + 1 + i, r.x + 2, kw, ui_attr(a, TE_ACCENT) | A_BOLD, keys[k]);
+		ui_put(r.y + 1 + i, r.x + 2 + kw, tw, ui_attr(a, TE_TEXT), texts[k]);
 	}
 	if (a->help_top > 0)
-		ui_put(r.y + 1, r.x + r.w - 2, 1, app_attr(a, TE_DIM), a->g.up);
+		ui_put(r.y + 1, r.x + r.w - 2, 1, ui_attr(a, TE_DIM), a->g.up);
 	if (a->help_top + rows < n)
-		ui_put(r.y + r.h - 2, r.x + r.w - 2, 1, app_attr(a, TE_DIM), a->g.down);
+		ui_put(r.y + r.h - 2, r.x + r.w - 2, 1, ui_attr(a, TE_DIM), a->g.down);
 }
 
 bool dialog_help_key(tui_app *a, TermKey *tk, TermKeyKey *k)
@@ -123,9 +147,9 @@ bool dialog_help_key(tui_app *a, TermKey *tk, TermKeyKey *k)
 
 void dialog_open_picker(tui_app *a)
 {
-	a->n_names = app_list_names("presets", a->names, a->name_desc, UI_MAX_NAMES);
+	a->n_names = state_list_names("presets", a->names, a->name_desc, UI_MAX_NAMES);
 	if (a->n_names == 0) {
-		app_message(a, true, "no presets found (see infertui --list-presets)");
+		state_message(a, true, "no presets found (see infertui --list-presets)");
 		return;
 	}
 	a->pick = 0;
@@ -156,13 +180,13 @@ void dialog_picker_draw(tui_app *a)
 		a->pick_top = a->pick - rows + 1;
 	for (int i = 0; i < rows && a->pick_top + i < a->n_names; i++) {
 		int k = a->pick_top + i, y = r.y + 1 + i;
-		attr_t at = k == a->pick ? app_attr(a, TE_SELECTION) : app_attr(a, TE_TEXT);
+		attr_t at = k == a->pick ? ui_attr(a, TE_SELECTION) : ui_attr(a, TE_TEXT);
 		if (k == a->pick) {
 			ui_fill(y, r.x + 1, 1, r.w - 2, at);
 			ui_put(y, r.x + 1, 1, at, a->g.right);
 		}
 		ui_put(y, r.x + 2, nw, at | A_BOLD, a->names[k]);
-		ui_put(y, r.x + 4 + nw, r.w - nw - 6, k == a->pick ? at : app_attr(a, TE_DIM),
+		ui_put(y, r.x + 4 + nw, r.w - nw - 6, k == a->pick ? at : ui_attr(a, TE_DIM),
 		       a->name_desc[k]);
 	}
 }
@@ -175,20 +199,20 @@ static void load_preset(tui_app *a, const char *name)
 
 	diag_init(&d);
 	if (config_find("presets", name, path, sizeof path, &d) != 0) {
-		app_message(a, true, "%s", d.count ? d.msg[0] : "preset not found");
+		state_message(a, true, "%s", d.count ? d.msg[0] : "preset not found");
 		return;
 	}
 	scenario_defaults(&tmp);
 	diag_init(&d);
 	if (config_load_preset(path, &tmp, &d) != 0) {
-		app_message(a, true, "%s", d.count ? d.msg[0] : "preset not loaded");
+		state_message(a, true, "%s", d.count ? d.msg[0] : "preset not loaded");
 		return;
 	}
 	a->cur = tmp;
 	ui_copy(a->preset_name, sizeof a->preset_name, name);
 	ui_copy(a->preset_path, sizeof a->preset_path, path);
-	app_commit(a, -1);
-	app_message(a, false, "loaded preset %s (u undoes)", name);
+	state_commit(a, -1);
+	state_message(a, false, "loaded preset %s (u undoes)", name);
 }
 
 bool dialog_picker_key(tui_app *a, TermKey *tk, TermKeyKey *k)
@@ -259,7 +283,7 @@ void dialog_open_save(tui_app *a)
 void dialog_edit_draw(tui_app *a)
 {
 	ui_rect r = a->r_status;
-	attr_t st = app_attr(a, TE_STATUS);
+	attr_t st = ui_attr(a, TE_STATUS);
 	char prompt[256];
 	int x;
 
@@ -288,11 +312,11 @@ void dialog_edit_draw(tui_app *a)
 		 * notes line above */
 		int mx = x + 2, mw = r.x + r.w - mx - 1;
 		if (ui_width(a->msg) <= mw) {
-			ui_put(r.y, mx, mw, app_attr(a, TE_BAD) | A_BOLD, a->msg);
+			ui_put(r.y, mx, mw, ui_attr(a, TE_BAD) | A_BOLD, a->msg);
 		} else {
 			ui_rect n = a->r_notes;
-			ui_fill(n.y, n.x, 1, n.w, app_attr(a, TE_TEXT));
-			ui_put(n.y, n.x + 1, n.w - 2, app_attr(a, TE_BAD) | A_BOLD, a->msg);
+			ui_fill(n.y, n.x, 1, n.w, ui_attr(a, TE_TEXT));
+			ui_put(n.y, n.x + 1, n.w - 2, ui_attr(a, TE_BAD) | A_BOLD, a->msg);
 		}
 	}
 }
@@ -323,7 +347,7 @@ static void do_save(tui_app *a)
 	while (*name == ' ')
 		name++;
 	if (!*name) {
-		app_message(a, true, "give a name or a path");
+		state_message(a, true, "give a name or a path");
 		return;
 	}
 	if (strchr(name, '/') || strstr(name, ".ini")) {
@@ -335,7 +359,7 @@ static void do_save(tui_app *a)
 		for (const char *c = name; *c; c++)
 			if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
 			      (*c >= '0' && *c <= '9') || *c == '-' || *c == '_' || *c == '.')) {
-				app_message(a, true, "a preset name is letters, digits, - _ . "
+				state_message(a, true, "a preset name is letters, digits, - _ . "
 				            "(or give a path)");
 				return;
 			}
@@ -345,15 +369,15 @@ static void do_save(tui_app *a)
 		else if (home && *home)
 			snprintf(dir, sizeof dir, "%s/.config/infertui/presets", home);
 		else {
-			app_message(a, true, "neither XDG_CONFIG_HOME nor HOME is set: give a path");
+			state_message(a, true, "neither XDG_CONFIG_HOME nor HOME is set: give a path");
 			return;
 		}
 		if (mkdirs(dir) != 0) {
-			app_message(a, true, "cannot create %s: %s", dir, strerror(errno));
+			state_message(a, true, "cannot create %s: %s", dir, strerror(errno));
 			return;
 		}
 		if (strlen(dir) + strlen(name) + 6 > sizeof path) {
-			app_message(a, true, "name too long");
+			state_message(a, true, "name too long");
 			return;
 		}
 		strcpy(path, dir);
@@ -370,7 +394,7 @@ static void do_save(tui_app *a)
 		size_t pl = strlen(path);
 		if (!strncmp(m, path, pl) && m[pl] == ':' && m[pl + 1] == ' ')
 			m += pl + 2;
-		app_message(a, true, "%s", m);
+		state_message(a, true, "%s", m);
 		return;
 	}
 	a->mode = MODE_MAIN;
@@ -380,9 +404,9 @@ static void do_save(tui_app *a)
 	const char *home = getenv("HOME");
 	size_t hl = home ? strlen(home) : 0;
 	if (hl > 1 && !strncmp(path, home, hl) && path[hl] == '/')
-		app_message(a, false, "saved ~%s", path + hl);
+		state_message(a, false, "saved ~%s", path + hl);
 	else
-		app_message(a, false, "saved %s", path);
+		state_message(a, false, "saved %s", path);
 	a->dirty |= D_ALL;
 }
 
@@ -394,14 +418,14 @@ static void apply_edit(tui_app *a)
 
 	tmp = a->cur;
 	if (params_set_text(&tmp, p, a->edit, err, sizeof err) != 0) {
-		app_message(a, true, "%s", err);   /* the prompt names the key */
+		state_message(a, true, "%s", err);   /* the prompt names the key */
 		return;
 	}
 	a->mode = MODE_MAIN;
 	a->msg[0] = '\0';
 	if (memcmp(&tmp, &a->cur, sizeof tmp) != 0) {
 		a->cur = tmp;
-		app_commit(a, -1);
+		state_commit(a, -1);
 	}
 	a->dirty |= D_ALL;
 }

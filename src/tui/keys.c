@@ -8,33 +8,6 @@
 
 #include "tui/ui.h"
 
-static const struct {
-	const char *key, *text;
-} help[] = {
-	{ "Up/Down  k/j", "select a parameter" },
-	{ "Left/Right  h/l", "adjust the value one step" },
-	{ "Shift+Left/Right  H/L", "adjust in big steps (also PgUp/PgDn)" },
-	{ "Home/End", "minimum / maximum" },
-	{ "Tab  Shift+Tab", "next / previous group" },
-	{ "Enter  =", "type an exact value (Enter sets, Esc cancels)" },
-	{ "b", "mark the scenario as baseline: panels show +/- changes against "
-	       "it, * marks changed inputs (b again, unchanged: clear)" },
-	{ "u  Ctrl-R", "undo / redo" },
-	{ "p", "pick a preset to load" },
-	{ "s", "save the scenario as a preset (~/.config/infertui/presets)" },
-	{ "t", "next colour theme" },
-	{ "Ctrl-L", "redraw the screen" },
-	{ "?  F1", "this help" },
-	{ "q  Ctrl-C", "quit" },
-	{ "Mouse", "click or drag a slider, click a choice to cycle it, wheel "
-	           "scrolls the list" },
-	{ "Esc", "close a dialog or clear the status line" },
-};
-
-int keys_help_count(void) { return (int)(sizeof help / sizeof help[0]); }
-const char *keys_help_key(int i) { return help[i].key; }
-const char *keys_help_text(int i) { return help[i].text; }
-
 static const param *sel_param(const tui_app *a)
 {
 	if (a->sel < 0 || a->sel >= a->n_rows || a->rows[a->sel].param < 0)
@@ -76,11 +49,11 @@ static void changed(tui_app *a, const scenario *before, const char *limit)
 	int pi = a->rows[a->sel].param;
 	if (memcmp(before, &a->cur, sizeof *before) == 0) {
 		if (limit)
-			app_message(a, false, "%s is at its %s", params_at((size_t)pi)->label,
+			state_message(a, false, "%s is at its %s", params_at((size_t)pi)->label,
 			            limit);
 		return;
 	}
-	app_commit(a, pi);
+	state_commit(a, pi);
 }
 
 static void adjust(tui_app *a, int dir, bool big)
@@ -109,20 +82,14 @@ static void baseline(tui_app *a)
 {
 	if (a->has_base && memcmp(&a->base, &a->cur, sizeof a->cur) == 0) {
 		a->has_base = false;
-		app_message(a, false, "baseline cleared");
+		state_message(a, false, "baseline cleared");
 	} else {
 		a->base = a->cur;
 		a->base_res = a->res;
 		a->has_base = true;
-		app_message(a, false, "baseline set: panels show changes against it (b again to clear)");
+		state_message(a, false, "baseline set: panels show changes against it (b again to clear)");
 	}
 	a->dirty |= D_ALL;
-}
-
-static bool is_choice(const param *p)
-{
-	return p->type == PT_CHOICE || p->type == PT_MODEL || p->type == PT_GPU ||
-	       p->type == PT_BOOL;
 }
 
 static void mouse(tui_app *a, TermKey *tk, TermKeyKey *k)
@@ -182,7 +149,7 @@ static void mouse(tui_app *a, TermKey *tk, TermKeyKey *k)
 		a->dirty |= D_LIST | D_STATUS;
 	}
 	const param *p = sel_param(a);
-	if (is_choice(p)) {
+	if (ui_is_choice(p)) {
 		if (x >= x0)
 			adjust(a, +1, false);
 	} else if (x >= x0 && x < x1) {
@@ -242,8 +209,8 @@ static void main_key(tui_app *a, TermKey *tk, TermKeyKey *k)
 		switch (c) {
 		case 'c': a->quit = true; break;
 		case 'r':
-			if (!app_undo(a, +1))
-				app_message(a, false, "nothing to redo");
+			if (!state_undo(a, +1))
+				state_message(a, false, "nothing to redo");
 			break;
 		case 'l':
 			clearok(curscr, TRUE);
@@ -265,15 +232,15 @@ static void main_key(tui_app *a, TermKey *tk, TermKeyKey *k)
 	case '=': dialog_open_edit(a); break;
 	case 'b': baseline(a); break;
 	case 'u':
-		if (!app_undo(a, -1))
-			app_message(a, false, "nothing to undo");
+		if (!state_undo(a, -1))
+			state_message(a, false, "nothing to undo");
 		break;
 	case 'p': dialog_open_picker(a); break;
 	case 's': dialog_open_save(a); break;
 	case 't':
-		app_apply_theme(a, (a->theme_idx + 1) % (a->n_themes ? a->n_themes : 1));
+		state_apply_theme(a, (a->theme_idx + 1) % (a->n_themes ? a->n_themes : 1));
 		if (!a->msg_error || !a->msg[0])
-			app_message(a, false, "theme: %s%s", a->theme_names[a->theme_idx],
+			state_message(a, false, "theme: %s%s", a->theme_names[a->theme_idx],
 			            a->colour_ok ? "" : " (no colours on this terminal or NO_COLOR)");
 		break;
 	case '?':

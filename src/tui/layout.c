@@ -1,11 +1,5 @@
-/* layout.c — where everything goes at this size, and drawing the frame:
- * title bar, the grouped and scrollable parameter list, the notes line and
- * the status line.  Panels are drawn by panels.c, dialogs by dialogs.c.
- *
- *   80x24 .. 119x39   list | Cost / Latency / Memory fit / Fleet-TCO stacked
- *   120x40 and up     list | two columns of wider panels + the batch chart
- *   below 80x24       "terminal too small"
- */
+/* layout.c — where everything goes at this size, and the frame: title bar,
+ * the grouped scrollable parameter list, the notes line and the status line. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -14,6 +8,11 @@
 #include <string.h>
 
 #include "tui/ui.h"
+
+/* Panels are drawn by panels.c, dialogs by dialogs.c.
+ *   80x24 .. 119x39   list | Cost / Latency / Memory fit / Fleet-TCO stacked
+ *   120x40 and up     list | two columns of wider panels + the batch chart
+ *   below 80x24       "terminal too small" */
 
 static int clampi(int v, int lo, int hi)
 {
@@ -124,12 +123,6 @@ void layout_bar_cols(const tui_app *a, int *x0, int *x1)
 	*x1 = *x0 + a->list_bar_w;
 }
 
-static bool is_choice(const param *p)
-{
-	return p->type == PT_CHOICE || p->type == PT_MODEL || p->type == PT_GPU ||
-	       p->type == PT_BOOL;
-}
-
 /* A label too long for the list column: "per" becomes "/", then long
  * words take their usual abbreviations; what still does not fit is cut at
  * a word boundary by ui_put. */
@@ -175,7 +168,7 @@ static void list_value(const tui_app *a, const param *p, char *out, size_t n)
 	double v;
 
 	params_get_text(&a->cur, p, txt, sizeof txt);
-	if (is_choice(p)) {
+	if (ui_is_choice(p)) {
 		snprintf(out, n, "%s", txt);
 		return;
 	}
@@ -228,7 +221,7 @@ static unsigned long hash_str(unsigned long h, const char *s)
 static void draw_list_line(tui_app *a, int i, bool full)
 {
 	ui_rect r = a->r_list;
-	attr_t text = app_attr(a, TE_TEXT), selattr = app_attr(a, TE_SELECTION);
+	attr_t text = ui_attr(a, TE_TEXT), selattr = ui_attr(a, TE_SELECTION);
 	int row = a->top + i, y = r.y + i, bx0, bx1;
 	char val[128] = "", mark[8] = " ", sig[320];
 	const param *p = NULL;
@@ -240,7 +233,7 @@ static void draw_list_line(tui_app *a, int i, bool full)
 	if (row < a->n_rows && a->rows[row].param >= 0) {
 		p = params_at((size_t)a->rows[row].param);
 		list_value(a, p, val, sizeof val);
-		if (!is_choice(p))
+		if (!ui_is_choice(p))
 			pos = params_position(&a->cur, p);
 		if (a->has_base && !sel) {
 			char t1[96], t2[96];
@@ -269,24 +262,24 @@ static void draw_list_line(tui_app *a, int i, bool full)
 		if (sel)
 			ui_put(y, r.x, 1, selattr, a->g.right);
 		else if (*mark == '*')
-			ui_put(y, r.x, 1, app_attr(a, TE_BASELINE), "*");
+			ui_put(y, r.x, 1, ui_attr(a, TE_BASELINE), "*");
 		short_label(p->label, a->list_label_w, lab, sizeof lab);
 		ui_put(y, r.x + 1, a->list_label_w, la, lab);
-		if (is_choice(p)) {
+		if (ui_is_choice(p)) {
 			int w = bx1 - bx0 + 1 + a->list_value_w;
 			char buf[160];
 			snprintf(buf, sizeof buf, "%s %s %s", a->g.left, val, a->g.right);
 			if (!sel || ui_width(buf) > w)
 				snprintf(buf, sizeof buf, "%s", val);
-			ui_put_right(y, bx0, w, sel ? selattr : app_attr(a, TE_ACCENT), buf);
+			ui_put_right(y, bx0, w, sel ? selattr : ui_attr(a, TE_ACCENT), buf);
 		} else {
 			ui_slider(a, y, bx0, a->list_bar_w, pos, sel);
 			ui_put_right(y, bx1 + 1, a->list_value_w,
-			             sel ? selattr : app_attr(a, TE_ACCENT), val);
+			             sel ? selattr : ui_attr(a, TE_ACCENT), val);
 		}
 	}
 	if (*hint)   /* scroll hints */
-		ui_put(y, r.x + r.w - 1, 1, app_attr(a, TE_DIM), hint);
+		ui_put(y, r.x + r.w - 1, 1, ui_attr(a, TE_DIM), hint);
 }
 
 static void draw_list(tui_app *a, bool full)
@@ -297,7 +290,7 @@ static void draw_list(tui_app *a, bool full)
 		draw_list_line(a, i, full);
 	if (full) {
 		/* the rule between list and panels */
-		attrset(app_attr(a, TE_BORDER));
+		attrset(ui_attr(a, TE_BORDER));
 		for (int i = 0; i < r.h; i++)
 			mvaddstr(r.y + i, r.x + r.w, a->g.vline);
 		attrset(A_NORMAL);
@@ -307,7 +300,7 @@ static void draw_list(tui_app *a, bool full)
 static void draw_title(tui_app *a)
 {
 	ui_rect r = a->r_title;
-	attr_t st = app_attr(a, TE_STATUS);
+	attr_t st = ui_attr(a, TE_STATUS);
 	char left[256], right[96];
 	const scenario *s = &a->cur;
 
@@ -328,23 +321,23 @@ static void draw_notes(tui_app *a)
 	ui_rect r = a->r_notes;
 	char buf[512];
 
-	ui_fill(r.y, r.x, r.h, r.w, app_attr(a, TE_TEXT));
+	ui_fill(r.y, r.x, r.h, r.w, ui_attr(a, TE_TEXT));
 	panels_notes(a, buf, sizeof buf, r.w - 2);
 	bool warn = a->res.batch_limit != LIMIT_MAX_BATCH || !a->res.fits ||
 	            !a->res.ttft_ok || !a->res.tpot_ok || !a->res.e2e_ok;
-	ui_put(r.y, r.x + 1, r.w - 2, app_attr(a, warn ? TE_WARN : TE_DIM), buf);
+	ui_put(r.y, r.x + 1, r.w - 2, ui_attr(a, warn ? TE_WARN : TE_DIM), buf);
 	/* at large sizes, the model's own notes below */
 	for (int i = 0, y = r.y + 1; i < a->res.n_notes && y < r.y + r.h; i++, y++) {
 		char line[MODEL_NOTE_LEN + 8];
 		snprintf(line, sizeof line, "%s %s", a->g.dot, a->res.notes[i]);
-		ui_put(y, r.x + 1, r.w - 2, app_attr(a, TE_DIM), line);
+		ui_put(y, r.x + 1, r.w - 2, ui_attr(a, TE_DIM), line);
 	}
 }
 
 static void draw_status(tui_app *a)
 {
 	ui_rect r = a->r_status;
-	attr_t st = app_attr(a, TE_STATUS);
+	attr_t st = ui_attr(a, TE_STATUS);
 
 	ui_fill(r.y, r.x, 1, r.w, st);
 	if (a->mode == MODE_EDIT || a->mode == MODE_SAVE) {
@@ -352,14 +345,14 @@ static void draw_status(tui_app *a)
 		return;
 	}
 	if (a->msg[0]) {
-		ui_put(r.y, r.x + 1, r.w - 2, a->msg_error ? app_attr(a, TE_BAD) | A_BOLD : st,
+		ui_put(r.y, r.x + 1, r.w - 2, a->msg_error ? ui_attr(a, TE_BAD) | A_BOLD : st,
 		       a->msg);
 		return;
 	}
 	if (a->sel >= 0 && a->sel < a->n_rows && a->rows[a->sel].param >= 0) {
 		const param *p = params_at((size_t)a->rows[a->sel].param);
 		char buf[512], range[96] = "";
-		if (!is_choice(p))
+		if (!ui_is_choice(p))
 			snprintf(range, sizeof range, " (%g to %g%s%s)", p->min, p->max,
 			         *p->unit ? " " : "", p->unit);
 		snprintf(buf, sizeof buf, "%s: %s%s", p->key, p->help ? p->help : p->label,
@@ -385,7 +378,7 @@ static void draw_too_small(tui_app *a)
 		if (x < 0)
 			x = 0;
 		if (y + i >= 0 && y + i < a->rows_n)
-			ui_put(y + i, x, a->cols_n - x, app_attr(a, i ? TE_TEXT : TE_BAD) |
+			ui_put(y + i, x, a->cols_n - x, ui_attr(a, i ? TE_TEXT : TE_BAD) |
 			       (i ? 0 : A_BOLD), lines[i]);
 	}
 }

@@ -1,7 +1,7 @@
 # the interactive screen; the only part that includes curses and termkey (owner: tui)
 src_libinfertui_tui_a_SOURCES += \
 	src/tui/tui.h src/tui/ui.h \
-	src/tui/app.c src/tui/layout.c src/tui/widgets.c src/tui/panels.c \
+	src/tui/app.c src/tui/state.c src/tui/layout.c src/tui/widgets.c src/tui/panels.c \
 	src/tui/keys.c src/tui/dialogs.c \
 	src/tui/input.h src/tui/input.c
 
@@ -32,3 +32,7 @@ EXTRA_PROGRAMS += tests/bench/bench_tui
 BENCHMARKS += tests/bench/bench_tui
 tests_bench_bench_tui_SOURCES = tests/bench/bench_tui.c
 tests_bench_bench_tui_LDADD = $(TUI_LIBS)
+
+# no circles of calls between the files of src/tui (from nm of the objects)
+TESTS += tests/unit/call-cycles.sh
+EXTRA_DIST += tests/unit/call-cycles.sh

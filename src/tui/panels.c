@@ -1,8 +1,5 @@
 /* panels.c — Cost, Latency, Memory fit, Fleet/TCO, the notes line and the
- * batch chart.  Every figure comes from results (model_eval) and carries its
- * unit; with a baseline each row shows the change, absolute and relative.
- * Rows are listed most important first: a small panel shows the first few,
- * a large one all of them. */
+ * batch chart, every figure from results (model_eval) with its unit. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -11,6 +8,10 @@
 #include <string.h>
 
 #include "tui/ui.h"
+
+/* With a baseline each row shows the change, absolute and relative.  Rows
+ * are listed most important first: a small panel shows the first few, a
+ * large one all of them. */
 
 typedef void (*fmt_fn)(char *, size_t, double);
 
@@ -28,7 +29,7 @@ static void panel_begin(panel *p, const tui_app *a, ui_rect r, const char *title
 	p->r = r;
 	p->y = r.y + 1;
 	p->dw = a->has_base ? (a->big ? 18 : 16) : 0;
-	ui_fill(r.y, r.x, r.h, r.w, app_attr(a, TE_TEXT));
+	ui_fill(r.y, r.x, r.h, r.w, ui_attr(a, TE_TEXT));
 	ui_hline_title(a, r.y, r.x, r.w, title, right);
 	/* rows no wider than the eye can follow from label to value */
 	int maxw = 58 + p->dw;
@@ -100,7 +101,7 @@ static void prow(panel *p, const char *label, double cur, double base, fmt_fn f,
 static void slo_mark(const tui_app *a, bool ok, const char **mark, attr_t *at)
 {
 	*mark = ok ? a->g.ok : a->g.fail;
-	*at = app_attr(a, ok ? TE_GOOD : TE_BAD) | (ok ? 0 : A_BOLD);
+	*at = ui_attr(a, ok ? TE_GOOD : TE_BAD) | (ok ? 0 : A_BOLD);
 }
 
 static void draw_cost(tui_app *a)
@@ -208,9 +209,9 @@ static void legend(const tui_app *a, int y, int x, int w, const char *glyph,
 	char v[48];
 	fmt_bytes(v, sizeof v, bytes);
 	int vw = ui_width(v);
-	ui_put(y, x, 1, app_attr(a, e), glyph);
-	ui_put(y, x + 2, w - 4 - vw, app_attr(a, TE_TEXT), name);
-	ui_put_right(y, x + 2, w - 3, app_attr(a, TE_ACCENT), v);
+	ui_put(y, x, 1, ui_attr(a, e), glyph);
+	ui_put(y, x + 2, w - 4 - vw, ui_attr(a, TE_TEXT), name);
+	ui_put_right(y, x + 2, w - 3, ui_attr(a, TE_ACCENT), v);
 }
 
 static void draw_memory(tui_app *a)
@@ -419,10 +420,10 @@ static void draw_chart(tui_app *a)
 	ui_rect r = a->r_chart;
 	ui_chart *c = &a->chart;
 	char t[64], u[64];
-	attr_t dim = app_attr(a, TE_DIM);
+	attr_t dim = ui_attr(a, TE_DIM);
 	int pw = chart_plot_w(a);
 
-	ui_fill(r.y, r.x, r.h, r.w, app_attr(a, TE_TEXT));
+	ui_fill(r.y, r.x, r.h, r.w, ui_attr(a, TE_TEXT));
 	char leg[160];
 	snprintf(leg, sizeof leg, "one replica; %s batch %d now%s", a->g.up, a->res.batch,
 	         c->valid && c->n > 1 && !c->reachable[c->n - 1] ?
@@ -461,7 +462,7 @@ static void draw_chart(tui_app *a)
 	int x0 = r.x + 1 + 12;   /* plot's first column */
 	int xr = x0 + used + 1;  /* right axis */
 	fmt_tok_s(t, sizeof t, tmax);
-	ui_put_right(r.y + 1, r.x + 1, 11, app_attr(a, TE_GAUGE_KV), t);
+	ui_put_right(r.y + 1, r.x + 1, 11, ui_attr(a, TE_GAUGE_KV), t);
 	ui_put_right(r.y + ph, r.x + 1, 11, dim, "0 tok/s");
 	ui_put_right(r.y + 2, r.x + 1, 11, dim, "bars:");
 	ui_put_right(r.y + 3, r.x + 1, 11, dim, "output");
@@ -474,14 +475,14 @@ static void draw_chart(tui_app *a)
 		fmt_time(t, sizeof t, a->cur.tpot_slo_s);
 		char sl[80];
 		snprintf(sl, sizeof sl, "SLO %s", t);
-		ui_put(r.y + 1 + slo_row, xr, r.x + r.w - xr - 1, app_attr(a, TE_BAD), sl);
+		ui_put(r.y + 1 + slo_row, xr, r.x + r.w - xr - 1, ui_attr(a, TE_BAD), sl);
 	}
 	if (slo_row != 0)
-		ui_put(r.y + 1, xr, 9, app_attr(a, TE_WARN), u);
+		ui_put(r.y + 1, xr, 9, ui_attr(a, TE_WARN), u);
 	ui_put(r.y + 2 + (slo_row == 1), xr, 9, dim, "dots:");
 	ui_put(r.y + 3 + (slo_row == 1 || slo_row == 2), xr, 9, dim, "TPOT");
 	for (int i = 0; i < c->n; i++) {
-		attr_t bar = c->reachable[i] ? app_attr(a, TE_GAUGE_KV) : dim;
+		attr_t bar = c->reachable[i] ? ui_attr(a, TE_GAUGE_KV) : dim;
 		int units = (int)lround(c->tok_s[i] / tmax * ph * 8);
 		int dot = ph - 1 - (int)lround(c->tpot_s[i] / pmax * (ph - 1));
 		for (int k = col0[i]; k < col0[i + 1] || k == col0[i]; k++) {
@@ -492,11 +493,11 @@ static void draw_chart(tui_app *a)
 				const char *gl = cell >= 8 ? a->g.blocks[8] :
 				                 cell > 0 ? a->g.blocks[cell] : NULL;
 				if (row == dot)
-					ui_put(y, x, 1, app_attr(a, TE_WARN) | A_BOLD, a->g.dot);
+					ui_put(y, x, 1, ui_attr(a, TE_WARN) | A_BOLD, a->g.dot);
 				else if (gl)
 					ui_put(y, x, 1, bar, gl);
 				else if (row == slo_row)
-					ui_put(y, x, 1, app_attr(a, TE_BAD), a->g.track);
+					ui_put(y, x, 1, ui_attr(a, TE_BAD), a->g.track);
 			}
 		}
 	}
@@ -511,7 +512,7 @@ static void draw_chart(tui_app *a)
 		if (c->batch[i] <= a->res.batch)
 			cur = i;
 	if (cur >= 0)
-		ui_put(ya, x0 + col0[cur], 1, app_attr(a, TE_ACCENT) | A_BOLD,
+		ui_put(ya, x0 + col0[cur], 1, ui_attr(a, TE_ACCENT) | A_BOLD,
 		       a->g.up);
 	ui_put_right(ya + 1, r.x + 1, 11, dim, "batch");
 	int last_end = -1;

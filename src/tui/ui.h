@@ -1,15 +1,14 @@
 /* ui.h — internals of the interactive explorer, shared by the files of
- * src/tui/ only (tui.h is the module's public face).
- *
- * Shape (after alsamixer and ncdu): one tui_app holds the state; keys.c turns
+ * src/tui/ only (tui.h is the module's public face). */
+#ifndef INFERTUI_TUI_UI_H
+#define INFERTUI_TUI_UI_H
+
+/* Shape (after alsamixer and ncdu): one tui_app holds the state; keys.c turns
  * key events into commands that change the scenario; every change marks
  * dirty regions; layout.c draws the dirty regions into stdscr and ncurses
  * sends only the cells that changed.  The core never touches the real
  * terminal, so the headless tests and the benchmark run it on newterm()
- * with keys from termkey_new_abstract().
- */
-#ifndef INFERTUI_TUI_UI_H
-#define INFERTUI_TUI_UI_H
+ * with keys from termkey_new_abstract(). */
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -145,27 +144,41 @@ typedef struct tui_app {
 	int exit_status;
 } tui_app;
 
-/* app.c — the core, independent of the real terminal */
+/* The files, lowest first; each calls only those above it in this list
+ * (tests/unit/tui-layers.sh checks it):
+ *   widgets.c  formatting and drawing primitives, theme attributes
+ *   state.c    status message, undo history, recompute, themes, name lists
+ *   panels.c   the result panels, notes line and batch chart (reads a->res)
+ *   dialogs.c  help, picker and the status-line prompts
+ *   layout.c   sizes and the frame: title, list, notes, status
+ *   keys.c     key and mouse events to commands
+ *   app.c      set-up, resize, draw, and the real terminal */
+
+/* app.c — entry points of the core (the headless tests and the benchmark
+ * drive these on newterm()) */
 /* Set up *a on the current curses SCREEN (after newterm/initscr). */
 int app_init(tui_app *a, const scenario *s, const tui_options *opt);
 void app_free(tui_app *a);
-/* Recompute the results of the current scenario (and the chart). */
-void app_recompute(tui_app *a);
 /* The terminal has this size now: relayout and redraw all. */
 void app_resize(tui_app *a, int rows, int cols);
 /* Draw what is dirty into stdscr and wnoutrefresh it (no doupdate). */
 void app_draw(tui_app *a);
-void app_message(tui_app *a, bool error, const char *fmt, ...)
+
+/* state.c */
+void state_message(tui_app *a, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* Make *s the current scenario (a new undo state unless coalesced). */
-void app_commit(tui_app *a, int adjusted_param);
+/* The rows of the parameter list (group headings and parameters). */
+void state_rows_build(tui_app *a);
+/* Recompute the results of the current scenario (the chart when drawn). */
+void state_recompute(tui_app *a);
+/* Make a->cur the current scenario (a new undo state unless coalesced). */
+void state_commit(tui_app *a, int adjusted_param);
 /* dir -1 undo, +1 redo; false when there is nothing to undo/redo */
-bool app_undo(tui_app *a, int dir);
-void app_apply_theme(tui_app *a, int idx);
-attr_t app_attr(const tui_app *a, enum theme_elem e);
-/* Fill a->names with the preset (or theme) names of the search path. */
-int app_list_names(const char *kind, char names[][UI_NAME_LEN],
-                   char desc[][UI_NAME_LEN * 2], int max);
+bool state_undo(tui_app *a, int dir);
+void state_apply_theme(tui_app *a, int idx);
+/* Fill names with the preset (or theme) names of the search path. */
+int state_list_names(const char *kind, char names[][UI_NAME_LEN],
+                     char desc[][UI_NAME_LEN * 2], int max);
 
 /* keys.c */
 /* libtermkey on fd (term NULL: the terminal's own; else an abstract
@@ -174,9 +187,6 @@ TermKey *keys_new(int fd, const char *term);
 void keys_handle(tui_app *a, TermKey *tk, TermKeyKey *key);
 /* Feed raw bytes (tests): parsed by tk, each key handled; no drawing. */
 void keys_feed(tui_app *a, TermKey *tk, const char *bytes, size_t len);
-int keys_help_count(void);
-const char *keys_help_key(int i);
-const char *keys_help_text(int i);
 
 /* layout.c */
 void layout_compute(tui_app *a);
@@ -187,6 +197,8 @@ void layout_bar_cols(const tui_app *a, int *x0, int *x1);
 void layout_scroll_to_sel(tui_app *a);
 
 /* widgets.c — formatting and drawing primitives */
+attr_t ui_attr(const tui_app *a, enum theme_elem e);
+bool ui_is_choice(const param *p);   /* cycled/picked, not a slider */
 void ui_glyphs_init(ui_glyphs *g, bool utf8);
 /* strlcpy: copy what fits, always terminated */
 void ui_copy(char *dst, size_t n, const char *src);

@@ -1,7 +1,6 @@
 /* widgets.c — number formatting with units, text that fits without cutting
- * a word, and the drawing primitives: slider, gauge, stacked bar, titled
- * rules.  Everything draws into stdscr; colours come from the theme through
- * app_attr(). */
+ * a word, theme attributes, and the drawing primitives (slider, gauge, bars,
+ * titled rules), all into stdscr. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -13,6 +12,34 @@
 #include <wchar.h>
 
 #include "tui/ui.h"
+
+/* the curses attribute of a theme element: colour pair when colours are
+ * in use, else the mono attributes */
+attr_t ui_attr(const tui_app *a, enum theme_elem e)
+{
+	const theme_style *st = &a->th.st[e];
+	unsigned ta = a->colour ? st->attrs : st->mono_attrs;
+	attr_t at = A_NORMAL;
+
+	if (ta & TA_BOLD)
+		at |= A_BOLD;
+	if (ta & TA_UNDERLINE)
+		at |= A_UNDERLINE;
+	if (ta & TA_REVERSE)
+		at |= A_REVERSE;
+	if (ta & TA_DIM)
+		at |= A_DIM;
+	if (a->colour)
+		at |= COLOR_PAIR(e + 1);
+	return at;
+}
+
+/* a choice (cycled, picked from a list) rather than a slider */
+bool ui_is_choice(const param *p)
+{
+	return p->type == PT_CHOICE || p->type == PT_MODEL || p->type == PT_GPU ||
+	       p->type == PT_BOOL;
+}
 
 void ui_glyphs_init(ui_glyphs *g, bool utf8)
 {
@@ -249,18 +276,18 @@ static void repeat(int y, int x, int n, attr_t attr, const char *glyph)
 void ui_hline_title(const tui_app *a, int y, int x, int w, const char *title,
                     const char *right)
 {
-	attr_t b = app_attr(a, TE_BORDER);
+	attr_t b = ui_attr(a, TE_BORDER);
 	int tw = 0;
 
 	repeat(y, x, w, b, a->g.hline);
 	if (title && *title && w > 4)
-		tw = ui_putf(y, x + 1, w - 2, app_attr(a, TE_TITLE), " %s ", title);
+		tw = ui_putf(y, x + 1, w - 2, ui_attr(a, TE_TITLE), " %s ", title);
 	if (right && *right && w > tw + 6) {
 		char buf[128];
 		snprintf(buf, sizeof buf, " %s ", right);
 		int rw = ui_width(buf);
 		if (rw <= w - tw - 4)
-			ui_put(y, x + w - rw - 1, rw, app_attr(a, TE_DIM), buf);
+			ui_put(y, x + w - rw - 1, rw, ui_attr(a, TE_DIM), buf);
 	}
 }
 
@@ -270,8 +297,8 @@ void ui_slider(const tui_app *a, int y, int x, int w, double pos, bool selected)
 {
 	static const char *const eighths[8] = {
 		"", "\u258f", "\u258e", "\u258d", "\u258c", "\u258b", "\u258a", "\u2589" };
-	attr_t fill = app_attr(a, TE_SLIDER_FILL);
-	attr_t track = app_attr(a, TE_SLIDER_TRACK);
+	attr_t fill = ui_attr(a, TE_SLIDER_FILL);
+	attr_t track = ui_attr(a, TE_SLIDER_TRACK);
 	(void)selected;
 
 	if (w <= 0)
@@ -320,13 +347,13 @@ void ui_stacked_bar(const tui_app *a, int y, int x, int w, const double *v,
 			end = prev + 1;
 		if (end > w)
 			end = w;
-		repeat(y, x + prev, end - prev, app_attr(a, el[i]),
+		repeat(y, x + prev, end - prev, ui_attr(a, el[i]),
 		       a->g.seg[i < 5 ? i : 4]);
 		if (end > prev)
 			prev = end;
 	}
 	if (prev < w)
-		repeat(y, x + prev, w - prev, app_attr(a, el[n - 1]), a->g.seg[4]);
+		repeat(y, x + prev, w - prev, ui_attr(a, el[n - 1]), a->g.seg[4]);
 }
 
 void ui_row_value(const tui_app *a, int y, int x, int w, const char *label,
@@ -334,11 +361,11 @@ void ui_row_value(const tui_app *a, int y, int x, int w, const char *label,
                   const char *delta, int delta_w)
 {
 	int xr = x + w - 1;
-	attr_t text = app_attr(a, TE_TEXT);
+	attr_t text = ui_attr(a, TE_TEXT);
 
 	if (delta_w > 0) {
 		if (delta && *delta)
-			ui_put_right(y, xr - delta_w, delta_w, app_attr(a, TE_BASELINE), delta);
+			ui_put_right(y, xr - delta_w, delta_w, ui_attr(a, TE_BASELINE), delta);
 		xr -= delta_w + 1;
 	}
 	if (mark) {
@@ -348,7 +375,7 @@ void ui_row_value(const tui_app *a, int y, int x, int w, const char *label,
 	int vw = ui_width(value);
 	if (vw > xr - x - 1)
 		vw = xr - x - 1;
-	ui_put_right(y, xr - vw, vw, app_attr(a, TE_ACCENT), value);
+	ui_put_right(y, xr - vw, vw, ui_attr(a, TE_ACCENT), value);
 	/* "label|optional tail": the tail shows only when it fits whole */
 	char full[256], head[256];
 	const char *bar = strchr(label, '|');
