@@ -43,7 +43,7 @@ int app_init(tui_app *a, const scenario *s, const tui_options *opt)
 	a->hist_len = 1;
 	a->hist_pos = 0;
 	a->hist[0] = *s;
-	state_rows_build(a);
+	rows_build(a);
 	if (!a->rows)
 		return -1;
 

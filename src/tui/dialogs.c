@@ -44,7 +44,9 @@ static const struct {
 	{ "Left/Right  h/l", "adjust the value one step" },
 	{ "Shift+Left/Right  H/L", "adjust in big steps (also PgUp/PgDn)" },
 	{ "Home/End", "minimum / maximum" },
-	{ "Tab  Shift+Tab", "next / previous group" },
+	{ "Tab  Shift+Tab", "next / previous section (round)" },
+	{ "m", "show / hide the model's architecture rows (choosing a model "
+	       "fills them)" },
 	{ "Enter  =", "type an exact value (Enter sets, Esc cancels)" },
 	{ "b", "mark the scenario as baseline: panels show +/- changes against "
 	       "it, * marks changed inputs (b again, unchanged: clear)" },

@@ -29,18 +29,23 @@ static void move_sel(tui_app *a, int dir)
 	a->dirty |= D_LIST | D_STATUS;
 }
 
+/* Tab / Shift-Tab: the first parameter of the next / previous section,
+ * round from the last to the first */
 static void move_group(tui_app *a, int dir)
 {
-	int g = a->rows[a->sel].group + dir;
-	for (; g >= 0 && g < G_COUNT; g += dir)
+	int n = a->n_groups > 0 ? a->n_groups : 1;
+	int g = a->rows[a->sel].group;
+	for (int step = 1; step <= n; step++) {
+		int want = ((g + dir * step) % n + n) % n;
 		for (int i = 0; i < a->n_rows; i++)
-			if (a->rows[i].group == g && a->rows[i].param >= 0) {
+			if (a->rows[i].group == want && a->rows[i].param >= 0) {
 				a->sel = i;
 				a->last_adjust = -1;
 				layout_scroll_to_sel(a);
 				a->dirty |= D_LIST | D_STATUS;
 				return;
 			}
+	}
 }
 
 /* apply a change made to a->cur: commit when it changed anything */
@@ -231,6 +236,10 @@ static void main_key(tui_app *a, TermKey *tk, TermKeyKey *k)
 	case 'L': adjust(a, +1, true); break;
 	case '=': dialog_open_edit(a); break;
 	case 'b': baseline(a); break;
+	case 'm':
+		rows_toggle_arch(a);
+		layout_scroll_to_sel(a);
+		break;
 	case 'u':
 		if (!state_undo(a, -1))
 			state_message(a, false, "nothing to undo");

@@ -254,8 +254,11 @@ static void draw_list_line(tui_app *a, int i, bool full)
 	layout_bar_cols(a, &bx0, &bx1);
 	ui_fill(y, r.x, 1, r.w, sel ? selattr : text);
 	if (row < a->n_rows && !p) {
-		ui_hline_title(a, y, r.x, r.w, params_group_name((enum param_group)a->rows[row].group),
-		               NULL);
+		char more[48] = "";
+		if (a->rows[row].group == 0)
+			snprintf(more, sizeof more, "m %s %d rows", a->arch_open ? "hides" :
+			         "shows", rows_arch_count());
+		ui_hline_title(a, y, r.x, r.w, a->rows[row].name, more[0] ? more : NULL);
 	} else if (p) {
 		attr_t la = sel ? selattr : text;
 		char lab[96];

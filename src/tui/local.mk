@@ -1,9 +1,16 @@
 # the interactive screen; the only part that includes curses and termkey (owner: tui)
 src_libinfertui_tui_a_SOURCES += \
 	src/tui/tui.h src/tui/ui.h \
-	src/tui/app.c src/tui/state.c src/tui/layout.c src/tui/widgets.c src/tui/panels.c \
-	src/tui/keys.c src/tui/dialogs.c \
-	src/tui/input.h src/tui/input.c
+	src/tui/app.c \
+	src/tui/state.c \
+	src/tui/rows.c \
+	src/tui/layout.c \
+	src/tui/widgets.c \
+	src/tui/panels.c \
+	src/tui/keys.c \
+	src/tui/dialogs.c \
+	src/tui/input.h \
+	src/tui/input.c
 
 # headless screen tests: the core on a fake terminal, compared with
 # tests/tui/expected/*.txt (tests/tui/screens.sh --regen rewrites them)

@@ -115,34 +115,6 @@ void state_apply_theme(tui_app *a, int idx)
 	a->full_redraw = true;
 }
 
-void state_rows_build(tui_app *a)
-{
-	size_t np = params_count();
-	int n = 0;
-
-	a->rows = calloc(np + G_COUNT, sizeof *a->rows);
-	if (!a->rows)
-		return;
-	for (int g = 0; g < G_COUNT; g++) {
-		bool any = false;
-		for (size_t i = 0; i < np; i++) {
-			if ((int)params_at(i)->group != g)
-				continue;
-			if (!any) {
-				a->rows[n].param = -1;
-				a->rows[n].group = g;
-				n++;
-				any = true;
-			}
-			a->rows[n].param = (int)i;
-			a->rows[n].group = g;
-			n++;
-		}
-	}
-	a->n_rows = n;
-	a->sel = n > 1 ? 1 : 0;
-}
-
 static scenario *hist_at(tui_app *a, int i)
 {
 	return &a->hist[(a->hist_start + i) % UI_HISTORY];

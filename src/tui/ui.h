@@ -50,7 +50,8 @@ typedef struct {
 /* one row of the parameter list: a group heading or a parameter */
 typedef struct {
 	int param;                 /* index into the table, or -1 for a heading */
-	int group;
+	int group;                 /* section (Tab moves between them) */
+	const char *name;          /* heading text (headings only) */
 } ui_row;
 
 /* glyphs: UTF-8 when the locale allows, ASCII otherwise */
@@ -94,6 +95,8 @@ typedef struct tui_app {
 	int n_rows;
 	int sel;                   /* selected row (always a parameter) */
 	int top;                   /* first row shown */
+	int n_groups;              /* sections */
+	bool arch_open;            /* the model's architecture rows shown */
 
 	/* mode and dialogs */
 	enum ui_mode mode;
@@ -147,6 +150,7 @@ typedef struct tui_app {
 /* The files, lowest first; each calls only those above it in this list
  * (tests/unit/tui-layers.sh checks it):
  *   widgets.c  formatting and drawing primitives, theme attributes
+ *   rows.c     the list's rows: sections, the folded architecture
  *   state.c    status message, undo history, recompute, themes, name lists
  *   panels.c   the result panels, notes line and batch chart (reads a->res)
  *   dialogs.c  help, picker and the status-line prompts
@@ -167,8 +171,6 @@ void app_draw(tui_app *a);
 /* state.c */
 void state_message(tui_app *a, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* The rows of the parameter list (group headings and parameters). */
-void state_rows_build(tui_app *a);
 /* Recompute the results of the current scenario (the chart when drawn). */
 void state_recompute(tui_app *a);
 /* Make a->cur the current scenario (a new undo state unless coalesced). */
@@ -237,6 +239,12 @@ void fmt_delta(char *b, size_t n, double cur, double base,
                void (*fmt)(char *, size_t, double));
 void fmt_delta_unit(char *b, size_t n, double cur, double base,
                     const char *unit);
+
+/* rows.c */
+/* (Re)build the rows of the list, keeping the selection on its parameter. */
+void rows_build(tui_app *a);
+void rows_toggle_arch(tui_app *a);   /* show/hide the architecture rows */
+int rows_arch_count(void);
 
 /* panels.c */
 void panels_draw(tui_app *a);

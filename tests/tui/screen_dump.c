@@ -12,6 +12,8 @@
  *   locale NAME             (default C.UTF-8; "C" shows the ASCII glyphs)
  *   keys KEY KEY ...        any number of lines, in order
  *   resize COLSxROWS        (between keys lines)
+ *   expect TEXT             the screen, now, shows TEXT (else exit 1)
+ *   reject TEXT             the screen, now, does not show TEXT (else exit 1)
  * KEY is a character (j, b, ?, =), a name (Up Down Left Right S-Left S-Right
  * PgUp PgDn Home End Enter Esc Tab BTab BS Space C-r C-c C-l F1), text:STRING
  * (typed characters), hex:HEXBYTES (raw bytes, e.g. hex:1b5b2041),
@@ -142,6 +144,27 @@ static void dump(FILE *out)
 	}
 }
 
+/* expect/reject: the screen now, as text, holds (or not) the text */
+static void check(const char *cmd, const char *text, const char *casefile)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	bool want = !strcmp(cmd, "expect");
+
+	if (!m)
+		die("out of memory", NULL);
+	dump(m);
+	fclose(m);
+	if ((strstr(buf, text) != NULL) != want) {
+		fprintf(stderr, "screen_dump: %s: %s '%s' failed; the screen:\n%s",
+		        casefile, cmd, text, buf);
+		free(buf);
+		exit(1);
+	}
+	free(buf);
+}
+
 int main(int argc, char **argv)
 {
 	char line[4096], preset[1024] = "tests/tui/screen.ini", loc[64] = "C.UTF-8";
@@ -203,6 +226,11 @@ int main(int argc, char **argv)
 			app_resize(&app, rows, cols);
 			app_draw(&app);
 			doupdate();
+			continue;
+		}
+		if (!strncmp(line, "expect ", 7) || !strncmp(line, "reject ", 7)) {
+			line[6] = '\0';
+			check(line, line + 7, argv[1]);
 			continue;
 		}
 		if (strncmp(line, "keys ", 5))

@@ -16,8 +16,8 @@ echo "$s" | while IFS= read -r l; do
 	[ "$(printf '%s' "$l" | LC_ALL=C.UTF-8 wc -m)" -le 80 ] || { echo "$l"; exit 1; }
 done || fail "a line wider than 80 columns"
 # select serving.max_batch, one step down: the cost per 1M tokens changes
-T send-keys -t 0 Tab Tab Tab Down
-wait_for '▸Max batch' || fail "Tab Tab Tab Down does not select Max batch"
+T send-keys -t 0 Tab
+wait_for '▸Max batch' || fail "Tab does not select Max batch"
 before=$(screen | grep 'Per 1M tokens')
 T send-keys -t 0 Left
 i=0
