@@ -47,8 +47,8 @@ T send-keys -t 0 -H 1b 5b $(hexes 31 97) 41
 help_toggles "a 100-byte CSI"
 
 # the keys still drive the screen: Max batch is selected and steps down
-T send-keys -t 0 Tab Tab Tab Down
-wait_for '▸Max batch' || fail "Tab Tab Tab Down does not select Max batch"
+T send-keys -t 0 Tab
+wait_for '▸Max batch' || fail "Tab does not select Max batch"
 T send-keys -t 0 q
 check_exit 0 "q after hostile input"
 [ "$(mouse_flag)" = 0 ] || fail "mouse reporting left on after q"
