@@ -76,7 +76,11 @@ int app_init(tui_app *a, const scenario *s, const tui_options *opt)
 			        (size_t)(a->n_themes - i - 1) * UI_NAME_LEN);
 			a->n_themes--;
 		}
-	want = opt && opt->theme_name ? opt->theme_name :
+	/* --theme, else the one chosen last time (t/T), else the preset's
+	 * [ui] theme, else default */
+	char saved[UI_NAME_LEN];
+	state_saved_theme(saved, sizeof saved);
+	want = opt && opt->theme_name ? opt->theme_name : saved[0] ? saved :
 	       s->ui_theme[0] ? s->ui_theme : "default";
 	int idx = a->n_themes > 1 ? 1 : 0;
 	for (int i = 0; i < a->n_themes; i++)

@@ -1,5 +1,5 @@
-/* dialogs.c — help, the preset picker, and the one-line prompts for a typed
- * value and for saving a preset (in the status line). */
+/* dialogs.c — help, and the one-line prompts in the status line for a typed
+ * value and for saving a preset. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -11,29 +11,6 @@
 
 #include "config.h"
 #include "tui/ui.h"
-
-/* ---- a framed box ------------------------------------------------------ */
-
-static ui_rect dlg_box(tui_app *a, int want_w, int want_h, const char *title,
-                   const char *foot)
-{
-	ui_rect r;
-	/* centred; on a small screen the whole width between title and status */
-	r.w = want_w + 4 <= a->cols_n ? want_w : a->cols_n;
-	r.h = want_h + 2 <= a->rows_n - 2 ? want_h : a->rows_n - 2;
-	r.x = (a->cols_n - r.w) / 2;
-	r.y = 1 + (a->rows_n - 2 - r.h) / 2;
-	ui_fill(r.y, r.x, r.h, r.w, ui_attr(a, TE_TEXT));
-	ui_hline_title(a, r.y, r.x, r.w, title, NULL);
-	ui_hline_title(a, r.y + r.h - 1, r.x, r.w, NULL, foot);
-	attrset(ui_attr(a, TE_BORDER));
-	for (int i = 1; i < r.h - 1; i++) {
-		mvaddstr(r.y + i, r.x, a->g.vline);
-		mvaddstr(r.y + i, r.x + r.w - 1, a->g.vline);
-	}
-	attrset(A_NORMAL);
-	return r;
-}
 
 /* ---- help ---------------------------------------------------------------- */
 
@@ -47,13 +24,16 @@ static const struct {
 	{ "Tab  Shift+Tab", "next / previous section (round)" },
 	{ "m", "show / hide the model's architecture rows (choosing a model "
 	       "fills them)" },
-	{ "Enter  =", "type an exact value (Enter sets, Esc cancels)" },
+	{ "Enter", "on a choice (model, accelerator, precision, ...): a list to "
+	           "pick from, narrowed as you type; on a number, type it" },
+	{ "=", "type an exact value or name (Enter sets, Esc cancels)" },
 	{ "b", "mark the scenario as baseline: panels show +/- changes against "
 	       "it, * marks changed inputs (b again, unchanged: clear)" },
 	{ "u  Ctrl-R", "undo / redo" },
-	{ "p", "pick a preset to load" },
+	{ "p", "pick a preset to load (type to narrow the list)" },
 	{ "s", "save the scenario as a preset (~/.config/infertui/presets)" },
-	{ "t", "next colour theme" },
+	{ "t  T", "next colour theme / pick a theme (remembered for the next "
+	          "start)" },
 	{ "Ctrl-L", "redraw the screen" },
 	{ "?  F1", "this help" },
 	{ "q  Ctrl-C", "quit" },
@@ -99,7 +79,7 @@ void dialog_help_draw(tui_app *a)
 	int kw = 22;
 	int bw = 78 + 4 <= a->cols_n ? 78 : a->cols_n;   /* as dlg_box */
 	int n = help_lines(a, bw - 4 - kw, keys, texts, 64);
-	ui_rect r = dlg_box(a, 78, n + 2, "Keys", "any other key closes");
+	ui_rect r = ui_box(a, 78, n + 2, "Keys", "any other key closes");
 	int tw = r.w - 4 - kw;
 	int rows = r.h - 2;
 
@@ -142,120 +122,6 @@ bool dialog_help_key(tui_app *a, TermKey *tk, TermKeyKey *k)
 			a->quit = true;   /* q quits from anywhere but a prompt */
 	}
 	a->dirty |= D_ALL;
-	return true;
-}
-
-/* ---- preset picker ------------------------------------------------------- */
-
-void dialog_open_picker(tui_app *a)
-{
-	a->n_names = state_list_names("presets", a->names, a->name_desc, UI_MAX_NAMES);
-	if (a->n_names == 0) {
-		state_message(a, true, "no presets found (see infertui --list-presets)");
-		return;
-	}
-	a->pick = 0;
-	for (int i = 0; i < a->n_names; i++)
-		if (!strcmp(a->names[i], a->preset_name))
-			a->pick = i;
-	a->pick_top = 0;
-	a->mode = MODE_PICKER;
-	a->dirty |= D_ALL;
-}
-
-void dialog_picker_draw(tui_app *a)
-{
-	ui_rect r = dlg_box(a, 78, a->n_names + 2, "Presets",
-	                "Enter load  Esc cancel");
-	int rows = r.h - 2, nw = 0;
-
-	for (int i = 0; i < a->n_names; i++) {
-		int w = ui_width(a->names[i]);
-		if (w > nw)
-			nw = w;
-	}
-	if (nw > 24)
-		nw = 24;
-	if (a->pick < a->pick_top)
-		a->pick_top = a->pick;
-	if (a->pick >= a->pick_top + rows)
-		a->pick_top = a->pick - rows + 1;
-	for (int i = 0; i < rows && a->pick_top + i < a->n_names; i++) {
-		int k = a->pick_top + i, y = r.y + 1 + i;
-		attr_t at = k == a->pick ? ui_attr(a, TE_SELECTION) : ui_attr(a, TE_TEXT);
-		if (k == a->pick) {
-			ui_fill(y, r.x + 1, 1, r.w - 2, at);
-			ui_put(y, r.x + 1, 1, at, a->g.right);
-		}
-		ui_put(y, r.x + 2, nw, at | A_BOLD, a->names[k]);
-		ui_put(y, r.x + 4 + nw, r.w - nw - 6, k == a->pick ? at : ui_attr(a, TE_DIM),
-		       a->name_desc[k]);
-	}
-}
-
-static void load_preset(tui_app *a, const char *name)
-{
-	char path[1024];
-	diag d;
-	static scenario tmp;
-
-	diag_init(&d);
-	if (config_find("presets", name, path, sizeof path, &d) != 0) {
-		state_message(a, true, "%s", d.count ? d.msg[0] : "preset not found");
-		return;
-	}
-	scenario_defaults(&tmp);
-	diag_init(&d);
-	if (config_load_preset(path, &tmp, &d) != 0) {
-		state_message(a, true, "%s", d.count ? d.msg[0] : "preset not loaded");
-		return;
-	}
-	a->cur = tmp;
-	ui_copy(a->preset_name, sizeof a->preset_name, name);
-	ui_copy(a->preset_path, sizeof a->preset_path, path);
-	state_commit(a, -1);
-	state_message(a, false, "loaded preset %s (u undoes)", name);
-}
-
-bool dialog_picker_key(tui_app *a, TermKey *tk, TermKeyKey *k)
-{
-	a->dirty |= D_ALL;
-	if (k->type == TERMKEY_TYPE_MOUSE) {
-		TermKeyMouseEvent ev;
-		int button, line, col;
-		if (termkey_interpret_mouse(tk, k, &ev, &button, &line, &col) ==
-		    TERMKEY_RES_KEY && ev == TERMKEY_MOUSE_PRESS) {
-			if (button == 4 && a->pick > 0)
-				a->pick--;
-			else if (button == 5 && a->pick < a->n_names - 1)
-				a->pick++;
-		}
-		return true;
-	}
-	if (k->type == TERMKEY_TYPE_KEYSYM) {
-		switch (k->code.sym) {
-		case TERMKEY_SYM_UP: if (a->pick > 0) a->pick--; break;
-		case TERMKEY_SYM_DOWN: if (a->pick < a->n_names - 1) a->pick++; break;
-		case TERMKEY_SYM_HOME: a->pick = 0; break;
-		case TERMKEY_SYM_END: a->pick = a->n_names - 1; break;
-		case TERMKEY_SYM_ENTER:
-			a->mode = MODE_MAIN;
-			load_preset(a, a->names[a->pick]);
-			break;
-		case TERMKEY_SYM_ESCAPE: a->mode = MODE_MAIN; break;
-		default: break;
-		}
-	} else if (k->type == TERMKEY_TYPE_UNICODE) {
-		long c = k->code.codepoint;
-		if (c == 'k' && a->pick > 0)
-			a->pick--;
-		else if (c == 'j' && a->pick < a->n_names - 1)
-			a->pick++;
-		else if (c == 'q' || c == 'p')
-			a->mode = MODE_MAIN;
-		else if ((k->modifiers & TERMKEY_KEYMOD_CTRL) && c == 'c')
-			a->quit = true;
-	}
 	return true;
 }
 

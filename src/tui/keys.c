@@ -192,7 +192,14 @@ static void main_key(tui_app *a, TermKey *tk, TermKeyKey *k)
 		case TERMKEY_SYM_PAGEDOWN: adjust(a, -1, true); break;
 		case TERMKEY_SYM_HOME: set_position(a, 0); break;
 		case TERMKEY_SYM_END: set_position(a, 1); break;
-		case TERMKEY_SYM_ENTER: dialog_open_edit(a); break;
+		case TERMKEY_SYM_ENTER:
+			/* a choice of several: the pick-list; else type a value */
+			if (sel_param(a) && ui_is_choice(sel_param(a)) &&
+			    sel_param(a)->type != PT_BOOL)
+				pick_open_param(a, a->rows[a->sel].param);
+			else
+				dialog_open_edit(a);
+			break;
 		case TERMKEY_SYM_TAB: move_group(a, shift ? -1 : +1); break;
 		case TERMKEY_SYM_ESCAPE: break;
 		default: break;
@@ -244,10 +251,12 @@ static void main_key(tui_app *a, TermKey *tk, TermKeyKey *k)
 		if (!state_undo(a, -1))
 			state_message(a, false, "nothing to undo");
 		break;
-	case 'p': dialog_open_picker(a); break;
+	case 'p': pick_open_presets(a); break;
+	case 'T': pick_open_themes(a); break;
 	case 's': dialog_open_save(a); break;
 	case 't':
 		state_apply_theme(a, (a->theme_idx + 1) % (a->n_themes ? a->n_themes : 1));
+		state_save_theme(a);
 		if (!a->msg_error || !a->msg[0])
 			state_message(a, false, "theme: %s%s", a->theme_names[a->theme_idx],
 			            a->colour_ok ? "" : " (no colours on this terminal or NO_COLOR)");
@@ -265,7 +274,7 @@ void keys_handle(tui_app *a, TermKey *tk, TermKeyKey *key)
 {
 	switch (a->mode) {
 	case MODE_HELP: dialog_help_key(a, tk, key); break;
-	case MODE_PICKER: dialog_picker_key(a, tk, key); break;
+	case MODE_PICKER: pick_key(a, tk, key); break;
 	case MODE_EDIT:
 	case MODE_SAVE: dialog_edit_key(a, tk, key); break;
 	case MODE_MAIN:

@@ -416,6 +416,6 @@ void layout_draw(tui_app *a)
 	if (a->mode == MODE_HELP)
 		dialog_help_draw(a);
 	else if (a->mode == MODE_PICKER)
-		dialog_picker_draw(a);
+		pick_draw(a);
 	a->dirty = 0;
 }

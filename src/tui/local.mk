@@ -9,6 +9,7 @@ src_libinfertui_tui_a_SOURCES += \
 	src/tui/panels.c \
 	src/tui/keys.c \
 	src/tui/dialogs.c \
+	src/tui/pick.c \
 	src/tui/input.h \
 	src/tui/input.c
 

@@ -4,10 +4,13 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "tui/ui.h"
@@ -168,4 +171,57 @@ void state_recompute(tui_app *a)
 	model_eval(&a->cur, &a->res);
 	a->chart.valid = false;   /* recomputed when next drawn */
 	a->dirty |= D_ALL;
+}
+
+/* The theme chosen with t or T is remembered in the user's config dir
+ * ($XDG_CONFIG_HOME/infertui/theme, else ~/.config/infertui/theme): one
+ * line, the theme's name.  Written to a temporary file and renamed over,
+ * so a failure leaves the old choice; a failure is said, never fatal. */
+static void theme_file(char *buf, size_t len)
+{
+	config_user_dir(buf, len, NULL);
+	size_t n = strlen(buf);
+	snprintf(buf + n, len - n, "/theme");
+}
+
+void state_saved_theme(char *buf, size_t len)
+{
+	char path[1024];
+	FILE *f;
+
+	buf[0] = '\0';
+	theme_file(path, sizeof path);
+	f = fopen(path, "r");
+	if (!f)
+		return;
+	if (fgets(buf, (int)len, f))
+		buf[strcspn(buf, " \t\r\n")] = '\0';
+	else
+		buf[0] = '\0';
+	fclose(f);
+}
+
+void state_save_theme(tui_app *a)
+{
+	char path[1024], tmp[1100], dir[1024];
+	FILE *f;
+
+	config_user_dir(dir, sizeof dir, NULL);
+	theme_file(path, sizeof path);
+	snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
+	for (char *p = dir + 1; *p; p++)   /* mkdir -p */
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(dir, 0755);
+			*p = '/';
+		}
+	mkdir(dir, 0755);
+	f = fopen(tmp, "w");
+	if (!f || fprintf(f, "%s\n", a->theme_names[a->theme_idx]) < 0 ||
+	    fclose(f) != 0 || rename(tmp, path) != 0) {
+		if (f)
+			unlink(tmp);
+		state_message(a, true, "theme %s not remembered: %s: %s",
+		              a->theme_names[a->theme_idx], path, strerror(errno));
+	}
 }

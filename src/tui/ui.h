@@ -35,6 +35,7 @@
 #define UI_LIST_LINES 256      /* list lines remembered for partial redraw */
 
 enum ui_mode { MODE_MAIN, MODE_HELP, MODE_PICKER, MODE_SAVE, MODE_EDIT };
+enum pick_kind { PICK_PRESET, PICK_CHOICE, PICK_THEME };
 
 /* dirty regions */
 #define D_TITLE  0x01
@@ -105,8 +106,14 @@ typedef struct tui_app {
 	char names[UI_MAX_NAMES][UI_NAME_LEN];
 	char name_desc[UI_MAX_NAMES][UI_NAME_LEN * 2];
 	int n_names;
-	int pick;                  /* picker selection */
+	int pick;                  /* picker selection (index into shown) */
 	int pick_top;
+	enum pick_kind pick_kind;
+	int pick_param;            /* PICK_CHOICE: the parameter */
+	char filter[UI_NAME_LEN];  /* typed to narrow the list */
+	size_t filter_len;
+	int shown[UI_MAX_NAMES];   /* names the filter lets through */
+	int n_shown;
 	int help_top;
 
 	/* status line */
@@ -153,7 +160,8 @@ typedef struct tui_app {
  *   rows.c     the list's rows: sections, the folded architecture
  *   state.c    status message, undo history, recompute, themes, name lists
  *   panels.c   the result panels, notes line and batch chart (reads a->res)
- *   dialogs.c  help, picker and the status-line prompts
+ *   pick.c     the filterable pick-lists (presets, a choice's values, themes)
+ *   dialogs.c  help and the status-line prompts
  *   layout.c   sizes and the frame: title, list, notes, status
  *   keys.c     key and mouse events to commands
  *   app.c      set-up, resize, draw, and the real terminal */
@@ -178,6 +186,10 @@ void state_commit(tui_app *a, int adjusted_param);
 /* dir -1 undo, +1 redo; false when there is nothing to undo/redo */
 bool state_undo(tui_app *a, int dir);
 void state_apply_theme(tui_app *a, int idx);
+/* Remember the current theme for the next start (the user's config dir). */
+void state_save_theme(tui_app *a);
+/* The remembered theme's name into buf ("" when none). */
+void state_saved_theme(char *buf, size_t len);
 /* Fill names with the preset (or theme) names of the search path. */
 int state_list_names(const char *kind, char names[][UI_NAME_LEN],
                      char desc[][UI_NAME_LEN * 2], int max);
@@ -201,6 +213,9 @@ void layout_scroll_to_sel(tui_app *a);
 /* widgets.c — formatting and drawing primitives */
 attr_t ui_attr(const tui_app *a, enum theme_elem e);
 bool ui_is_choice(const param *p);   /* cycled/picked, not a slider */
+/* A framed box centred on the screen (title on top, foot below). */
+ui_rect ui_box(const tui_app *a, int want_w, int want_h, const char *title,
+               const char *foot);
 void ui_glyphs_init(ui_glyphs *g, bool utf8);
 /* strlcpy: copy what fits, always terminated */
 void ui_copy(char *dst, size_t n, const char *src);
@@ -251,15 +266,19 @@ void panels_draw(tui_app *a);
 void panels_notes(const tui_app *a, char *out, size_t n, int w);
 void panels_chart_compute(tui_app *a);
 
+/* pick.c */
+void pick_open_presets(tui_app *a);
+void pick_open_themes(tui_app *a);
+void pick_open_param(tui_app *a, int pi);   /* a choice's values */
+void pick_draw(tui_app *a);
+bool pick_key(tui_app *a, TermKey *tk, TermKeyKey *k);
+
 /* dialogs.c */
 void dialog_help_draw(tui_app *a);
-void dialog_picker_draw(tui_app *a);
 void dialog_edit_draw(tui_app *a);
 bool dialog_help_key(tui_app *a, TermKey *tk, TermKeyKey *k);
-bool dialog_picker_key(tui_app *a, TermKey *tk, TermKeyKey *k);
 bool dialog_edit_key(tui_app *a, TermKey *tk, TermKeyKey *k);
 void dialog_open_edit(tui_app *a);
 void dialog_open_save(tui_app *a);
-void dialog_open_picker(tui_app *a);
 
 #endif

@@ -537,3 +537,25 @@ void fmt_delta_unit(char *b, size_t n, double cur, double base, const char *unit
 	snprintf(b, n, "%s%s%s%s%s%s", d < 0 ? "-" : "+", abs_,
 	         unit && *unit ? " " : "", unit ? unit : "", *rel ? " " : "", rel);
 }
+
+/* A framed box, centred; on a small screen the whole width between title
+ * and status lines. */
+ui_rect ui_box(const tui_app *a, int want_w, int want_h, const char *title,
+               const char *foot)
+{
+	ui_rect r;
+	r.w = want_w + 4 <= a->cols_n ? want_w : a->cols_n;
+	r.h = want_h + 2 <= a->rows_n - 2 ? want_h : a->rows_n - 2;
+	r.x = (a->cols_n - r.w) / 2;
+	r.y = 1 + (a->rows_n - 2 - r.h) / 2;
+	ui_fill(r.y, r.x, r.h, r.w, ui_attr(a, TE_TEXT));
+	ui_hline_title(a, r.y, r.x, r.w, title, NULL);
+	ui_hline_title(a, r.y + r.h - 1, r.x, r.w, NULL, foot);
+	attrset(ui_attr(a, TE_BORDER));
+	for (int i = 1; i < r.h - 1; i++) {
+		mvaddstr(r.y + i, r.x, a->g.vline);
+		mvaddstr(r.y + i, r.x + r.w - 1, a->g.vline);
+	}
+	attrset(A_NORMAL);
+	return r;
+}

@@ -24,6 +24,9 @@ fresh_config() {   # before each case: what a save in an earlier case wrote goes
 	mkdir -p "$XDG_CONFIG_HOME/infertui/presets" || exit 99
 	cp "$top_srcdir/tests/tui/screen.ini" "$top_srcdir/tests/tui/screen-8b.ini" \
 		"$XDG_CONFIG_HOME/infertui/presets/" || exit 99
+	mkdir -p "$XDG_CONFIG_HOME/infertui/themes" || exit 99
+	cp "$top_srcdir/themes/high-contrast.ini" "$XDG_CONFIG_HOME/infertui/themes/" ||
+		exit 99
 }
 HOME="$tmp"; export HOME
 unset NO_COLOR
@@ -50,6 +53,11 @@ for c in "$top_srcdir"/tests/tui/cases/*.case; do
 		fail=$((fail + 1))
 	else
 		echo "ok $name"
+	fi
+	if [ "$name" = pick-theme-80x24 ] &&
+	   [ "$(cat "$XDG_CONFIG_HOME/infertui/theme" 2>/dev/null)" != high-contrast ]; then
+		echo "FAIL $name: the chosen theme is not remembered"
+		fail=$((fail + 1))
 	fi
 	if [ "$name" = save-ok-80x24 ] &&
 	   ! [ -s "$XDG_CONFIG_HOME/infertui/presets/my-scenario.ini" ]; then
