@@ -284,8 +284,11 @@ static void apply_edit(tui_app *a)
 	static scenario tmp;
 	char err[256];
 
+	char typed[UI_EDIT_LEN];
+
 	tmp = a->cur;
-	if (params_set_text(&tmp, p, a->edit, err, sizeof err) != 0) {
+	ui_typed_value(p, a->edit, typed, sizeof typed);
+	if (params_set_text(&tmp, p, typed, err, sizeof err) != 0) {
 		state_message(a, true, "%s", err);   /* the prompt names the key */
 		return;
 	}

@@ -146,20 +146,6 @@ static void short_label(const char *label, int w, char *out, size_t n)
 	}
 }
 
-/* a shorter spelling of a long unit, for the narrow list */
-static const char *short_unit(const char *u)
-{
-	static const struct { const char *l, *s; } m[] = {
-		{ "$/1M tokens", "$/Mtok" }, { "per region", "/region" },
-		{ "tokens", "tok" }, { "weights", "wts" }, { "req/day", "/day" },
-		{ "TFLOPS", "TF" },
-	};
-	for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
-		if (!strcmp(u, m[i].l))
-			return m[i].s;
-	return u;
-}
-
 /* The value of a parameter as shown in the list: exact text with its unit
  * when that fits, else three significant digits with k/M and the unit. */
 static void list_value(const tui_app *a, const param *p, char *out, size_t n)
@@ -190,7 +176,7 @@ static void list_value(const tui_app *a, const param *p, char *out, size_t n)
 		snprintf(out, n, "%s", txt);
 	if (ui_width(out) <= a->list_value_w)
 		return;
-	unit = short_unit(unit);
+	unit = ui_short_unit(unit);
 	if (*unit)
 		snprintf(out, n, "%s %s", txt, unit);
 	if (ui_width(out) <= a->list_value_w)
@@ -355,9 +341,14 @@ static void draw_status(tui_app *a)
 	if (a->sel >= 0 && a->sel < a->n_rows && a->rows[a->sel].param >= 0) {
 		const param *p = params_at((size_t)a->rows[a->sel].param);
 		char buf[512], range[96] = "";
-		if (!ui_is_choice(p))
-			snprintf(range, sizeof range, " (%g to %g%s%s)", p->min, p->max,
+		if (!ui_is_choice(p)) {
+			/* as people write them: 16.8M, not 1.67772e+07 */
+			char lo[32], hi[32];
+			fmt_count(lo, sizeof lo, p->min);
+			fmt_count(hi, sizeof hi, p->max);
+			snprintf(range, sizeof range, " (%s to %s%s%s)", lo, hi,
 			         *p->unit ? " " : "", p->unit);
+		}
 		snprintf(buf, sizeof buf, "%s: %s%s", p->key, p->help ? p->help : p->label,
 		         range);
 		ui_put(r.y, r.x + 1, r.w - 2, st, buf);

@@ -290,62 +290,145 @@ static void draw_memory(tui_app *a)
 		     fmt_count, NULL, 0);
 }
 
+/* "$18,950.80": the headline figure as the preset's story states it
+ * (whole dollars from $1M up; the short form from $10M up) */
+static void fmt_usd_exact(char *b, size_t n, double usd)
+{
+	double av = fabs(usd);
+	if (av >= 1e7) {
+		fmt_usd(b, n, usd);
+		return;
+	}
+	long long cents = llround(av * 100);
+	long long whole = cents / 100;
+	char digits[32], grouped[48];
+	snprintf(digits, sizeof digits, "%lld", whole);
+	size_t len = strlen(digits), k = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			grouped[k++] = ',';
+		grouped[k++] = digits[i];
+	}
+	grouped[k] = '\0';
+	if (av >= 1e6)
+		snprintf(b, n, "%s$%s", usd < 0 ? "-" : "", grouped);
+	else
+		snprintf(b, n, "%s$%s.%02lld", usd < 0 ? "-" : "", grouped, cents % 100);
+}
+
+static const option_result *base_option(const results *b, const char *name)
+{
+	for (int j = 0; j < b->n_options; j++)
+		if (!strcmp(b->options[j].name, name))
+			return &b->options[j];
+	return NULL;
+}
+
+/* One option: "a 6×p4d.24xlarge   $144k/mo ok" — per month on demand (the
+ * panel's title says so), the reserved figure named beside it when there
+ * is room; an option that does not fit shows that, not a price. */
+static void option_row(panel *p, const option_result *o, const option_result *ob,
+                       bool headline)
+{
+	const tui_app *a = p->a;
+	char val[200], m[80], rv[80], delta[64] = "", lab[96];
+	const char *mk, *inst = "";
+	attr_t ma;
+	bool api = o->kind == OPT_API;
+	double mo = api ? o->annual_usd / 12 : o->monthly_on_demand_usd;
+	double bmo = ob ? (ob->kind == OPT_API ? ob->annual_usd / 12 :
+	                   ob->monthly_on_demand_usd) : 0;
+
+	if (!panel_room(p))
+		return;
+	for (int j = 0; j < a->cur.n_options; j++)
+		if (!strcmp(a->cur.options[j].name, o->name))
+			inst = a->cur.options[j].instance;
+	if (api)
+		snprintf(lab, sizeof lab, "%s API", o->name);
+	else if (!o->fits)
+		snprintf(lab, sizeof lab, "%s %s", o->name, *inst ? inst : "instances");
+	else if (*inst)
+		snprintf(lab, sizeof lab, "%s %d%s%s", o->name, o->instances_total,
+		         a->g.times, inst);
+	else
+		snprintf(lab, sizeof lab, "%s %d instances", o->name, o->instances_total);
+	if (!api && !o->fits) {
+		ui_row_value(a, p->y++, p->r.x, p->r.w, lab, "does not fit", a->g.fail,
+		             ui_attr(a, TE_BAD) | A_BOLD, "", p->dw);
+		return;
+	}
+	char t[64];
+	(headline && !p->dw ? fmt_usd_exact : fmt_usd)(t, sizeof t, mo);
+	snprintf(m, sizeof m, "%s/mo", t);
+	fmt_usd(t, sizeof t, o->monthly_reserved_usd);
+	snprintf(rv, sizeof rv, "%s/mo", t);
+	bool resv = !api && o->monthly_reserved_usd < mo - 0.005;
+	if (resv && !p->dw && p->r.w >= 56)
+		snprintf(val, sizeof val, "%s  reserved %s", m, rv);
+	else
+		snprintf(val, sizeof val, "%s", m);
+	if (p->dw && ob)
+		fmt_delta(delta, sizeof delta, mo, bmo, fmt_usd);
+	slo_mark(a, o->meets_slo, &mk, &ma);
+	ui_row_value(a, p->y++, p->r.x, p->r.w, lab, val, mk, ma, delta, p->dw);
+	/* on a large screen, the reserved figure on a line of its own */
+	if (resv && a->big && !strstr(val, "reserved") && panel_room(p)) {
+		if (p->dw && ob)
+			fmt_delta(delta, sizeof delta, o->monthly_reserved_usd,
+			          ob->monthly_reserved_usd, fmt_usd);
+		ui_row_value(a, p->y++, p->r.x, p->r.w, "  reserved", rv, NULL, 0, delta,
+		             p->dw);
+	}
+}
+
 static void draw_fleet(tui_app *a)
 {
 	const results *r = &a->res, *b = &a->base_res;
+	const scenario *s = &a->cur;
 	panel p;
-	char right[96], t[64];
+	char t[64], lab[256];
+	bool sized = r->fits && r->replicas_total > 0;
+	bool avail_miss = sized && s->availability > 0 &&
+	                  r->availability + 1e-12 < s->availability;
 
-	fmt_count(t, sizeof t, r->replicas_total);
-	snprintf(right, sizeof right, "%s replica%s, %.0f%% busy", t,
-	         r->replicas_total == 1 ? "" : "s", r->utilisation * 100);
-	panel_begin(&p, a, a->r_fleet, "Fleet / TCO", right);
-	prow(&p, "Per month| (on demand)", r->monthly_usd, b->monthly_usd, fmt_usd_mo,
-	     NULL, 0);
-	prow(&p, "Reserved| per month", r->monthly_reserved_usd, b->monthly_reserved_usd,
-	     fmt_usd_mo, NULL, 0);
-	/* the options, side by side on the same workload */
-	for (int i = 0; i < r->n_options && panel_room(&p); i++) {
-		const option_result *o = &r->options[i];
-		const option_result *ob = NULL;
-		char val[160], m[64], y[64], delta[64] = "", lab[96];
-		const char *mk;
-		attr_t ma;
+	/* every price below is per month on demand unless its row says
+	 * otherwise; the options (the preset's story) come first */
+	panel_begin(&p, a, a->r_fleet, "Fleet / TCO", "per month, on demand");
+	for (int i = 0; i < r->n_options; i++)
+		option_row(&p, &r->options[i], base_option(b, r->options[i].name), i == 0);
 
-		for (int j = 0; j < b->n_options; j++)
-			if (!strcmp(b->options[j].name, o->name))
-				ob = &b->options[j];
-		fmt_usd_yr(y, sizeof y, o->annual_usd);
-		if (o->kind == OPT_API) {
-			fmt_usd_mo(m, sizeof m, o->annual_usd / 12);
-		} else {
-			fmt_usd_mo(m, sizeof m, o->monthly_on_demand_usd);
-		}
-		if (p.dw || p.r.w < 40)
-			snprintf(val, sizeof val, "%s", y);
-		else
-			snprintf(val, sizeof val, "%s  %s", m, y);
-		if (p.dw && ob)
-			fmt_delta(delta, sizeof delta, o->annual_usd, ob->annual_usd, fmt_usd);
-		slo_mark(a, o->meets_slo, &mk, &ma);
-		const char *inst = "";
-		for (int j = 0; j < a->cur.n_options; j++)
-			if (!strcmp(a->cur.options[j].name, o->name))
-				inst = a->cur.options[j].instance;
-		if (o->kind == OPT_API)
-			snprintf(lab, sizeof lab, "%s|: API", o->name);
-		else if (*inst)
-			snprintf(lab, sizeof lab, "%s|: %d%s %s", o->name, o->instances_total,
-			         a->g.times, inst);
-		else
-			snprintf(lab, sizeof lab, "%s|: %d instances", o->name, o->instances_total);
-		ui_row_value(a, p.y, p.r.x, p.r.w, lab, val, mk, ma, delta, p.dw);
-		p.y++;
+	/* this scenario's own fleet: replicas of the list's hardware */
+	if (!sized) {
+		if (panel_room(&p))
+			ui_row_value(a, p.y++, p.r.x, p.r.w, "This fleet",
+			             r->fits ? "cannot be sized" : "does not fit", a->g.fail,
+			             ui_attr(a, TE_BAD) | A_BOLD, "", p.dw);
+	} else {
+		fmt_count(t, sizeof t, r->replicas_total);
+		/* "7 replicas of 4×h100-sxm" */
+		snprintf(lab, sizeof lab, "Fleet %s replica%s| of %d%s%s, %.0f%% busy", t,
+		         r->replicas_total == 1 ? "" : "s", s->gpus, a->g.times,
+		         s->gpu.id[0] ? s->gpu.id : "GPU", r->utilisation * 100);
+		prow(&p, lab, r->monthly_usd, b->monthly_usd, fmt_usd_mo, NULL, 0);
 	}
-	prow(&p, "Per year| (reserved)", r->annual_usd, b->annual_usd, fmt_usd_yr, NULL, 0);
-	prow(&p, "API instead| per year", r->api_annual_usd, b->api_annual_usd,
-	     fmt_usd_yr, NULL, 0);
-	if (panel_room(&p)) {
+	if (avail_miss) {
+		/* a constraint, not a footnote: the achieved figure, marked */
+		fmt_pct(t, sizeof t, s->availability);
+		snprintf(lab, sizeof lab, "Availability| (target %s)", t);
+		prow(&p, lab, r->availability, b->availability, fmt_pct, a->g.fail,
+		     ui_attr(a, TE_BAD) | A_BOLD);
+	}
+	if (sized && r->monthly_reserved_usd < r->monthly_usd - 0.005)
+		prow(&p, "Fleet reserved| per month", r->monthly_reserved_usd,
+		     b->monthly_reserved_usd, fmt_usd_mo, NULL, 0);
+	bool api_option = false;
+	for (int i = 0; i < r->n_options; i++)
+		api_option |= r->options[i].kind == OPT_API;
+	if (!api_option)   /* else the API is one of the options above */
+		prow(&p, "API instead| per month", r->api_annual_usd / 12,
+		     b->api_annual_usd / 12, fmt_usd_mo, NULL, 0);
+	if (panel_room(&p) && sized) {
 		if (r->break_even_requests_per_day > 0)
 			prow(&p, "Break-even| vs API", r->break_even_requests_per_day,
 			     b->break_even_requests_per_day, fmt_req_day, NULL, 0);
@@ -353,12 +436,18 @@ static void draw_fleet(tui_app *a)
 			ui_row_value(a, p.y++, p.r.x, p.r.w, "Break-even| vs API", "never", NULL,
 			             0, "", p.dw);
 	}
-	prow(&p, "Utilisation", r->utilisation, b->utilisation, fmt_pct, NULL, 0);
-	prow(&p, "Availability| (estimate)", r->availability, b->availability, fmt_pct,
-	     NULL, 0);
-	for (int i = 0; i < r->n_regions && panel_room(&p); i++) {
+	if (sized) {
+		prow(&p, "Fleet per year| (reserved)", r->annual_usd, b->annual_usd,
+		     fmt_usd_yr, NULL, 0);
+		if (!avail_miss) {
+			fmt_pct(t, sizeof t, s->availability);
+			snprintf(lab, sizeof lab, "Availability| (target %s)", t);
+			prow(&p, lab, r->availability, b->availability, fmt_pct, NULL, 0);
+		}
+	}
+	for (int i = 0; i < r->n_regions && panel_room(&p) && sized; i++) {
 		const region_result *g = &r->regions[i];
-		char lab[96], val[64];
+		char val[64];
 		fmt_usd_mo(t, sizeof t, g->usd_per_month);
 		snprintf(lab, sizeof lab, "%s|: %d replicas, %.0f%% busy", g->name,
 		         g->replicas, g->utilisation * 100);
@@ -537,29 +626,21 @@ void panels_notes(const tui_app *a, char *out, size_t n, int w)
 {
 	const results *r = &a->res;
 	const scenario *s = &a->cur;
-	char cl[6][200], t1[48], t2[48];
+	char cl[8][200], t1[48], t2[48];
 	int nc = 0;
 
-	switch (r->batch_limit) {
-	case LIMIT_NO_FIT:
+	/* most decision-relevant first: fit, the binding SLO, availability;
+	 * then what sets the batch, then what bounds the step */
+	if (r->batch_limit == LIMIT_NO_FIT) {
 		fmt_bytes(t1, sizeof t1, r->weights_bytes);
 		fmt_bytes(t2, sizeof t2, r->usable_bytes);
 		if (r->min_gpus_to_fit > 0)
-			snprintf(cl[nc++], sizeof cl[0], "weights need %d GPUs "
-			         "(%s of weights, %s usable now)", r->min_gpus_to_fit, t1, t2);
+			snprintf(cl[nc++], sizeof cl[0], "does not fit: weights need %d "
+			         "GPUs (%s of weights, %s usable now)", r->min_gpus_to_fit,
+			         t1, t2);
 		else
-			snprintf(cl[nc++], sizeof cl[0], "weights (%s) fit on no "
-			         "replica size tried", t1);
-		break;
-	case LIMIT_KV_MEMORY:
-		snprintf(cl[nc++], sizeof cl[0], "batch held to %d by KV memory "
-		         "(max batch %d)", r->batch, s->max_batch);
-		break;
-	case LIMIT_MAX_BATCH:
-	default:
-		snprintf(cl[nc++], sizeof cl[0], "batch %d set by max batch "
-		         "(KV room for %ld)", r->batch, r->max_concurrency);
-		break;
+			snprintf(cl[nc++], sizeof cl[0], "does not fit: weights (%s) fit "
+			         "on no replica size tried", t1);
 	}
 	if (!r->ttft_ok) {
 		fmt_time(t1, sizeof t1, r->ttft_p95_s);
@@ -575,6 +656,24 @@ void panels_notes(const tui_app *a, char *out, size_t n, int w)
 		fmt_time(t1, sizeof t1, r->e2e_p95_s);
 		fmt_time(t2, sizeof t2, s->e2e_slo_s);
 		snprintf(cl[nc++], sizeof cl[0], "E2E p95 %s over SLO %s", t1, t2);
+	}
+	if (r->fits && r->replicas_total > 0 && s->availability > 0 &&
+	    r->availability + 1e-12 < s->availability) {
+		snprintf(cl[nc++], sizeof cl[0], "availability %.1f%% misses the "
+		         "%.1f%% target", r->availability * 100, s->availability * 100);
+	}
+	switch (r->batch_limit) {
+	case LIMIT_NO_FIT:
+		break;
+	case LIMIT_KV_MEMORY:
+		snprintf(cl[nc++], sizeof cl[0], "batch held to %d by KV memory "
+		         "(max batch %d)", r->batch, s->max_batch);
+		break;
+	case LIMIT_MAX_BATCH:
+	default:
+		snprintf(cl[nc++], sizeof cl[0], "batch %d set by max batch "
+		         "(KV room for %ld)", r->batch, r->max_concurrency);
+		break;
 	}
 	if (r->batch_limit != LIMIT_NO_FIT)
 		snprintf(cl[nc++], sizeof cl[0], "decode %s-bound",

@@ -242,6 +242,12 @@ void ui_row_value(const tui_app *a, int y, int x, int w, const char *label,
                   const char *value, const char *mark, attr_t mark_attr,
                   const char *delta, int delta_w);
 
+/* a shorter spelling of a long unit ("$/1M tokens" -> "$/Mtok") */
+const char *ui_short_unit(const char *u);
+/* a figure as shown ("2.5k", "500k /day", "100 ms") into what
+ * params_set_text takes; other text is copied as typed */
+void ui_typed_value(const param *p, const char *in, char *out, size_t n);
+
 /* number formatting (units always included) */
 void fmt_usd(char *b, size_t n, double usd);
 void fmt_bytes(char *b, size_t n, double bytes);

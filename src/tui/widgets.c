@@ -559,3 +559,64 @@ ui_rect ui_box(const tui_app *a, int want_w, int want_h, const char *title,
 	attrset(A_NORMAL);
 	return r;
 }
+
+/* a shorter spelling of a long unit, for the narrow list */
+const char *ui_short_unit(const char *u)
+{
+	static const struct { const char *l, *s; } m[] = {
+		{ "$/1M tokens", "$/Mtok" }, { "per region", "/region" },
+		{ "tokens", "tok" }, { "weights", "wts" }, { "req/day", "/day" },
+		{ "TFLOPS", "TF" },
+	};
+	for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
+		if (!strcmp(u, m[i].l))
+			return m[i].s;
+	return u;
+}
+
+/* A figure as the screen shows it, typed back: "1M", "2.5k", "500k /day",
+ * "100 ms", "4.096 $/h" become what params_set_text takes ("1000000",
+ * "2500", "500000", "100", "4.096").  Anything else is passed on as typed
+ * (so its error is the command line's). */
+void ui_typed_value(const param *p, const char *in, char *out, size_t n)
+{
+	char t[UI_EDIT_LEN];
+	const char *units[2] = { p->unit, ui_short_unit(p->unit) };
+	double v, mult = 1;
+
+	ui_copy(out, n, in);
+	if (ui_is_choice(p))
+		return;
+	ui_copy(t, sizeof t, in);
+	size_t len = strlen(t);
+	while (len && t[len - 1] == ' ')
+		t[--len] = '\0';
+	/* a trailing unit, as shown ("/day" or "req/day", "ms", "$/h") */
+	for (int i = 0; i < 2 && *units[i]; i++) {
+		size_t ul = strlen(units[i]);
+		if (len > ul && !strcmp(t + len - ul, units[i])) {
+			len -= ul;
+			t[len] = '\0';
+			while (len && t[len - 1] == ' ')
+				t[--len] = '\0';
+			break;
+		}
+	}
+	/* an SI suffix, as fmt_count writes it */
+	if (len > 1) {
+		switch (t[len - 1]) {
+		case 'k': case 'K': mult = 1e3; break;
+		case 'M': mult = 1e6; break;
+		case 'G': case 'B': mult = 1e9; break;
+		default: break;
+		}
+		if (mult != 1)
+			t[--len] = '\0';
+	}
+	if (params_parse_number(t, &v) != 0)
+		return;   /* not a number: as typed */
+	if (mult != 1)
+		snprintf(out, n, "%.15g", v * mult);
+	else
+		ui_copy(out, n, t);
+}
