@@ -43,3 +43,14 @@ tests_bench_bench_config_SOURCES = tests/bench/bench_config.c
 tests_bench_bench_config_CFLAGS = $(AM_CFLAGS) -O2
 tests_bench_bench_config_LDADD = $(CORE_LIBS)
 CLEANFILES += tests/bench/bench_config
+
+# mutational fuzzing of the preset and theme loaders: a bounded, seeded run
+# (ROUNDS SEED on the command line for longer ones)
+check_PROGRAMS += tests/fuzz/fuzz_preset
+TESTS += tests/fuzz/fuzz_preset
+tests_fuzz_fuzz_preset_SOURCES = tests/fuzz/fuzz_preset.c
+tests_fuzz_fuzz_preset_LDADD = $(CORE_LIBS)
+
+# what the command line does with odd preset and theme inputs
+TESTS += tests/cli/config-inputs.sh
+EXTRA_DIST += tests/cli/config-inputs.sh

@@ -16,6 +16,7 @@
 #include "params.h"
 #include "report.h"
 #include "scenario.h"
+#include "theme.h"
 #include "tui/tui.h"
 
 #ifndef PACKAGE_VERSION
@@ -104,6 +105,8 @@ static void usage(FILE *out)
 "Exit status: 0 ok, 1 runtime failure, 2 usage error or invalid input.\n"
 "See infertui(1), infertui.ini(5) and infertui-model(7).\n", out);
 }
+
+static theme checked_theme;      /* --theme, read before the screen starts */
 
 /* where presets and themes are looked for, as --help prints it */
 static void search_path(FILE *out)
@@ -358,8 +361,14 @@ int main(int argc, char **argv)
 	}
 
 	switch (list) {
-	case OPT_LIST_PRESETS: config_list("presets", stdout); free(sets); return EXIT_OK;
-	case OPT_LIST_THEMES:  config_list("themes", stdout); free(sets); return EXIT_OK;
+	case OPT_LIST_PRESETS:
+	case OPT_LIST_THEMES: {
+		const char *kind = list == OPT_LIST_PRESETS ? "presets" : "themes";
+		if (config_list(kind, stdout) == 0)
+			config_list_none(kind, stderr);    /* say where it looked */
+		free(sets);
+		return EXIT_OK;
+	}
 	case OPT_LIST_GPUS:    list_gpus(stdout); free(sets); return EXIT_OK;
 	case OPT_LIST_MODELS:  list_models(stdout); free(sets); return EXIT_OK;
 	case OPT_LIST_KEYS:    list_keys(stdout); free(sets); return EXIT_OK;
@@ -410,6 +419,17 @@ int main(int argc, char **argv)
 	const char *tname = theme ? theme : (s.ui_theme[0] ? s.ui_theme : NULL);
 	if (tname && config_find("themes", tname, tpath, sizeof tpath, &d) != 0) {
 		diag_print(&d, stderr);
+		return EXIT_USAGE;
+	}
+	/* the theme is read here, so that a bad one is refused with its
+	 * messages (a --theme PATH outside the search path included) */
+	if (tname && theme_load(tpath, &checked_theme, &d) != 0) {
+		diag_print(&d, stderr);
+		return EXIT_USAGE;
+	}
+	if (tname && strlen(tname) >= 64) {     /* UI_NAME_LEN: the explorer's list */
+		fprintf(stderr, "infertui: --theme %.60s...: name or path too long (allowed: "
+		        "at most 63 characters)\n", tname);
 		return EXIT_USAGE;
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {

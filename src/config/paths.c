@@ -70,6 +70,23 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* "none found in A, B, C": where a search for kind looked */
+static void where_text(const char *kind, char *buf, size_t len)
+{
+	char dirs[3][PATH_MAX];
+	int nd = config_search_dirs(kind, dirs);
+	size_t o = (size_t)snprintf(buf, len, "none found in");
+	for (int i = 0; i < nd && o < len; i++)
+		o += (size_t)snprintf(buf + o, len - o, "%s %s", i ? "," : "", dirs[i]);
+}
+
+void config_list_none(const char *kind, FILE *out)
+{
+	char where[3 * PATH_MAX + 32];
+	where_text(kind, where, sizeof where);
+	fprintf(out, "infertui: no %s: %s\n", kind, where);
+}
+
 /* Names (without .ini) found in the search path, sorted, first wins. */
 static size_t collect_names(const char *kind, char **names, char **paths, size_t max)
 {
@@ -152,9 +169,13 @@ int config_find(const char *kind, const char *name, char *out, size_t outlen, di
 	if (near)
 		diag_add(d, "unknown %s '%.60s', did you mean '%s'? (allowed: %s)", what, name,
 		         near, allowed);
-	else
-		diag_add(d, "unknown %s '%.60s' (allowed: %s)", what, name,
-		         n ? allowed : "none found: see --help for the search path");
+	else if (n)
+		diag_add(d, "unknown %s '%.60s' (allowed: %s)", what, name, allowed);
+	else {
+		char where[3 * PATH_MAX + 32];
+		where_text(kind, where, sizeof where);
+		diag_add(d, "unknown %s '%.60s' (allowed: %s)", what, name, where);
+	}
 	for (size_t i = 0; i < n; i++) {
 		free(names[i]);
 		free(paths[i]);
@@ -162,7 +183,7 @@ int config_find(const char *kind, const char *name, char *out, size_t outlen, di
 	return -1;
 }
 
-void config_list(const char *kind, FILE *out)
+size_t config_list(const char *kind, FILE *out)
 {
 	char *names[128], *paths[128];
 	size_t n = collect_names(kind, names, paths, 128);
@@ -182,4 +203,5 @@ void config_list(const char *kind, FILE *out)
 		free(names[i]);
 		free(paths[i]);
 	}
+	return n;
 }

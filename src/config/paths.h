@@ -19,8 +19,11 @@ int config_find(const char *kind, const char *name, char *out, size_t outlen,
                 diag *d);
 /* The search path of kind, in order: returns how many dirs (2 or 3). */
 int config_search_dirs(const char *kind, char dirs[3][PATH_MAX]);
-/* Print every name in the search path with its one-line description. */
-void config_list(const char *kind, FILE *out);
+/* Print every name in the search path with its one-line description;
+ * returns how many. */
+size_t config_list(const char *kind, FILE *out);
+/* "infertui: no KIND: none found in DIR, DIR": what an empty listing says. */
+void config_list_none(const char *kind, FILE *out);
 /* The user's directory: $XDG_CONFIG_HOME/infertui[/kind], or under ~/.config. */
 void config_user_dir(char *buf, size_t len, const char *kind);
 

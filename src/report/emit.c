@@ -22,6 +22,7 @@
 #include "model/fleet.h"
 #include "params.h"
 #include "report/report_impl.h"
+#include "text.h"
 
 /* copy with truncation */
 static void copy_str(char *dst, size_t n, const char *src)
@@ -54,10 +55,21 @@ typedef struct {
 	char bad[EMIT_BAD][64];
 } emitter;
 
+/* A JSON string: valid UTF-8 only (an invalid byte becomes U+FFFD) and no
+ * raw control character (C0, DEL and C1 are escaped). */
 static void json_string(FILE *out, const char *s)
 {
 	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s);
+	while (n) {
+		int l = utf8_seq_len(p, n);
+		if (l == 0) {
+			fputs("\\ufffd", out);
+			p++;
+			n--;
+			continue;
+		}
 		switch (*p) {
 		case '"': fputs("\\\"", out); break;
 		case '\\': fputs("\\\\", out); break;
@@ -65,28 +77,41 @@ static void json_string(FILE *out, const char *s)
 		case '\r': fputs("\\r", out); break;
 		case '\t': fputs("\\t", out); break;
 		default:
-			if (*p < 0x20 || *p == 0x7f)
-				fprintf(out, "\\u%04x", *p);
+			if (text_is_control(p, l))
+				fprintf(out, "\\u%04x", l == 1 ? *p : p[1]);
 			else
-				fputc(*p, out);
+				fwrite(p, 1, (size_t)l, out);
 		}
+		p += l;
+		n -= (size_t)l;
 	}
 	fputc('"', out);
 }
 
+/* A CSV field, quoted when it must be; invalid UTF-8 and control
+ * characters other than line ends become '?'. */
 static void csv_field(FILE *out, const char *s)
 {
-	if (strpbrk(s, ",\"\n\r")) {
+	bool quote = strpbrk(s, ",\"\n\r") != NULL;
+	if (quote)
 		fputc('"', out);
-		for (const char *p = s; *p; p++) {
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s);
+	while (n) {
+		int l = utf8_seq_len(p, n);
+		if (l == 0 || (text_is_control(p, l) && *p != '\n' && *p != '\r')) {
+			fputc('?', out);
+			l = l ? l : 1;
+		} else {
 			if (*p == '"')
 				fputc('"', out);
-			fputc(*p, out);
+			fwrite(p, 1, (size_t)l, out);
 		}
-		fputc('"', out);
-	} else {
-		fputs(s, out);
+		p += l;
+		n -= (size_t)l;
 	}
+	if (quote)
+		fputc('"', out);
 }
 
 /* set the CSV path for a member called key at the current depth */

@@ -367,7 +367,7 @@ static void text_notes(FILE *out, const results *r, bool md)
 	}
 }
 
-void report_emit_text(FILE *out, const scenario *s, const results *r, bool md)
+static void emit_sections(FILE *out, const scenario *s, const results *r, bool md)
 {
 	/* the answer first (what each option costs, SLOs, replicas per region,
 	 * break-even), then how one replica gets there */
@@ -377,4 +377,32 @@ void report_emit_text(FILE *out, const scenario *s, const results *r, bool md)
 	text_api(out, s, r, md);
 	text_replica(out, s, r, md);
 	text_notes(out, r, md);
+}
+
+void report_emit_text(FILE *out, const scenario *s, const results *r, bool md)
+{
+	if (!md) {
+		emit_sections(out, s, r, false);
+		return;
+	}
+	/* Markdown: every '$' escaped, or renderers with maths (GitHub, pandoc)
+	 * read "$1.20/h ... $3.40" as a formula */
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	if (!m) {
+		emit_sections(out, s, r, true);     /* unescaped rather than nothing */
+		return;
+	}
+	emit_sections(m, s, r, true);
+	if (fclose(m) != 0) {
+		free(buf);
+		return;
+	}
+	for (size_t i = 0; i < len; i++) {
+		if (buf[i] == '$')
+			fputc('\\', out);
+		fputc(buf[i], out);
+	}
+	free(buf);
 }

@@ -82,10 +82,18 @@ int app_init(tui_app *a, const scenario *s, const tui_options *opt)
 	state_saved_theme(saved, sizeof saved);
 	want = opt && opt->theme_name ? opt->theme_name : saved[0] ? saved :
 	       s->ui_theme[0] ? s->ui_theme : "default";
-	int idx = a->n_themes > 1 ? 1 : 0;
+	int idx = -1;
 	for (int i = 0; i < a->n_themes; i++)
 		if (!strcmp(a->theme_names[i], want))
 			idx = i;
+	/* --theme PATH (main has read it): a file outside the search path */
+	if (idx < 0 && (strchr(want, '/') || strstr(want, ".ini")) &&
+	    a->n_themes < UI_MAX_NAMES && strlen(want) < UI_NAME_LEN) {
+		snprintf(a->theme_names[a->n_themes], UI_NAME_LEN, "%s", want);
+		idx = a->n_themes++;
+	}
+	if (idx < 0)
+		idx = a->n_themes > 1 ? 1 : 0;
 	state_apply_theme(a, idx);
 
 	model_eval(&a->cur, &a->res);

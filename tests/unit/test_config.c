@@ -887,6 +887,33 @@ static void test_set_checks(void **state)
 	assert_string_equal(T.options[0].label, "caf\xc3\xa9");
 }
 
+/* Conventions: an empty listing says where it looked. */
+static void test_empty_listing(void **state)
+{
+	(void)state;
+	char p[600];
+	snprintf(p, sizeof p, "%s/nothing", tmpdir);
+	setenv("XDG_CONFIG_HOME", p, 1);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	size_t n = config_list("presets", f);
+	fclose(f);
+	size_t lines = 0;
+	for (const char *c = buf; *c; c++)
+		lines += *c == '\n';
+	assert_int_equal(lines, n);
+	free(buf);
+	f = open_memstream(&buf, &len);
+	config_list_none("presets", f);
+	fclose(f);
+	unsetenv("XDG_CONFIG_HOME");
+	char want[700];
+	snprintf(want, sizeof want, "infertui: no presets: none found in %s/infertui/presets, ", p);
+	assert_memory_equal(buf, want, strlen(want));
+	free(buf);
+}
+
 int main(void)
 {
 	const char *top = getenv("top_srcdir");
@@ -918,6 +945,7 @@ int main(void)
 		cmocka_unit_test_setup(test_messages_clean, setup),
 		cmocka_unit_test_setup(test_save_modes, setup),
 		cmocka_unit_test_setup(test_set_checks, setup),
+		cmocka_unit_test_setup(test_empty_listing, setup),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	char cmd[300];

@@ -20,6 +20,7 @@
 #include "model/fleet.h"
 #include "params.h"
 #include "report.h"
+#include "text.h"
 
 /* ---- a strict JSON parser that records every leaf ---------------------- */
 
@@ -497,6 +498,10 @@ static void test_text_agrees(void **state)
 	t = render(REPORT_MARKDOWN, &s, &r);
 	assert_non_null(strstr(t, "| a | 6 x p4d.24xlarge | 143,532.60 | 86,119.56 |"));
 	assert_false(has_nonfinite_word(t));
+	/* no '$' a renderer would start maths at: each one escaped */
+	assert_non_null(strstr(t, "\\$"));
+	for (const char *p = strchr(t, '$'); p; p = strchr(p + 1, '$'))
+		assert_true(p > t && p[-1] == '\\');
 	free(t);
 }
 
@@ -558,6 +563,48 @@ static void test_nonfinite_written_as_null(void **state)
 	assert_string_equal(get("notes[0]")->str,
 	                    "quote \" backslash \\ tab \t newline \n end");
 	free(json);
+}
+
+/* Issue 13 #7: whatever a name holds, the JSON is valid UTF-8 without a raw
+ * control byte (ESC, C1, invalid bytes, surrogates), and so is the CSV. */
+static void test_json_never_invalid_utf8(void **state)
+{
+	static scenario s;
+	static results r;
+	(void)state;
+
+	scenario_defaults(&s);
+	model_eval(&s, &r);
+	static const char hostile[] = "esc \x1b[2J c1 \xc2\x9b bad \xff surrogate "
+	                              "\xed\xa0\x80 del \x7f caf\xc3\xa9";
+	snprintf(r.notes[0], sizeof r.notes[0], "%s", hostile);
+	snprintf(s.description, sizeof s.description, "%s", hostile);
+	for (int f = 0; f < 2; f++) {
+		char *out = render(f ? REPORT_CSV : REPORT_JSON, &s, &r);
+		const unsigned char *p = (const unsigned char *)out;
+		size_t n = strlen(out);
+		while (n) {
+			int l = utf8_seq_len(p, n);
+			if (l == 0)
+				fail_msg("invalid UTF-8 at byte %zu", (size_t)(p - (const unsigned char *)out));
+			if (*p != '\n' && text_is_control(p, l))
+				fail_msg("raw control character at byte %zu",
+				         (size_t)(p - (const unsigned char *)out));
+			p += l;
+			n -= (size_t)l;
+		}
+		if (!f) {
+			parse_ok(out);
+			/* (the test's parser reads each \\u escape above ASCII as '?') */
+			assert_string_equal(get("notes[0]")->str, "esc ?[2J c1 ? bad ? surrogate "
+			                    "??? del ? caf\xc3\xa9");
+			assert_non_null(strstr(out, "esc \\u001b[2J c1 \\u009b bad \\ufffd "
+			                        "surrogate \\ufffd\\ufffd\\ufffd del \\u007f"));
+		} else {
+			assert_non_null(strstr(out, "esc ?[2J c1 ? bad ? surrogate ??? del ? caf\xc3\xa9"));
+		}
+		free(out);
+	}
 }
 
 static void test_parser_rejects(void **state)
@@ -732,6 +779,7 @@ int main(void)
 		cmocka_unit_test(test_finserv_pair),
 		cmocka_unit_test(test_json_tco_and_slo_cost),
 		cmocka_unit_test(test_seed_preset_kv_room),
+		cmocka_unit_test(test_json_never_invalid_utf8),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
