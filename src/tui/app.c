@@ -37,7 +37,9 @@ int app_init(tui_app *a, const scenario *s, const tui_options *opt)
 	ui_glyphs_init(&a->g, codeset && (!strcmp(codeset, "UTF-8") ||
 	                                  !strcmp(codeset, "utf8")));
 	a->hist = malloc(UI_HISTORY * sizeof *a->hist);
-	if (!a->hist)
+	a->hist_name = calloc(UI_HISTORY, sizeof *a->hist_name);
+	a->hist_changed = calloc(UI_HISTORY, sizeof *a->hist_changed);
+	if (!a->hist || !a->hist_name || !a->hist_changed)
 		return -1;
 	a->hist_start = 0;
 	a->hist_len = 1;
@@ -56,6 +58,7 @@ int app_init(tui_app *a, const scenario *s, const tui_options *opt)
 			*dot = '\0';
 		snprintf(a->preset_path, sizeof a->preset_path, "%s", opt->preset_path);
 	}
+	ui_copy(a->hist_name[0], UI_NAME_LEN, a->preset_name);
 
 	/* colours: 256 when the terminal has them, else 8; none with NO_COLOR
 	 * (https://no-color.org) or on a terminal without colours */
@@ -104,8 +107,12 @@ int app_init(tui_app *a, const scenario *s, const tui_options *opt)
 void app_free(tui_app *a)
 {
 	free(a->hist);
+	free(a->hist_name);
+	free(a->hist_changed);
 	free(a->rows);
 	a->hist = NULL;
+	a->hist_name = NULL;
+	a->hist_changed = NULL;
 	a->rows = NULL;
 }
 

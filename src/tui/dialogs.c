@@ -34,6 +34,8 @@ static const struct {
 	{ "s", "save the scenario as a preset (~/.config/infertui/presets)" },
 	{ "t  T", "next colour theme / pick a theme (remembered for the next "
 	          "start)" },
+	{ "z", "presentation mode: hide the list, panels across the screen "
+	       "(z again brings it back)" },
 	{ "Ctrl-L", "redraw the screen" },
 	{ "?  F1", "this help" },
 	{ "q  Ctrl-C", "quit" },
@@ -267,7 +269,16 @@ static void do_save(tui_app *a)
 	}
 	a->mode = MODE_MAIN;
 	if (!strchr(name, '/') && !strstr(name, ".ini"))
-		ui_copy(a->preset_name, sizeof a->preset_name, name);
+		state_named(a, name);
+	else {
+		const char *base = strrchr(path, '/');
+		char nm[UI_NAME_LEN];
+		ui_copy(nm, sizeof nm, base ? base + 1 : path);
+		char *dot = strstr(nm, ".ini");
+		if (dot && dot[4] == '\0')
+			*dot = '\0';
+		state_named(a, nm);
+	}
 	/* under the home directory, say ~/ */
 	const char *home = getenv("HOME");
 	size_t hl = home ? strlen(home) : 0;

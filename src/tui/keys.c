@@ -243,6 +243,15 @@ static void main_key(tui_app *a, TermKey *tk, TermKeyKey *k)
 	case 'L': adjust(a, +1, true); break;
 	case '=': dialog_open_edit(a); break;
 	case 'b': baseline(a); break;
+	case 'z':   /* presentation mode: the panels large, no list */
+		a->present = !a->present;
+		layout_compute(a);
+		erase();
+		a->dirty |= D_ALL;
+		a->full_redraw = true;
+		state_message(a, false, a->present ? "presentation mode: z brings the list back" :
+		              "the list is back");
+		break;
 	case 'm':
 		rows_toggle_arch(a);
 		layout_scroll_to_sel(a);

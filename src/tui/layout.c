@@ -46,8 +46,14 @@ void layout_compute(tui_app *a)
 		a->r_notes = rect(rows - 4, 0, 3, cols);
 		ph = rows - 5;
 	}
-	a->r_list = rect(y0, 0, ph, lw);
-	px = lw + 1;
+	if (a->present) {   /* presentation: the panels take the whole width */
+		lw = 0;
+		a->r_list = rect(y0, 0, 0, 0);
+		px = 0;
+	} else {
+		a->r_list = rect(y0, 0, ph, lw);
+		px = lw + 1;
+	}
 	pw = cols - px;
 	a->r_panels = rect(y0, px, ph, pw);
 
@@ -275,6 +281,9 @@ static void draw_list(tui_app *a, bool full)
 {
 	ui_rect r = a->r_list;
 
+	if (r.w <= 0)
+		return;   /* presentation mode */
+
 	for (int i = 0; i < r.h; i++)
 		draw_list_line(a, i, full);
 	if (full) {
@@ -294,11 +303,12 @@ static void draw_title(tui_app *a)
 	const scenario *s = &a->cur;
 
 	ui_fill(r.y, r.x, 1, r.w, st);
-	snprintf(right, sizeof right, "%s? help  q quit ",
-	         a->has_base ? "[baseline]  " : "");
+	snprintf(right, sizeof right, "%s%s? help  q quit ",
+	         a->has_base ? "[baseline]  " : "", a->present ? "z list  " : "");
 	int rw = ui_width(right);
-	snprintf(left, sizeof left, " infertui%s%s  %s on %d%s%s", *a->preset_name ? "  " : "",
-	         a->preset_name, s->model.id[0] ? s->model.id : "custom model", s->gpus,
+	snprintf(left, sizeof left, " infertui%s%s%s  %s on %d%s%s", *a->preset_name ? "  " : "",
+	         a->preset_name, *a->preset_name && a->changed ? " (changed)" : "",
+	         s->model.id[0] ? s->model.id : "custom model", s->gpus,
 	         a->g.times, s->gpu.id[0] ? s->gpu.id : "custom GPU");
 	int lw = ui_put(r.y, r.x, r.w - rw - 1, st | A_BOLD, left);
 	if (lw + rw + 1 <= r.w)

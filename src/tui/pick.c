@@ -175,7 +175,7 @@ static void load_preset(tui_app *a, const char *name)
 	a->cur = tmp;
 	ui_copy(a->preset_name, sizeof a->preset_name, name);
 	ui_copy(a->preset_path, sizeof a->preset_path, path);
-	state_commit(a, -1);
+	state_commit(a, STATE_LOADED);
 	state_message(a, false, "loaded preset %s (u undoes)", name);
 }
 

@@ -150,8 +150,23 @@ void state_commit(tui_app *a, int adjusted_param)
 		a->hist_pos = a->hist_len;
 		a->hist_len++;
 	}
+	/* the title names what is on screen: the preset, and whether it was
+	 * changed since it was loaded or saved (undo brings both back) */
+	int hi = (a->hist_start + a->hist_pos) % UI_HISTORY;
+	a->changed = adjusted_param != STATE_LOADED;
+	ui_copy(a->hist_name[hi], UI_NAME_LEN, a->preset_name);
+	a->hist_changed[hi] = a->changed;
 	a->last_adjust = adjusted_param;
 	state_recompute(a);
+}
+
+void state_named(tui_app *a, const char *name)
+{
+	int hi = (a->hist_start + a->hist_pos) % UI_HISTORY;
+	ui_copy(a->preset_name, sizeof a->preset_name, name);
+	ui_copy(a->hist_name[hi], UI_NAME_LEN, name);
+	a->changed = a->hist_changed[hi] = false;
+	a->dirty |= D_TITLE;
 }
 
 bool state_undo(tui_app *a, int dir)
@@ -161,6 +176,9 @@ bool state_undo(tui_app *a, int dir)
 		return false;
 	a->hist_pos = np;
 	a->cur = *hist_at(a, np);
+	int hi = (a->hist_start + np) % UI_HISTORY;
+	ui_copy(a->preset_name, sizeof a->preset_name, a->hist_name[hi]);
+	a->changed = a->hist_changed[hi];
 	a->last_adjust = -1;
 	state_recompute(a);
 	return true;

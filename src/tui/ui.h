@@ -90,6 +90,9 @@ typedef struct tui_app {
 	scenario *hist;
 	int hist_start, hist_len, hist_pos;
 	int last_adjust;           /* param of the last slider move (coalesces undo) */
+	char (*hist_name)[UI_NAME_LEN];   /* the preset each state came from */
+	bool *hist_changed;        /* and whether it was changed since */
+	bool changed;              /* the current state's */
 
 	/* parameter list */
 	ui_row *rows;
@@ -98,6 +101,7 @@ typedef struct tui_app {
 	int top;                   /* first row shown */
 	int n_groups;              /* sections */
 	bool arch_open;            /* the model's architecture rows shown */
+	bool present;              /* presentation mode: no list, panels large */
 
 	/* mode and dialogs */
 	enum ui_mode mode;
@@ -181,8 +185,13 @@ void state_message(tui_app *a, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Recompute the results of the current scenario (the chart when drawn). */
 void state_recompute(tui_app *a);
-/* Make a->cur the current scenario (a new undo state unless coalesced). */
+/* Make a->cur the current scenario (a new undo state unless coalesced).
+ * adjusted_param: the slider moved (coalesces), -1 any other change,
+ * STATE_LOADED a preset just loaded (a->preset_name names it). */
+#define STATE_LOADED (-2)
 void state_commit(tui_app *a, int adjusted_param);
+/* The current state is saved under this name (the title says it). */
+void state_named(tui_app *a, const char *name);
 /* dir -1 undo, +1 redo; false when there is nothing to undo/redo */
 bool state_undo(tui_app *a, int dir);
 void state_apply_theme(tui_app *a, int idx);
