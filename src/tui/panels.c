@@ -142,6 +142,10 @@ static void draw_latency(tui_app *a)
 	char right[64], lab[96], t[48];
 	const char *mk;
 	attr_t ma;
+	/* how far the times may be off (infertui-model(7), "Error band") */
+	char title[32];
+	snprintf(title, sizeof title, "Latency %s%.0f%%", a->g.utf8 ? "±" : "+/-",
+	         100.0 * r->error_band);
 
 	{
 		/* the longest of these that fits the title line */
@@ -157,14 +161,10 @@ static void draw_latency(tui_app *a)
 		snprintf(c[nc++], sizeof c[0], "%s-bound, batch %d", bound, r->batch);
 		snprintf(c[nc++], sizeof c[0], "%s-bound", bound);
 		int i = 0;
-		while (i < nc - 1 && ui_width(c[i]) + 2 > a->r_lat.w - 9 - 6)
+		while (i < nc - 1 && ui_width(c[i]) + 2 > a->r_lat.w - ui_width(title) - 6)
 			i++;
 		ui_copy(right, sizeof right, c[i]);
 	}
-	/* how far the times may be off (infertui-model(7), "Error band") */
-	char title[32];
-	snprintf(title, sizeof title, "Latency %s%.0f%%", a->g.utf8 ? "±" : "+/-",
-	         100.0 * r->error_band);
 	panel_begin(&p, a, a->r_lat, title, right);
 	fmt_time(t, sizeof t, s->ttft_slo_s);
 	snprintf(lab, sizeof lab, "TTFT p95| (SLO %s)", t);
