@@ -8,4 +8,6 @@ dist_presets_DATA += \
 	presets/mixtral-moe.ini \
 	presets/speculative-decoding.ini \
 	presets/long-context-128k.ini \
-	presets/edge-3b.ini
+	presets/edge-3b.ini \
+	presets/own-vs-rent-70b.ini \
+	presets/hybrid-burst.ini

@@ -23,6 +23,10 @@ const instance_spec *catalog_instance(const char *id);
  * else the default price; *known tells which. */
 double catalog_instance_price(const instance_spec *in, const char *region, int *known);
 
+/* Electricity price ($/kWh) of a named region (hk, sg, syd, us-east and
+ * their AWS names), 0 when unknown; sources in src/catalog/regions.c. */
+double catalog_region_usd_per_kwh(const char *region);
+
 /* The H100 fit's size terms carried to a device that has no measurement of
  * its own (built-in entries marked "assumed", and user [gpu.ID] entries that
  * give none): the same fixed time per layer (39.6 us), and MFU half of mfu

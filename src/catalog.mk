@@ -1,7 +1,8 @@
 # built-in catalog (owner: catalog)
 src_libinfertui_a_SOURCES += src/catalog.h \
 	src/catalog/catalog_impl.h src/catalog/lookup.c \
-	src/catalog/gpus.c src/catalog/instances.c src/catalog/models.c
+	src/catalog/gpus.c src/catalog/instances.c src/catalog/models.c \
+	src/catalog/regions.c
 
 check_PROGRAMS += tests/unit/test_catalog
 TESTS += tests/unit/test_catalog

@@ -23,7 +23,7 @@ enum param_type {
 
 enum param_group {
 	G_MODEL, G_PRECISION, G_HARDWARE, G_SERVING, G_WORKLOAD, G_FLEET,
-	G_PRICING, G_COUNT
+	G_PRICING, G_OWN, G_COUNT
 };
 
 /* flags */

@@ -93,6 +93,13 @@ typedef struct {
 	double mbu_half_bytes;        /* bytes per layer per device at half mbu */
 	double mfu_half_hidden;       /* hidden columns per device at half mfu */
 	int eff_basis;                /* enum eff_basis: where mbu/mfu come from */
+	/* Owning one (infertui-model(7), "Own, rent or both"): */
+	double tdp_w;                 /* the device's own rated power (TDP / board power) */
+	double system_w;              /* whole-system power at full load per device:
+	                                 server power / devices_per_server */
+	double purchase_usd;          /* price per device as sold in its system
+	                                 (server price / devices); 0 = none known */
+	int devices_per_server;       /* devices in the system it is sold in */
 } gpu_spec;
 
 typedef struct {
@@ -116,9 +123,28 @@ typedef struct {
 	char name[ID_MAX];
 	double share;                 /* fraction of daily traffic */
 	double price_factor;          /* multiplier on $/h against the base price */
+	double usd_per_kwh;           /* electricity; 0 = own.usd_per_kwh */
 } region;
 
-enum option_kind { OPT_INSTANCES, OPT_API };
+/* instances: rented by the hour; api: per token; owned: bought servers (or
+ * devices); spot: instances at a discount, with interruptions; hybrid: an
+ * owned/reserved base plus a burst to another option. */
+enum option_kind { OPT_INSTANCES, OPT_API, OPT_OWNED, OPT_SPOT, OPT_HYBRID };
+
+/* The owned cost model (own.* keys; an [option.NAME] kind = owned may
+ * override each: a negative value there means "the scenario's"). */
+typedef struct {
+	double purchase_usd;          /* per server; 0 = catalog price x devices */
+	double depreciation_months;
+	double residual;              /* fraction of purchase left after depreciation */
+	double cost_of_capital;       /* annual rate */
+	double idle_fraction;         /* idle draw / full-load draw */
+	double pue;
+	double usd_per_kwh;
+	double colo_usd_per_kw_month;
+	double ops_usd_per_server_month;
+	double lead_months;           /* months before it serves (bridged) */
+} owned_costs;
 
 /* [option.NAME]: a named deployment alternative for the TCO panel. */
 typedef struct {
@@ -135,6 +161,18 @@ typedef struct {
 	/* kind api */
 	double api_input_per_token;   /* $ per input token  (INI: per 1M) */
 	double api_output_per_token;  /* $ per output token (INI: per 1M) */
+	/* kind owned: accelerator (gpu) and instances_per_region (servers per
+	 * region; 0 = sized) as above; inst is a server of
+	 * gpu.devices_per_server devices at $0/h */
+	owned_costs own;              /* each < 0 = the scenario's own.* */
+	/* kind spot: as instances, plus (each < 0 = the scenario's own.*) */
+	double spot_discount;
+	double interruptions_per_month;
+	double recovery_h;
+	/* kind hybrid */
+	char base[ID_MAX];            /* an owned or instances option (reserved) */
+	char burst[ID_MAX];           /* an instances or api option (on demand) */
+	double base_share;            /* < 0 = the scenario's own.base_share */
 } option;
 
 typedef struct {
@@ -190,6 +228,15 @@ typedef struct {
 	double hours_per_month;       /* 730 */
 	double api_input_per_token;   /* $ per token (INI: per 1M) */
 	double api_output_per_token;
+	double horizon_months;        /* TCO horizon (12; 36 is common for hardware) */
+
+	/* own.* (defaults for the options of those kinds) */
+	owned_costs owned;
+	double spot_discount;         /* 0.57 = 57% off on-demand */
+	double interruptions_per_month;  /* per replica */
+	double recovery_h;            /* back in service after an interruption */
+	double base_share;            /* hybrid: base capacity / peak load */
+	double trough_factor;         /* daily trough / mean; 0 = max(0, 2 - peak) */
 
 	/* [option.NAME] */
 	int n_options;

@@ -33,6 +33,14 @@ static const gpu_spec builtin_gpus[] = {
 		.usd_per_hour = 21.9576 / 8,
 		ASSUMED_HALF(1.555 * TB_S),
 		.overhead_bytes = 1.5 * GiB,
+		/* owning: 400 W TDP (ref §A); DGX A100 6.5 kW max system
+		 * power and "starting at $199,000" list at launch (NVIDIA DGX
+		 * A100 datasheet and press release, 2020-05-14; recalled [?]):
+		 * per GPU 6,500/8 W and 199,000/8 $ */
+		.tdp_w = 400,
+		.system_w = 6500.0 / 8,
+		.purchase_usd = 199000.0 / 8,
+		.devices_per_server = 8,
 	},
 	{
 		/* NVIDIA A100 80GB SXM4: as the 40GB but 80 GiB HBM2e at
@@ -99,6 +107,19 @@ static const gpu_spec builtin_gpus[] = {
 		.mfu_half_hidden = H100_MFU_HALF_HIDDEN,
 		.eff_basis = EFF_MEASURED,
 		.overhead_bytes = 1.5 * GiB,
+		/* owning: 700 W TDP (ref §A); DGX H100 10.2 kW max system
+		 * power (NVIDIA DGX H100 user guide, via supercluster.blog
+		 * "DGX Power, Cooling and Efficiency" [S]; measured peaks are
+		 * lower: 8.4 kW training, Latif et al., IEEE Access 13, 2025,
+		 * arXiv:2412.08602); price: NVIDIA publishes none, so the street
+		 * figure: DGX H100 sale price ~$270,000 (SemiAnalysis, "AI
+		 * Server Cost Analysis", 2023-05, as cited by Epoch AI's
+		 * training-cost-trends) [S, street]; list "base price $199,000"
+		 * per supercluster.blog.  Per GPU 10,200/8 W and 270,000/8 $. */
+		.tdp_w = 700,
+		.system_w = 10200.0 / 8,
+		.purchase_usd = 270000.0 / 8,
+		.devices_per_server = 8,
 	},
 	{
 		/* NVIDIA H100 PCIe 80GB.  NVIDIA table via hpctech.co.jp
@@ -168,6 +189,12 @@ static const gpu_spec builtin_gpus[] = {
 		.mfu_half_hidden = H100_MFU_HALF_HIDDEN,
 		.eff_basis = EFF_CEILINGS,
 		.overhead_bytes = 1.5 * GiB,
+		/* owning: 700 W TDP (ref §A); DGX H200 10.2 kW max input, as
+		 * the DGX H100 (NVIDIA DGX H100/H200 user guide, via
+		 * unanswered.io [S]); no purchase price found (0). */
+		.tdp_w = 700,
+		.system_w = 10200.0 / 8,
+		.devices_per_server = 8,
 	},
 	{
 		/* NVIDIA B200 (HGX, 1000 W).  180 GiB usable of 192 (nvidia-smi
@@ -231,6 +258,11 @@ static const gpu_spec builtin_gpus[] = {
 		.usd_per_hour = 0.8048,
 		ASSUMED_HALF(0.300 * TB_S),
 		.overhead_bytes = 1.0 * GiB,
+		/* owning: 72 W TDP (ref §A); the card alone (no host share
+		 * found); no purchase price found (0). */
+		.tdp_w = 72,
+		.system_w = 72,
+		.devices_per_server = 1,
 	},
 	{
 		/* NVIDIA L40S 48GB.  48 GiB GDDR6 (46068 MiB visible with ECC, per a
@@ -521,6 +553,117 @@ static const gpu_spec builtin_gpus[] = {
 		ASSUMED_HALF(80 * TB_S),
 		/* compiler-scheduled, no runtime allocator in SRAM [?] */
 		.overhead_bytes = 0,
+	},
+	/* ---- edge devices (the seed's "Edge Inference in APAC"): bought, not
+	 * rented.  usd_per_hour follows the header's rule for parts with no
+	 * rental price (price / 26,280 h x 3) only so that the headline fleet
+	 * has a figure; the edge-3b preset prices them as owned devices. */
+	{
+		/* NVIDIA GeForce RTX 4090.  24 GB GDDR6X on a 384-bit bus at
+		 * 21 Gbit/s = 1,008 GB/s; 450 W; launched at $1,599 MSRP
+		 * (2022-10-12).  pcspecchart.com "RTX 4090 Specifications"
+		 * (launch price $1599, 450 W, 24 GB) and the octo24.com spec
+		 * sheet (1008 GB/s, 450 W) [S].  Dense tensor rates from the
+		 * NVIDIA Ada GPU architecture whitepaper (v2.1, appendix),
+		 * recalled [?]: FP16/BF16 165.2 TFLOPS with FP32 accumulate
+		 * (330.3 with FP16 accumulate), FP8 330.3, INT8 660.6 TOPS,
+		 * FP32 82.6.  PCIe Gen4 x16: 32 GB/s each way, no NVLink. */
+		.id = "rtx-4090",
+		.label = "NVIDIA GeForce RTX 4090 24GB",
+		.source = "pcspecchart.com, octo24.com spec sheet [S]; $1,599 MSRP (2022-10-12); "
+		          "tensor TFLOPS from the Ada whitepaper, recalled [?]",
+		.eff_source = ASSUMED_EFF,
+		.mem_bytes = 24 * GiB,
+		.bandwidth = 1008 * GB_S,
+		.flops = {
+			[PREC_FP32] = 82.6 * TF,
+			[PREC_BF16] = 165.2 * TF,
+			[PREC_FP16] = 165.2 * TF,
+			[PREC_FP8] = 330.3 * TF,
+			[PREC_INT8] = 660.6 * TF,
+			[PREC_INT4] = 0,
+		},
+		.link_bw = 32 * GB_S,
+		.alpha_s = 30 * US,      /* assumed: PCIe */
+		.usd_per_hour = 1599.0 / 26280.0 * 3.0,   /* rule (header) [D] */
+		ASSUMED_HALF(1008 * GB_S),
+		.overhead_bytes = 1.0 * GiB,
+		/* the card alone: a host PC adds its own draw (not counted) */
+		.tdp_w = 450,
+		.system_w = 450,
+		.purchase_usd = 1599,
+		.devices_per_server = 1,
+	},
+	{
+		/* Apple M4 Max, as in the base Mac Studio (2025): 14-core CPU,
+		 * 32-core GPU, 36 GB unified memory at 410 GB/s, $1,999
+		 * (Macworld on the 2025-03-05 launch; the 16-core/40-core M4
+		 * Max of the MacBook Pro reaches 546 GB/s and 128 GB,
+		 * macmegasite.com 2024-10-30) [S].  Sustained draw ~230 W at
+		 * the wall under a long render (toolstac.com Mac Studio
+		 * review) [S].  GPU compute: 32 cores x 128 FP32 lanes x 2 x
+		 * ~1.58 GHz = 12.9 TFLOPS [D, ?]; FP16 at the FP32 rate, no
+		 * FP8/INT8 tensor path on the GPU [?].  Thunderbolt 5,
+		 * 120 Gbit/s = 15 GB/s, is its only link. */
+		.id = "m4-max",
+		.label = "Apple M4 Max 36GB (Mac Studio)",
+		.source = "Macworld (Mac Studio 2025-03-05: $1,999, 36 GB, 410 GB/s) [S]; 230 W "
+		          "toolstac.com [S]; GPU TFLOPS derived [?]",
+		.eff_source = ASSUMED_EFF,
+		.mem_bytes = 36 * GiB,
+		.bandwidth = 410 * GB_S,
+		.flops = {
+			[PREC_FP32] = 12.9 * TF,
+			[PREC_BF16] = 12.9 * TF,
+			[PREC_FP16] = 12.9 * TF,
+			[PREC_FP8] = 0,
+			[PREC_INT8] = 0,
+			[PREC_INT4] = 0,
+		},
+		.link_bw = 15 * GB_S,
+		.alpha_s = 100 * US,     /* assumed: Thunderbolt */
+		.usd_per_hour = 1999.0 / 26280.0 * 3.0,   /* rule (header) [D] */
+		ASSUMED_HALF(410 * GB_S),
+		.overhead_bytes = 1.0 * GiB,
+		.tdp_w = 230,
+		.system_w = 230,
+		.purchase_usd = 1999,
+		.devices_per_server = 1,
+	},
+	{
+		/* Qualcomm Snapdragon 8 Gen 3 (Galaxy S24 Ultra class phone).
+		 * LPDDR5X-4800: 76.8 GB/s; Hexagon NPU 45 TOPS INT8; phones
+		 * with it sold at $899-1,399 (runlocalai.co hardware page)
+		 * [S]; $1,299 is the S24 Ultra's launch price [?]; 12 GB of
+		 * memory as in the S24 Ultra [?].  Power: 6.27 W for the big
+		 * core alone in SPECint06 (Golden Reviewer on the Xiaomi 14
+		 * Pro, via meterpreter.org) [S]; the whole SoC under an LLM
+		 * is not published [?].  FP16: Adreno 750 at ~9.2 TFLOPS,
+		 * recalled [?]. */
+		.id = "sd-8-gen-3",
+		.label = "Snapdragon 8 Gen 3 phone 12GB",
+		.source = "runlocalai.co (76.8 GB/s, 45 TOPS, $899-1,399) [S]; 6.27 W big-core "
+		          "SPECint06 via meterpreter.org [S]; FP16 and memory uncertain [?]",
+		.eff_source = ASSUMED_EFF,
+		.mem_bytes = 12 * GiB,
+		.bandwidth = 76.8 * GB_S,
+		.flops = {
+			[PREC_FP32] = 4.6 * TF,
+			[PREC_BF16] = 9.2 * TF,
+			[PREC_FP16] = 9.2 * TF,
+			[PREC_FP8] = 0,
+			[PREC_INT8] = 45 * TF,
+			[PREC_INT4] = 0,
+		},
+		.link_bw = 1 * GB_S,     /* none: a phone has no peer link */
+		.alpha_s = 100 * US,     /* assumed */
+		.usd_per_hour = 1299.0 / 26280.0 * 3.0,   /* rule (header) [D] */
+		ASSUMED_HALF(76.8 * GB_S),
+		.overhead_bytes = 1.0 * GiB,
+		.tdp_w = 6.27,
+		.system_w = 6.27,
+		.purchase_usd = 1299,
+		.devices_per_server = 1,
 	},
 };
 

@@ -2,6 +2,7 @@
  * [region.NAME] and fleet.regions, [option.NAME], the user catalog sections
  * (through usercat.c) and the checks across keys. */
 #include <limits.h>
+#include <stddef.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -17,7 +18,7 @@
 enum load_mode { MODE_PRESET, MODE_CATALOG };
 
 static const char *const group_sections[] = {
-	"model", "precision", "hardware", "serving", "workload", "fleet", "pricing",
+	"model", "precision", "hardware", "serving", "workload", "fleet", "pricing", "own",
 	"preset", "ui", NULL
 };
 
@@ -41,7 +42,7 @@ static void group_keys(const char *group, char *buf, size_t len)
 
 /* ---- [region.NAME] ---- */
 
-static const char *const region_keys[] = { "share", "price_factor", NULL };
+static const char *const region_keys[] = { "share", "price_factor", "usd_per_kwh", NULL };
 
 int preset_region_index(const scenario *s, const char *name)
 {
@@ -62,6 +63,10 @@ int preset_region_key(loader *L, const config_entry *e, region *r)
 		if (loader_parse_num(L, e, 0.01, 100, false, &v) != 0)
 			return -1;
 		r->price_factor = v;
+	} else if (strcmp(e->key, "usd_per_kwh") == 0) {
+		if (loader_parse_num(L, e, 0, 2, false, &v) != 0)
+			return -1;
+		r->usd_per_kwh = v;
 	} else {
 		loader_unknown_key(L, e, region_keys);
 		return -1;
@@ -74,14 +79,99 @@ int preset_region_key(loader *L, const config_entry *e, region *r)
 const char *const preset_option_keys[] = {
 	"kind", "label", "instance", "accelerator", "instances_per_region",
 	"usd_per_hour", "gpus_per_replica", "api_input_per_m", "api_output_per_m",
+	"servers_per_region", "purchase_usd", "depreciation_months", "residual",
+	"cost_of_capital", "idle_fraction", "pue", "usd_per_kwh",
+	"colo_usd_per_kw_month", "ops_usd_per_server_month", "lead_months",
+	"spot_discount", "interruptions_per_month", "recovery_h",
+	"base", "burst", "base_share",
 	NULL
 };
+
+/* The overrides of kinds owned, spot and hybrid: each < 0 until given
+ * (then the scenario's own.* apply); the same ranges as
+ * those keys in the parameter table. */
+static const struct {
+	const char *key;
+	int kind;
+	double min, max;
+	size_t off;
+} own_keys[] = {
+	{ "purchase_usd", OPT_OWNED, 0, 1e8, offsetof(option, own.purchase_usd) },
+	{ "depreciation_months", OPT_OWNED, 1, 120, offsetof(option, own.depreciation_months) },
+	{ "residual", OPT_OWNED, 0, 0.9, offsetof(option, own.residual) },
+	{ "cost_of_capital", OPT_OWNED, 0, 0.5, offsetof(option, own.cost_of_capital) },
+	{ "idle_fraction", OPT_OWNED, 0, 1, offsetof(option, own.idle_fraction) },
+	{ "pue", OPT_OWNED, 1, 3, offsetof(option, own.pue) },
+	{ "usd_per_kwh", OPT_OWNED, 0, 2, offsetof(option, own.usd_per_kwh) },
+	{ "colo_usd_per_kw_month", OPT_OWNED, 0, 5000, offsetof(option, own.colo_usd_per_kw_month) },
+	{ "ops_usd_per_server_month", OPT_OWNED, 0, 1e6, offsetof(option, own.ops_usd_per_server_month) },
+	{ "lead_months", OPT_OWNED, 0, 36, offsetof(option, own.lead_months) },
+	{ "spot_discount", OPT_SPOT, 0, 0.95, offsetof(option, spot_discount) },
+	{ "interruptions_per_month", OPT_SPOT, 0, 1000, offsetof(option, interruptions_per_month) },
+	{ "recovery_h", OPT_SPOT, 0, 720, offsetof(option, recovery_h) },
+	{ "base_share", OPT_HYBRID, 0, 1, offsetof(option, base_share) },
+};
+#define N_OWN_KEYS (sizeof own_keys / sizeof own_keys[0])
+
+void preset_option_unset(option *o)
+{
+	for (size_t i = 0; i < N_OWN_KEYS; i++)
+		*(double *)((char *)o + own_keys[i].off) = -1;
+}
+
+const char *preset_kind_name(int kind)
+{
+	static const char *const names[] = { "instances", "api", "owned", "spot", "hybrid" };
+	return kind >= 0 && kind <= OPT_HYBRID ? names[kind] : "?";
+}
+
+/* The keys of each kind, for "does not apply" messages. */
+static const char *kind_keys(int kind)
+{
+	switch (kind) {
+	case OPT_API:
+		return "label, api_input_per_m, api_output_per_m";
+	case OPT_OWNED:
+		return "label, accelerator, servers_per_region, gpus_per_replica, "
+		       "purchase_usd, depreciation_months, residual, cost_of_capital, "
+		       "idle_fraction, pue, usd_per_kwh, colo_usd_per_kw_month, "
+		       "ops_usd_per_server_month, lead_months";
+	case OPT_SPOT:
+		return "label, instance, accelerator, instances_per_region, usd_per_hour, "
+		       "gpus_per_replica, spot_discount, interruptions_per_month, recovery_h";
+	case OPT_HYBRID:
+		return "label, base, burst, base_share";
+	default:
+		return "label, instance, accelerator, instances_per_region, "
+		       "usd_per_hour, gpus_per_replica";
+	}
+}
+
+static bool key_applies(int kind, const char *key)
+{
+	const char *list = kind_keys(kind), *p = list;
+	size_t n = strlen(key);
+
+	while ((p = strstr(p, key)) != NULL) {
+		if ((p == list || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0'))
+			return true;
+		p += n;
+	}
+	return false;
+}
 
 /* Numeric option keys: 0 on success, 1 when the key is not numeric. */
 int preset_option_num(loader *L, const config_entry *e, option *o)
 {
 	double v;
-	if (strcmp(e->key, "instances_per_region") == 0) {
+	for (size_t i = 0; i < N_OWN_KEYS; i++)
+		if (strcmp(e->key, own_keys[i].key) == 0) {
+			if (loader_parse_num(L, e, own_keys[i].min, own_keys[i].max, false, &v) == 0)
+				*(double *)((char *)o + own_keys[i].off) = v;
+			return 0;
+		}
+	if (strcmp(e->key, "instances_per_region") == 0 ||
+	    strcmp(e->key, "servers_per_region") == 0) {
 		if (loader_parse_num(L, e, 0, 100000, true, &v) == 0)
 			o->instances_per_region = (int)v;
 	} else if (strcmp(e->key, "usd_per_hour") == 0) {
@@ -100,6 +190,20 @@ int preset_option_num(loader *L, const config_entry *e, option *o)
 		return 1;
 	}
 	return 0;
+}
+
+/* An owned option's "instance" is one server of the accelerator's
+ * devices_per_server devices (1 when the catalog gives none), at $0/h:
+ * model_own prices it. */
+void preset_owned_server(option *o)
+{
+	int n = o->gpu.devices_per_server > 0 ? o->gpu.devices_per_server : 1;
+
+	if (o->gpus_per_replica > n)
+		n = o->gpus_per_replica;
+	o->inst.gpus = n;
+	o->inst.usd_per_hour = 0;
+	o->usd_per_hour = 0;
 }
 
 /* Resolve an option's instance and accelerator; 0 or -1 (reported at
@@ -173,23 +277,23 @@ static void load_option(loader *L, const config_ini *ini, const config_entry *hd
 	const config_entry *inst = config_ini_find(ini, hdr->section, "instance");
 	const config_entry *acc = config_ini_find(ini, hdr->section, "accelerator");
 	o->kind = OPT_INSTANCES;
+	preset_option_unset(o);
 	if (kind) {
-		if (strcasecmp(kind->value, "instances") == 0)
-			o->kind = OPT_INSTANCES;
-		else if (strcasecmp(kind->value, "api") == 0)
-			o->kind = OPT_API;
-		else {
-			BAD("%s:%d: [%s] %s: unknown choice '%.60s' (allowed: instances, api)",
-			    AT(kind), kind->value);
+		int k;
+		for (k = 0; k <= OPT_HYBRID; k++)
+			if (strcasecmp(kind->value, preset_kind_name(k)) == 0)
+				break;
+		if (k > OPT_HYBRID) {
+			BAD("%s:%d: [%s] %s: unknown choice '%.60s' (allowed: instances, api, "
+			    "owned, spot, hybrid)", AT(kind), kind->value);
 			return;
 		}
+		o->kind = k;
 	}
 	int before = L->errs;
 	for (const config_entry *e = hdr; (e = config_ini_section_next(ini, e));) {
 		if (!e->key[0] || strcmp(e->key, "kind") == 0)
 			continue;
-		bool api_key = strncmp(e->key, "api_", 4) == 0;
-		bool inst_key = !api_key && strcmp(e->key, "label") != 0;
 		bool known = false;
 		for (int k = 0; preset_option_keys[k]; k++)
 			known |= strcmp(preset_option_keys[k], e->key) == 0;
@@ -197,16 +301,23 @@ static void load_option(loader *L, const config_ini *ini, const config_entry *hd
 			loader_unknown_key(L, e, preset_option_keys);
 			continue;
 		}
-		if ((o->kind == OPT_API && inst_key) || (o->kind == OPT_INSTANCES && api_key)) {
+		if (!key_applies(o->kind, e->key)) {
 			BAD("%s:%d: [%s] %s: does not apply to kind = %s (allowed: %s)", AT(e),
-			    o->kind == OPT_API ? "api" : "instances",
-			    o->kind == OPT_API ? "label, api_input_per_m, api_output_per_m"
-			    : "label, instance, accelerator, instances_per_region, "
-			      "usd_per_hour, gpus_per_replica");
+			    preset_kind_name(o->kind), kind_keys(o->kind));
 			continue;
 		}
 		if (strcmp(e->key, "label") == 0)
 			loader_parse_text(L, e, o->label, sizeof o->label);
+		else if (strcmp(e->key, "base") == 0 || strcmp(e->key, "burst") == 0) {
+			char *dst = e->key[1] == 'a' ? o->base : o->burst;
+			if (!config_valid_id(e->value)) {
+				BAD("%s:%d: [%s] %s: value '%.60s' is not an option name", AT(e),
+				    e->value);
+				continue;
+			}
+			config_copy_str(dst, e->value, ID_MAX);
+			config_lower(dst);
+		}
 		else if (strcmp(e->key, "instance") == 0 || strcmp(e->key, "accelerator") == 0) {
 			char id[ID_MAX];
 			if (strlen(e->value) >= ID_MAX || !e->value[0]) {
@@ -221,7 +332,24 @@ static void load_option(loader *L, const config_ini *ini, const config_entry *hd
 	}
 	if (L->errs != before)
 		return;
-	if (o->kind == OPT_INSTANCES) {
+	if (o->kind == OPT_HYBRID) {
+		if (!o->base[0] || !o->burst[0])
+			BAD("%s:%d: [%s] %s: missing (allowed: base = an owned, instances or spot "
+			    "option; burst = an instances, spot or api option)", L->path,
+			    hdr->line, hdr->section, o->base[0] ? "burst" : "base");
+		return;
+	}
+	if (o->kind == OPT_OWNED) {
+		if (!acc) {
+			BAD("%s:%d: [%s] accelerator: missing (allowed: a catalog id; a server "
+			    "holds its devices_per_server)", L->path, hdr->line, hdr->section);
+			return;
+		}
+		if (preset_option_resolve(L, hdr->section, hdr->line, o, inst, acc) == 0)
+			preset_owned_server(o);
+		return;
+	}
+	if (o->kind == OPT_INSTANCES || o->kind == OPT_SPOT) {
 		if (inst && acc) {
 			BAD("%s:%d: [%s] accelerator: give either instance or accelerator, "
 			    "not both", L->path, acc->line, hdr->section);
@@ -238,6 +366,31 @@ static void load_option(loader *L, const config_ini *ini, const config_entry *hd
 			o->api_input_per_token = -1;    /* filled from pricing.* below */
 		if (!config_ini_find(ini, hdr->section, "api_output_per_m"))
 			o->api_output_per_token = -1;
+	}
+}
+
+/* A hybrid's base must be an owned, instances or spot option, its burst an
+ * instances, spot or api one; both other options of this preset. */
+void preset_check_hybrid(loader *L, const option *opts, int n, const option *h)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		const char *want = pass ? h->burst : h->base;
+		int k = -1;
+		for (int i = 0; i < n; i++)
+			if (strcmp(opts[i].name, want) == 0)
+				k = i;
+		bool ok = k >= 0 && (pass ? (opts[k].kind == OPT_INSTANCES ||
+		                             opts[k].kind == OPT_SPOT ||
+		                             opts[k].kind == OPT_API)
+		                          : (opts[k].kind == OPT_OWNED ||
+		                             opts[k].kind == OPT_INSTANCES ||
+		                             opts[k].kind == OPT_SPOT));
+		if (!ok)
+			BAD("%s: [option.%s] %s: '%s' is not %s option of this preset "
+			    "(allowed: %s)", L->path, h->name, pass ? "burst" : "base", want,
+			    k < 0 ? "an" : "a fitting",
+			    pass ? "an instances, spot or api option" :
+			           "an owned, instances or spot option");
 	}
 }
 
@@ -320,26 +473,26 @@ static void unknown_section(loader *L, const config_entry *hdr, enum load_mode m
 	}
 	static const char *const cands[] = {
 		"model", "precision", "hardware", "serving", "workload", "fleet",
-		"pricing", "preset", "ui", "region", "option", "gpu", NULL
+		"pricing", "own", "preset", "ui", "region", "option", "gpu", NULL
 	};
 	char word[64];
 	snprintf(word, sizeof word, "%s", hdr->section);
 	char *dot = strchr(word, '.');
 	if (dot)
 		*dot = '\0';
-	const char *near = params_nearest(word, cands, 12);
+	const char *near = params_nearest(word, cands, 13);
 	if (mode == MODE_CATALOG)
 		BAD("%s:%d: [%s]: not allowed in the catalog file (allowed: [gpu.ID], "
 		    "[model.ID])", L->path, hdr->line, hdr->section);
 	else if (near)
 		BAD("%s:%d: [%s]: unknown section, did you mean [%s%s]? (allowed: [model], "
 		    "[precision], [hardware], [serving], [workload], [fleet], [pricing], "
-		    "[preset], [ui], [region.NAME], [option.NAME], [gpu.ID], [model.ID])",
+		    "[own], [preset], [ui], [region.NAME], [option.NAME], [gpu.ID], [model.ID])",
 		    L->path, hdr->line, hdr->section, near, dot ? strchr(hdr->section, '.') : "");
 	else
 		BAD("%s:%d: [%s]: unknown section (allowed: [model], [precision], "
-		    "[hardware], [serving], [workload], [fleet], [pricing], [preset], [ui], "
-		    "[region.NAME], [option.NAME], [gpu.ID], [model.ID])",
+		    "[hardware], [serving], [workload], [fleet], [pricing], [own], [preset], "
+		    "[ui], [region.NAME], [option.NAME], [gpu.ID], [model.ID])",
 		    L->path, hdr->line, hdr->section);
 }
 
@@ -412,6 +565,7 @@ static void apply_regions(loader *L, const config_ini *ini, const config_entry *
 		region *rg = &s->regions[s->n_regions];
 		config_copy_str(rg->name, listed[r], ID_MAX);
 		rg->price_factor = 1;
+		rg->usd_per_kwh = catalog_region_usd_per_kwh(listed[r]);
 		rg->share = n_listed == 1 ? 1 : -1;
 		const config_entry *h = config_ini_find(ini, sec, "");
 		int oi = preset_region_index(&old, listed[r]);
@@ -570,6 +724,8 @@ static int apply_file(loader *L, const config_ini *ini, enum load_mode mode)
 	}
 	if (n_opt > 0) {
 		for (int i = 0; i < n_opt; i++) {
+			if (opts[i].kind == OPT_HYBRID)
+				preset_check_hybrid(L, opts, n_opt, &opts[i]);
 			if (opts[i].kind == OPT_API && opts[i].api_input_per_token < 0)
 				opts[i].api_input_per_token = s->api_input_per_token;
 			if (opts[i].kind == OPT_API && opts[i].api_output_per_token < 0)

@@ -28,6 +28,12 @@ extern const char *const preset_option_keys[];
 int preset_option_num(loader *L, const config_entry *e, option *o);
 int preset_option_resolve(loader *L, const char *sec, int line, option *o,
                           const config_entry *inst_e, const config_entry *acc_e);
+/* kinds owned, spot, hybrid (infertui.ini(5)) */
+void preset_option_unset(option *o);      /* every override "not given" */
+void preset_owned_server(option *o);      /* inst = one server of its devices */
+void preset_check_hybrid(loader *L, const option *opts, int n, const option *h);
 #endif
+/* "instances", "api", "owned", "spot", "hybrid" */
+const char *preset_kind_name(int kind);
 
 #endif

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "catalog.h"
+#include "config/preset.h"
 #include "config/save.h"
 #include "config/usercat.h"
 #include "params.h"
@@ -124,7 +125,8 @@ static void put_user_entries(FILE *f, const scenario *s)
 	int nd = 0;
 	for (int i = -1; i < s->n_options; i++) {
 		const char *id = i < 0 ? s->gpu.id :
-		                 s->options[i].kind == OPT_INSTANCES ? s->options[i].gpu.id : "";
+		                 (s->options[i].kind == OPT_INSTANCES || s->options[i].kind == OPT_SPOT ||
+		                  s->options[i].kind == OPT_OWNED) ? s->options[i].gpu.id : "";
 		bool seen = false;
 		for (int k = 0; k < nd; k++)
 			seen |= strcmp(done[k], id) == 0;
@@ -168,16 +170,54 @@ static int write_preset(FILE *f, const scenario *s, const char *description)
 		put_num(f, "share", s->regions[r].share, 1);
 		fprintf(f, "# multiplier on $/h against the base price: 0.01 to 100\n");
 		put_num(f, "price_factor", s->regions[r].price_factor, 1);
+		fprintf(f, "# electricity, $/kWh: 0 = own.usd_per_kwh\n");
+		put_num(f, "usd_per_kwh", s->regions[r].usd_per_kwh, 1);
 	}
 	for (int i = 0; i < s->n_options; i++) {
 		const option *o = &s->options[i];
 		fprintf(f, "\n[option.%s]\n", o->name);
-		fprintf(f, "kind = %s\n", o->kind == OPT_API ? "api" : "instances");
+		fprintf(f, "kind = %s\n", preset_kind_name(o->kind));
 		put_string(f, "label", o->label);
 		if (o->kind == OPT_API) {
 			put_num(f, "api_input_per_m", o->api_input_per_token, 1e-6);
 			put_num(f, "api_output_per_m", o->api_output_per_token, 1e-6);
 			continue;
+		}
+		if (o->kind == OPT_HYBRID) {
+			fprintf(f, "base = %s\nburst = %s\n", o->base, o->burst);
+			if (o->base_share >= 0)
+				put_num(f, "base_share", o->base_share, 1);
+			continue;
+		}
+		if (o->kind == OPT_OWNED) {
+			const struct { const char *k; double v; } ov[] = {
+				{ "purchase_usd", o->own.purchase_usd },
+				{ "depreciation_months", o->own.depreciation_months },
+				{ "residual", o->own.residual },
+				{ "cost_of_capital", o->own.cost_of_capital },
+				{ "idle_fraction", o->own.idle_fraction },
+				{ "pue", o->own.pue },
+				{ "usd_per_kwh", o->own.usd_per_kwh },
+				{ "colo_usd_per_kw_month", o->own.colo_usd_per_kw_month },
+				{ "ops_usd_per_server_month", o->own.ops_usd_per_server_month },
+				{ "lead_months", o->own.lead_months },
+			};
+			fprintf(f, "accelerator = %s\n# 0 = sized from demand\n"
+			           "servers_per_region = %d\n", o->gpu.id, o->instances_per_region);
+			fprintf(f, "# 0 = the smallest that fits in one server\n"
+			           "gpus_per_replica = %d\n", o->gpus_per_replica);
+			for (size_t k = 0; k < sizeof ov / sizeof ov[0]; k++)
+				if (ov[k].v >= 0)
+					put_num(f, ov[k].k, ov[k].v, 1);
+			continue;
+		}
+		if (o->kind == OPT_SPOT) {
+			if (o->spot_discount >= 0)
+				put_num(f, "spot_discount", o->spot_discount, 1);
+			if (o->interruptions_per_month >= 0)
+				put_num(f, "interruptions_per_month", o->interruptions_per_month, 1);
+			if (o->recovery_h >= 0)
+				put_num(f, "recovery_h", o->recovery_h, 1);
 		}
 		if (o->instance[0])
 			fprintf(f, "instance = %s\n", o->instance);

@@ -145,7 +145,9 @@ static int apply_one(scenario *s, const char *assignment, diag *d, const char **
 			if (strcmp(e.key, "label") == 0)
 				loader_parse_text(&L, &e, o->label, sizeof o->label);
 			else if (strcmp(e.key, "instance") == 0 || strcmp(e.key, "accelerator") == 0) {
-				if (o->kind != OPT_INSTANCES || strlen(vbuf) >= ID_MAX) {
+				if ((o->kind != OPT_INSTANCES && o->kind != OPT_SPOT &&
+				     o->kind != OPT_OWNED) || strlen(vbuf) >= ID_MAX ||
+				    (o->kind == OPT_OWNED && strcmp(e.key, "instance") == 0)) {
 					diag_add(d, "--set %s.%s: not an instance option or id too long",
 					         key, e.key);
 					return -1;
@@ -158,11 +160,17 @@ static int apply_one(scenario *s, const char *assignment, diag *d, const char **
 				}
 				config_lower(o->instance);
 				config_lower(o->gpu.id);
-				preset_option_resolve(&L, e.section, 0, o, &e, &e);
+				if (preset_option_resolve(&L, e.section, 0, o, &e, &e) == 0 &&
+				    o->kind == OPT_OWNED)
+					preset_owned_server(o);
 			} else if (preset_option_num(&L, &e, o) == 1) {
 				loader_unknown_key(&L, &e, preset_option_keys);
-			} else if (L.errs == 0 && o->kind == OPT_INSTANCES && !o->instance[0]) {
+			} else if (L.errs == 0 && (o->kind == OPT_INSTANCES ||
+			                           o->kind == OPT_SPOT) && !o->instance[0]) {
 				preset_option_resolve(&L, e.section, 0, o, &e, &e);
+			} else if (L.errs == 0 && o->kind == OPT_OWNED) {
+				if (preset_option_resolve(&L, e.section, 0, o, &e, &e) == 0)
+					preset_owned_server(o);
 			}
 		}
 	} else {

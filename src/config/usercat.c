@@ -122,6 +122,10 @@ const usercat_gpu_key usercat_gpu_keys[] = {
 	{ "overhead_gb", "hardware.overhead_gb", -1 },
 	{ "mbu_half_mb", "hardware.mbu_half_mb", -1 },
 	{ "mfu_half_hidden", "hardware.mfu_half_hidden", -1 },
+	{ "tdp_w", "own.gpu_tdp_w", -1 },
+	{ "devices_per_server", "own.gpu_devices_per_server", -1 },
+	{ "power_w", "own.gpu_power_w", -1 },
+	{ "purchase_usd", "own.gpu_purchase_usd", -1 },
 };
 const size_t usercat_n_gpu_keys = sizeof usercat_gpu_keys / sizeof usercat_gpu_keys[0];
 
@@ -129,7 +133,8 @@ static const char *const gpu_keys[] = {
 	"base", "label", "source", "eff_source", "memory_gb", "bandwidth_tbps",
 	"tflops_fp32", "tflops_bf16", "tflops_fp16", "tflops_fp8", "tflops_int8",
 	"tflops_int4", "link_gbps", "alpha_us", "usd_per_hour", "mbu", "mfu",
-	"overhead_gb", "mbu_half_mb", "mfu_half_hidden", NULL
+	"overhead_gb", "mbu_half_mb", "mfu_half_hidden", "tdp_w", "devices_per_server",
+	"power_w", "purchase_usd", NULL
 };
 static const char *const gpu_required[] = {
 	"memory_gb", "bandwidth_tbps", "usd_per_hour", "mbu", "mfu", NULL

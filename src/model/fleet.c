@@ -24,6 +24,7 @@
 
 #include "model/capacity.h"
 #include "model/fleet.h"
+#include "model/owned.h"
 #include "model/notebuf.h"
 #include "model/tco.h"
 
@@ -383,4 +384,5 @@ void model_fleet(const scenario *s, results *r)
 
 	model_hw_init(&hw, s, &s->gpu, s->gpus, &r->p);
 	model_fleet_hw(s, r, &hw);
+	model_own(s, r);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "model/fleet.h"
 #include "model/model_impl.h"
+#include "model/owned.h"
 
 void model_eval(const scenario *s, results *r)
 {
@@ -106,4 +107,5 @@ void model_eval(const scenario *s, results *r)
 
 	model_replica_notes(s, r, &f, T);
 	model_fleet_hw(s, r, &hw);
+	model_own(s, r);
 }

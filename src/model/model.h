@@ -111,7 +111,41 @@ typedef struct {
 	int replicas[MAX_REGIONS];     /* per region, as r->regions */
 	int instances[MAX_REGIONS];
 	double api_daily_usd;          /* kind api */
+	/* added by ownrent (infertui-model(7), "Own, rent or both") */
+	double usd_per_instance_hour_region[MAX_REGIONS]; /* instances, spot: as billed there */
+	double horizon_usd;            /* the TCO over pricing.horizon_months */
+	/* kind owned: instances are servers (or devices) */
+	double purchase_usd;           /* all servers, paid up front */
+	double capital_month;          /* depreciation (or annuity), all servers */
+	double energy_month;           /* electricity at the option's utilisation */
+	double colo_month;
+	double ops_month;
+	double utilisation;            /* mean load / capacity of its replicas */
+	double power_kw;               /* mean IT draw, all servers */
+	double break_even_months;      /* cash, vs `versus` on demand; -1 never */
+	double break_even_reserved_months; /* vs `versus` reserved; -1 never */
+	char versus[ID_MAX];           /* the rented option it is compared with */
+	/* kind spot */
+	int extra_spares;              /* replicas the interruptions add, all regions */
+	double spot_availability;      /* one spot replica's uptime */
+	/* kind hybrid (regions pooled) */
+	int base_replicas;             /* at the chosen base share */
+	int peak_replicas;             /* replicas the peak hour needs */
+	double base_month, burst_month, burst_share;
+	int best_base_replicas;        /* the cheapest split */
+	double best_base_share, best_month;
 } option_result;
+
+/* Energy of one replica at full load, or of the fleet at its mean load
+ * (output tokens; facility figures include the PUE). */
+typedef struct {
+	double power_w;                /* IT power */
+	double tokens_per_s;           /* output tokens per second */
+	double joules_per_token;
+	double kwh_per_1m;
+	double usd_per_1m;
+	double tokens_per_s_per_mw;
+} energy_result;
 
 typedef struct {
 	/* model */
@@ -208,6 +242,16 @@ typedef struct {
 	double api_annual_usd;
 	double break_even_requests_per_day;  /* 0 = never */
 	double api_usd_per_request;          /* added by fleet */
+
+	/* energy and horizon (added by ownrent); energy is all zeros when the
+	 * accelerator has no power figure (gpu.system_w) */
+	energy_result energy_replica;  /* one replica at full load (R_max) */
+	energy_result energy_fleet;    /* the fleet at its mean utilisation */
+	double energy_kwh_month;       /* fleet, facility */
+	double energy_usd_month;
+	double usd_per_kwh;            /* fleet average over its regions */
+	double horizon_months;
+	double horizon_usd;            /* headline fleet: reserved month x horizon */
 
 	/* notes */
 	int n_notes;

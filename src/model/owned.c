@@ -152,6 +152,8 @@ void hybrid_cost(const hybrid_inputs *in, const double x[24], int base,
                  hybrid_split *out)
 {
 	double cap = in->capacity_requests_per_s, days = in->hours_per_month / 24.0;
+	double cap_b = in->burst_capacity_requests_per_s > 0.0 ?
+	               in->burst_capacity_requests_per_s : cap;
 	double burst_day = 0.0, burst_req = 0.0, all_req = 0.0;
 	int peak_n = 0;
 
@@ -166,8 +168,9 @@ void hybrid_cost(const hybrid_inputs *in, const double x[24], int base,
 		if (over > 0.0)
 			burst_req += over * 3600.0;
 		if (in->burst_usd_per_replica_hour > 0.0) {
-			if (n > base)
-				burst_day += (n - base) * in->burst_usd_per_replica_hour;
+			if (over > 0.0 && cap_b > 0.0)
+				burst_day += ceil(over / cap_b - 1e-9) *
+				             in->burst_usd_per_replica_hour;
 		} else if (over > 0.0) {
 			burst_day += over * 3600.0 * in->burst_usd_per_request;
 		}

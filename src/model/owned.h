@@ -7,6 +7,8 @@
 
 #include <stdbool.h>
 
+#include "model/model.h"
+
 /* One owned server (or device): what it costs to buy, power and house. */
 typedef struct {
 	double purchase_usd;         /* price of one server, paid up front */
@@ -116,7 +118,8 @@ bool daily_profile(double peak, double trough, int peak_hour, double x[24]);
  * days per month = hours_per_month/24. */
 typedef struct {
 	double mean_requests_per_s;       /* daily mean arrival rate */
-	double capacity_requests_per_s;   /* one replica's SLO capacity */
+	double capacity_requests_per_s;   /* one base replica's SLO capacity */
+	double burst_capacity_requests_per_s; /* one burst replica's (0 = same) */
 	double base_usd_month;            /* one base replica per month */
 	double burst_usd_per_replica_hour;  /* > 0: burst to cloud replicas */
 	double burst_usd_per_request;       /* used when the above is 0 (API) */
@@ -138,5 +141,10 @@ void hybrid_cost(const hybrid_inputs *in, const double x[24], int base,
  * (capacity <= 0). */
 bool hybrid_best(const hybrid_inputs *in, const double x[24],
                  hybrid_split *best);
+
+/* Price the owned, spot and hybrid options, the energy block and the TCO
+ * horizon (tco_own.c).  model_eval calls it after model_fleet, whose
+ * sizing of every option's replicas it reuses. */
+void model_own(const scenario *s, results *r);
 
 #endif

@@ -1,5 +1,5 @@
 # owned hardware, energy per token, spot spares, hybrid split (owner: ownrent)
-src_libinfertui_a_SOURCES += src/model/owned.h src/model/owned.c
+src_libinfertui_a_SOURCES += src/model/owned.h src/model/owned.c src/model/tco_own.c
 
 check_PROGRAMS += tests/unit/test_owned
 TESTS += tests/unit/test_owned

@@ -323,7 +323,8 @@ static void eval_instance_option(shape_set *set, const option *o,
 			carries = false;
 		if (fixed && inst < need[i])
 			short_any = true;
-		usd_h += inst * model_cap(option_price(o, rs, i), 1e9);
+		or->usd_per_instance_hour_region[i] = model_cap(option_price(o, rs, i), 1e9);
+		usd_h += inst * or->usd_per_instance_hour_region[i];
 	}
 	or->monthly_on_demand_usd = model_finite(usd_h * rs->hpm);
 	or->monthly_reserved_usd = or->monthly_on_demand_usd * rs->keep;
@@ -412,7 +413,10 @@ void tco_option(shape_set *set, const option *op, const region_set *rs,
 	case OPT_API:
 		eval_api_option(set->s, rs, op, or);
 		break;
-	default:
+	case OPT_HYBRID:
+		break;      /* priced from its parts by model_own (tco_own.c) */
+	default:        /* instances, and owned/spot sized as instances and
+	                   priced by model_own */
 		eval_instance_option(set, op, rs, or);
 		break;
 	}

@@ -231,6 +231,11 @@ static const param table[] = {
 	/* 2: peak hour twice the daily mean, assumed. */
 	N("workload.peak_factor", "Peak factor", "x", "peak-hour rate / daily mean rate",
 	  PT_REAL, G_WORKLOAD, 1, 100, 0.1, 1, 2, 1, peak_factor, 0),
+	/* the daily profile's low point, for the hybrid split (0: the raised
+	 * cosine whose trough mirrors the peak, k = 1 in infertui-model(7)) */
+	N("workload.trough_factor", "Trough factor", "x",
+	  "lowest hour's rate / daily mean (0 = 2 - peak factor, or 0 when the peak factor is 2 or more)",
+	  PT_REAL, G_WORKLOAD, 0, 1, 0.05, 0.1, 0, 1, trough_factor, ZA),
 	/* SLOs assumed for an interactive chat product: TTFT 2 s, 100 ms per
 	 * token (10 tok/s, faster than reading), whole answer within 60 s. */
 	N("workload.ttft_slo_s", "TTFT SLO (p95)", "s", "time to first token, 95th percentile",
@@ -267,12 +272,98 @@ static const param table[] = {
 	  PT_REAL, G_PRICING, 0, 1000, 0.05, 1, 0.15, 1e-6, api_input_per_token, 0),
 	N("pricing.api_output_per_m", "API output price", "$/1M tokens", "API price per million output tokens",
 	  PT_REAL, G_PRICING, 0, 1000, 0.05, 1, 0.60, 1e-6, api_output_per_token, 0),
+	/* 12 months: the seed's horizon; 36 is common for owned hardware. */
+	N("pricing.horizon_months", "TCO horizon", "months",
+	  "months the TCO totals cover (owned hardware is often judged over 36)",
+	  PT_REAL, G_PRICING, 1, 120, 1, 12, 12, 1, horizon_months, 0),
+
+	/* ---- own: bought servers or devices ([option.NAME] kind = owned
+	 * may override each key); sources in infertui-model(7), "Defaults" */
+	N("own.purchase_usd", "Server price", "$",
+	  "purchase price of one server (0 = the accelerator's catalog price x devices per server)",
+	  PT_REAL, G_OWN, 0, 1e8, 1.25, 4, 0, 1, owned.purchase_usd, ZA | LG),
+	/* 36 months: the horizon issue 12 names as common for hardware
+	 * (straight line; hyperscalers book servers over 5-6 years) */
+	N("own.depreciation_months", "Depreciation", "months",
+	  "straight-line depreciation period",
+	  PT_REAL, G_OWN, 1, 120, 1, 12, 36, 1, owned.depreciation_months, 0),
+	/* 0: no resale value counted (assumed, conservative) */
+	N("own.residual", "Residual value", "",
+	  "value left after depreciation, as a fraction of the price",
+	  PT_REAL, G_OWN, 0, 0.9, 0.05, 0.1, 0, 1, owned.residual, 0),
+	/* 0: optional; set e.g. 0.08 to charge the money tied up (annuity) */
+	N("own.cost_of_capital", "Cost of capital", "/yr",
+	  "annual rate on the money tied up (0 = straight line only)",
+	  PT_REAL, G_OWN, 0, 0.5, 0.01, 0.05, 0, 1, owned.cost_of_capital, 0),
+	/* 0.2: an H100 SXM at 0% utilisation with 72.8 GB resident draws
+	 * 140-145 W of its 700 W (nvidia-smi in github.com/wilicc/gpu-burn
+	 * issue #114, 2024-10-25), as a serving engine holding its weights */
+	N("own.idle_fraction", "Idle power", "",
+	  "power drawn at zero load / full-load power (draw is linear in utilisation)",
+	  PT_REAL, G_OWN, 0, 1, 0.05, 0.1, 0.2, 1, owned.idle_fraction, 0),
+	/* 1.56: Uptime Institute Global Data Center Survey 2024, average
+	 * annual PUE at respondents' largest data center */
+	N("own.pue", "PUE", "",
+	  "power usage effectiveness: facility power / IT power",
+	  PT_REAL, G_OWN, 1, 3, 0.01, 0.1, 1.56, 1, owned.pue, 0),
+	/* $0.0895: Virginia commercial average 8.95 c/kWh, EIA Electric
+	 * Power Annual (2023 data, released 2024-10-17); regions set their own */
+	N("own.usd_per_kwh", "Electricity", "$/kWh",
+	  "electricity price where a region gives none",
+	  PT_REAL, G_OWN, 0, 2, 0.005, 0.05, 0.0895, 1, owned.usd_per_kwh, 0),
+	/* $196/kW-month: North American colocation, 250-500 kW deployments,
+	 * H2 2025 (encoradvisors.com, "Data Center Colocation Pricing 2026") */
+	N("own.colo_usd_per_kw_month", "Colocation", "$/kW-month",
+	  "rack space and power provisioning per kW of full-load power",
+	  PT_REAL, G_OWN, 0, 5000, 1, 25, 196, 1, owned.colo_usd_per_kw_month, 0),
+	/* $3,317: support at 20% a year of the DGX H100's $199,000 base
+	 * price ($39,800/12; supercluster.blog, "NVIDIA DGX Platform") */
+	N("own.ops_usd_per_server_month", "Operations", "$/server-month",
+	  "support, remote hands and spares per server and month",
+	  PT_REAL, G_OWN, 0, 1e6, 50, 500, 3317, 1, owned.ops_usd_per_server_month, 0),
+	N("own.lead_months", "Lead time", "months",
+	  "months before bought hardware serves; the rented option it is compared with bridges them",
+	  PT_REAL, G_OWN, 0, 36, 1, 3, 0, 1, owned.lead_months, 0),
+	/* 0.57: p5en.48xlarge spot ~$27.0 vs $63.296 on demand in us-east-1
+	 * (dstack PR #4110, 2026): 1 - 27.0/63.296 */
+	N("own.spot_discount", "Spot discount", "",
+	  "spot price below on-demand (0.57 = 57% off)",
+	  PT_REAL, G_OWN, 0, 0.95, 0.01, 0.1, 0.57, 1, spot_discount, 0),
+	/* 0.2: the top bucket of AWS's Spot Instance Advisor, ">20%" of
+	 * instances interrupted in a month (aws.amazon.com/ec2/spot/instance-advisor) */
+	N("own.interruptions_per_month", "Interruptions", "/month",
+	  "interruptions per spot replica and month",
+	  PT_REAL, G_OWN, 0, 1000, 0.05, 1, 0.2, 1, interruptions_per_month, 0),
+	/* 1 h: a new instance, boot and the weights loaded again (assumed) */
+	N("own.recovery_h", "Recovery", "h",
+	  "hours until an interrupted replica serves again",
+	  PT_REAL, G_OWN, 0, 720, 0.25, 4, 1, 1, recovery_h, 0),
+	/* 0.5: half of the peak on the base (assumed; the best split is shown
+	 * beside it) */
+	N("own.base_share", "Base share", "",
+	  "owned/reserved base capacity as a share of the peak load; the rest bursts",
+	  PT_REAL, G_OWN, 0, 1, 0.05, 0.1, 0.5, 1, base_share, 0),
+	/* owning one: power and price come from the catalog entry (each with
+	 * its source and date there) */
+	N("own.gpu_tdp_w", "TDP per GPU", "W",
+	  "the device's own rated power (TDP or board power), for reference; 0 = no figure",
+	  PT_REAL, G_OWN, 0, 100000, 1.25, 4, 0, 1, gpu.tdp_w, FG | LG),
+	N("own.gpu_devices_per_server", "GPUs per server", "",
+	  "devices in the server an owned option buys (0 = 1)",
+	  PT_INT, G_OWN, 0, 1024, 1, 8, 0, 1, gpu.devices_per_server, FG),
+	N("own.gpu_power_w", "Power per GPU", "W",
+	  "whole-system power at full load per device (server power / devices); 0 = no figure",
+	  PT_REAL, G_OWN, 0, 100000, 1.25, 4, 0, 1, gpu.system_w, FG | LG),
+	N("own.gpu_purchase_usd", "Price per GPU", "$",
+	  "purchase price per device as sold in its server (server price / devices); 0 = none known",
+	  PT_REAL, G_OWN, 0, 1e7, 1.25, 4, 0, 1, gpu.purchase_usd, FG | LG),
 };
 
 #define NPARAMS (sizeof(table) / sizeof(table[0]))
 
 static const char *const group_names[G_COUNT] = {
-	"Model", "Precision", "Hardware", "Serving", "Workload", "Fleet", "Pricing"
+	"Model", "Precision", "Hardware", "Serving", "Workload", "Fleet", "Pricing",
+	"Own"
 };
 
 const char *params_group_name(enum param_group g)

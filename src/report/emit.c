@@ -259,6 +259,12 @@ static void e_elem_begin(emitter *e, const char *name)
 
 /* ---- the fields -------------------------------------------------------- */
 
+static const char *kind_name(int kind)
+{
+	static const char *const names[] = { "instances", "api", "owned", "spot", "hybrid" };
+	return kind >= 0 && kind <= OPT_HYBRID ? names[kind] : "?";
+}
+
 static void emit_inputs(emitter *e, const scenario *s)
 {
 	char buf[256], name[32];
@@ -303,6 +309,8 @@ static void emit_inputs(emitter *e, const scenario *s)
 		e_str(e, "name", s->regions[i].name);
 		e_num(e, "share", s->regions[i].share);
 		e_num(e, "price_factor", s->regions[i].price_factor);
+		e_num(e, "usd_per_kwh", s->regions[i].usd_per_kwh > 0 ?
+		      s->regions[i].usd_per_kwh : s->owned.usd_per_kwh);
 		e_end(e);
 	}
 	e_end(e);
@@ -311,12 +319,20 @@ static void emit_inputs(emitter *e, const scenario *s)
 		const option *o = &s->options[i];
 		e_elem_begin(e, o->name);
 		e_str(e, "name", o->name);
+		e_str(e, "kind", kind_name(o->kind));
 		if (o->kind == OPT_API) {
-			e_str(e, "kind", "api");
 			e_num(e, "api_input_per_m", o->api_input_per_token * 1e6);
 			e_num(e, "api_output_per_m", o->api_output_per_token * 1e6);
+		} else if (o->kind == OPT_HYBRID) {
+			e_str(e, "base", o->base);
+			e_str(e, "burst", o->burst);
+			e_num(e, "base_share", o->base_share >= 0 ? o->base_share : s->base_share);
+		} else if (o->kind == OPT_OWNED) {
+			e_str(e, "accelerator", o->gpu.id);
+			e_int(e, "devices_per_server", o->inst.gpus);
+			e_int(e, "servers_per_region", o->instances_per_region);
+			e_int(e, "gpus_per_replica", o->gpus_per_replica);
 		} else {
-			e_str(e, "kind", "instances");
 			e_str(e, "instance", o->instance);
 			e_int(e, "instances_per_region", o->instances_per_region);
 			e_num(e, "usd_per_hour", o->usd_per_hour > 0 ? o->usd_per_hour :
@@ -328,6 +344,70 @@ static void emit_inputs(emitter *e, const scenario *s)
 	e_end(e);
 	snprintf(name, sizeof name, "%s", "description");
 	e_str(e, name, s->description);
+	e_end(e);
+}
+
+/* kind owned: the month's parts, the cash up front, and the break-even
+ * month against the rented option it names (null: never pays back) */
+static void emit_owned(emitter *e, const option_result *o)
+{
+	e_num(e, "purchase_usd", o->purchase_usd);
+	e_num(e, "capital_month_usd", o->capital_month);
+	e_num(e, "energy_month_usd", o->energy_month);
+	e_num(e, "colo_month_usd", o->colo_month);
+	e_num(e, "ops_month_usd", o->ops_month);
+	e_num(e, "utilisation", o->utilisation);
+	e_num(e, "power_kw", o->power_kw);
+	e_str(e, "versus", o->versus);
+	if (o->break_even_months >= 0)
+		e_num(e, "break_even_months", o->break_even_months);
+	else
+		e_null(e, "break_even_months");
+	if (o->break_even_reserved_months >= 0)
+		e_num(e, "break_even_reserved_months", o->break_even_reserved_months);
+	else
+		e_null(e, "break_even_reserved_months");
+}
+
+static void emit_hybrid(emitter *e, const option_result *o)
+{
+	e_int(e, "base_replicas", o->base_replicas);
+	e_int(e, "peak_replicas", o->peak_replicas);
+	e_num(e, "base_month_usd", o->base_month);
+	e_num(e, "burst_month_usd", o->burst_month);
+	e_num(e, "burst_share", o->burst_share);
+	e_int(e, "best_base_replicas", o->best_base_replicas);
+	e_num(e, "best_base_share", o->best_base_share);
+	e_num(e, "best_month_usd", o->best_month);
+}
+
+static void emit_energy_one(emitter *e, const char *key, const energy_result *x)
+{
+	e_begin(e, key, false);
+	e_num(e, "power_w", x->power_w);
+	e_num(e, "output_tokens_per_s", x->tokens_per_s);
+	e_num(e, "joules_per_token", x->joules_per_token);
+	e_num(e, "kwh_per_1m_tokens", x->kwh_per_1m);
+	e_num(e, "usd_per_1m_tokens", x->usd_per_1m);
+	e_num(e, "tokens_per_s_per_mw", x->tokens_per_s_per_mw);
+	e_end(e);
+}
+
+/* energy: null when the accelerator has no power figure (not 0 J) */
+static void emit_energy(emitter *e, const results *r)
+{
+	if (!(r->energy_replica.power_w > 0) || !(r->energy_replica.joules_per_token > 0)) {
+		e_null(e, "energy");
+		return;
+	}
+	e_begin(e, "energy", false);
+	e_num(e, "usd_per_kwh", r->usd_per_kwh);
+	emit_energy_one(e, "replica", &r->energy_replica);
+	if (r->energy_fleet.joules_per_token > 0) {
+		emit_energy_one(e, "fleet", &r->energy_fleet);
+		e_num(e, "fleet_kwh_month", r->energy_kwh_month);
+		e_num(e, "fleet_usd_month", r->energy_usd_month);
+	}
 	e_end(e);
 }
 
@@ -472,21 +552,31 @@ static void emit_all(emitter *e, const scenario *s, const results *r)
 	e_num(e, "monthly_on_demand_usd", r->monthly_usd);
 	e_num(e, "monthly_reserved_usd", r->monthly_reserved_usd);
 	e_num(e, "annual_usd", r->annual_usd);
+	e_num(e, "horizon_months", r->horizon_months);
+	e_num(e, "horizon_usd", r->horizon_usd);
 	e_begin(e, "options", true);
 	for (int i = 0; i < r->n_options && i < MAX_OPTIONS; i++) {
 		const option_result *o = &r->options[i];
 		e_elem_begin(e, o->name);
 		e_str(e, "name", o->name);
-		e_str(e, "kind", o->kind == OPT_API ? "api" : "instances");
+		e_str(e, "kind", kind_name(o->kind));
 		e_num(e, "monthly_on_demand_usd", o->monthly_on_demand_usd);
 		e_num(e, "monthly_reserved_usd", o->monthly_reserved_usd);
 		e_num(e, "annual_usd", o->annual_usd);
+		e_num(e, "horizon_usd", o->horizon_usd);
+		if (o->kind == OPT_OWNED)
+			emit_owned(e, o);
+		else if (o->kind == OPT_SPOT) {
+			e_int(e, "extra_spares", o->extra_spares);
+			e_num(e, "spot_availability", o->spot_availability);
+		} else if (o->kind == OPT_HYBRID)
+			emit_hybrid(e, o);
 		e_int(e, "replicas_total", o->replicas_total);
 		e_bool(e, "meets_slo", o->meets_slo);
 		e_str(e, "notes", o->notes);
 		if (o->kind == OPT_API) {
 			e_num(e, "daily_usd", o->api_daily_usd);
-		} else {
+		} else if (o->kind != OPT_HYBRID) {
 			e_int(e, "instances_total", o->instances_total);
 			e_int(e, "instances_needed", o->instances_needed);
 			e_bool(e, "fits", o->fits);
@@ -507,6 +597,8 @@ static void emit_all(emitter *e, const scenario *s, const results *r)
 	}
 	e_end(e);
 	e_end(e);
+
+	emit_energy(e, r);
 
 	e_begin(e, "api", false);
 	e_num(e, "usd_per_request", r->api_usd_per_request);

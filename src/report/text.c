@@ -198,9 +198,15 @@ static void text_options(FILE *out, const scenario *s, const results *r, bool md
 
 		if (o->kind == OPT_API)
 			snprintf(what, sizeof what, "API");
+		else if (o->kind == OPT_HYBRID)
+			snprintf(what, sizeof what, "%s+%s", so->base, so->burst);
+		else if (o->kind == OPT_OWNED)
+			snprintf(what, sizeof what, "%d x %s own", o->instances_total,
+			         so->gpu.id);
 		else
-			snprintf(what, sizeof what, "%d x %s", o->instances_total,
-			         so->instance);
+			snprintf(what, sizeof what, "%d x %s%s", o->instances_total,
+			         so->instance[0] ? so->instance : so->gpu.id,
+			         o->kind == OPT_SPOT ? " spot" : "");
 		if (md) {
 			fprintf(out, "| %s | %s | %s | %s | %s | %d | %s | %s |\n",
 			        o->name, what,
@@ -217,6 +223,88 @@ static void text_options(FILE *out, const scenario *s, const results *r, bool md
 			put_wrapped(out, md, 9, 9, o->notes);
 		}
 	}
+}
+
+/* The TCO over the horizon, and what owning costs month by month. */
+static void text_horizon(FILE *out, const scenario *s, const results *r, bool md)
+{
+	B(a); B(b); B(c); B(d); B(x);
+
+	if (r->n_options <= 0)
+		return;
+	if (md)
+		fprintf(out, "\n## TCO over %.0f months\n\n", r->horizon_months);
+	else
+		fprintf(out, "\nTCO OVER %.0f MONTHS\n", r->horizon_months);
+	for (int i = 0; i < r->n_options && i < MAX_OPTIONS; i++) {
+		const option_result *o = &r->options[i];
+
+		if (o->kind == OPT_INSTANCES && s->reserved_discount > 0)
+			line(out, md, 2, 4, "%s%s: $%s reserved, $%s on demand", md ? "- " : "",
+			     o->name, money(a, sizeof a, o->horizon_usd, 0),
+			     money(b, sizeof b, o->monthly_on_demand_usd * r->horizon_months, 0));
+		else
+			line(out, md, 2, 4, "%s%s: $%s", md ? "- " : "", o->name,
+			     money(a, sizeof a, o->horizon_usd, 0));
+		if (o->kind == OPT_OWNED && o->fits) {
+			char be[96];
+			if (o->break_even_months >= 0 && o->break_even_reserved_months >= 0)
+				snprintf(be, sizeof be, "pays back in month %.0f against %s on "
+				         "demand, month %.0f against reserved",
+				         ceil(o->break_even_months - 1e-9), o->versus,
+				         ceil(o->break_even_reserved_months - 1e-9));
+			else if (o->break_even_months >= 0)
+				snprintf(be, sizeof be, "pays back in month %.0f against %s on "
+				         "demand, never against reserved",
+				         ceil(o->break_even_months - 1e-9), o->versus);
+			else
+				snprintf(be, sizeof be, "never pays back against %s", o->versus);
+			line(out, md, 4, 6, "%s$%s up front; a month: capital $%s, energy $%s, "
+			     "colocation $%s, operations $%s (%.1f kW at %.0f%% load); %s",
+			     md ? "  - " : "", money(a, sizeof a, o->purchase_usd, 0),
+			     money(b, sizeof b, o->capital_month, 2),
+			     money(c, sizeof c, o->energy_month, 2),
+			     money(d, sizeof d, o->colo_month, 2),
+			     money(x, sizeof x, o->ops_month, 2), o->power_kw,
+			     100.0 * o->utilisation, be);
+		} else if (o->kind == OPT_HYBRID && o->fits) {
+			line(out, md, 4, 6, "%sbase %d replicas $%s/month + burst $%s/month "
+			     "(%.1f%% of requests); best split: %d base replicas (%.0f%% of "
+			     "peak) at $%s/month", md ? "  - " : "", o->base_replicas,
+			     money(a, sizeof a, o->base_month, 2),
+			     money(b, sizeof b, o->burst_month, 2), 100.0 * o->burst_share,
+			     o->best_base_replicas, 100.0 * o->best_base_share,
+			     money(c, sizeof c, o->best_month, 2));
+		}
+	}
+}
+
+/* Energy per token: one replica at full load, the fleet at its mean load. */
+static void text_energy(FILE *out, const scenario *s, const results *r, bool md)
+{
+	const energy_result *p = &r->energy_replica, *f = &r->energy_fleet;
+	B(a);
+
+	if (md)
+		fprintf(out, "\n## Energy\n\n");
+	else
+		fprintf(out, "\nENERGY (PUE %.2f, $%.4g/kWh)\n", s->owned.pue, r->usd_per_kwh);
+	if (!(p->joules_per_token > 0)) {
+		line(out, md, 2, 4, "no power figure for %s: set own.gpu_power_w",
+		     s->gpu.id);
+		return;
+	}
+	line(out, md, 2, 4, "%sreplica at full load: %.3g kW, %.3g J per output "
+	     "token, %.3g kWh and $%.3g of electricity per 1M output tokens, %.3g "
+	     "tok/s per MW", md ? "- " : "", p->power_w / 1000.0, p->joules_per_token,
+	     p->kwh_per_1m, p->usd_per_1m, p->tokens_per_s_per_mw);
+	if (f->joules_per_token > 0)
+		line(out, md, 2, 4, "%sfleet at %.0f%% load: %.3g kW, %.3g J per output "
+		     "token, %.3g kWh and $%.3g per 1M output tokens; %s kWh and $%.2f "
+		     "a month", md ? "- " : "", 100.0 * r->utilisation,
+		     f->power_w / 1000.0, f->joules_per_token, f->kwh_per_1m,
+		     f->usd_per_1m, money(a, sizeof a, r->energy_kwh_month, 0),
+		     r->energy_usd_month);
 }
 
 static void text_fleet(FILE *out, const scenario *s, const results *r, bool md)
@@ -375,6 +463,8 @@ static void emit_sections(FILE *out, const scenario *s, const results *r, bool m
 	text_options(out, s, r, md);
 	text_fleet(out, s, r, md);
 	text_api(out, s, r, md);
+	text_horizon(out, s, r, md);
+	text_energy(out, s, r, md);
 	text_replica(out, s, r, md);
 	text_notes(out, r, md);
 }

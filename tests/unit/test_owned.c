@@ -6,9 +6,14 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 
+#include "catalog.h"
+#include "config.h"
 #include "model/owned.h"
+#include "params.h"
 
 #define CENT 0.005
 
@@ -246,6 +251,162 @@ static void test_hybrid_api(void **state)
 	assert_false(hybrid_best(&in, x, &h));
 }
 
+
+/* ---- the shipped presets, checked by hand ---------------------------- */
+
+static void load(const char *name, scenario *s, results *r)
+{
+	char path[1024];
+	const char *top = getenv("top_srcdir");
+	diag d;
+
+	snprintf(path, sizeof path, "%s/presets/%s.ini", top ? top : ".", name);
+	diag_init(&d);
+	catalog_reset_user();
+	scenario_defaults(s);
+	if (config_load_preset(path, s, &d) != 0) {
+		diag_print(&d, stderr);
+		fail_msg("cannot load %s", path);
+	}
+	model_eval(s, r);
+}
+
+static const option_result *find(const results *r, const char *name)
+{
+	for (int i = 0; i < r->n_options; i++)
+		if (strcmp(r->options[i].name, name) == 0)
+			return &r->options[i];
+	fail_msg("no option %s", name);
+	return NULL;
+}
+
+static void test_own_vs_rent(void **state)
+{
+	static scenario s;
+	static results r;
+	const option_result *own, *p5, *api;
+	double u, energy, opex, month;
+
+	(void)state;
+	load("own-vs-rent-70b", &s, &r);
+	own = find(&r, "own");
+	p5 = find(&r, "p5");
+	api = find(&r, "api");
+	/* one DGX H100 holding two replicas of 4 GPUs */
+	assert_int_equal(own->instances_total, 1);
+	assert_int_equal(own->replicas_total, 2);
+	assert_true(own->fits && own->meets_slo);
+	assert_float_equal(own->purchase_usd, 270000.0, CENT);
+	/* 270,000/36 = 7,500; 8 x 1,275 W = 10.2 kW x $196 = 1,999.20;
+	 * support 3,317 */
+	assert_float_equal(own->capital_month, 7500.0, CENT);
+	assert_float_equal(own->colo_month, 1999.20, CENT);
+	assert_float_equal(own->ops_month, 3317.0, CENT);
+	/* u = mean load / capacity = (8e5/86400) / (2 x R_max) */
+	u = 8e5 / 86400.0 / (2.0 * own->requests_per_s);
+	assert_float_equal(own->utilisation, u, 1e-12);
+	/* energy = 10.2 kW x (0.2 + 0.8u) x PUE 1.56 x 730 h x $0.0895 */
+	energy = 10.2 * (0.2 + 0.8 * u) * 1.56 * 730.0 * 0.0895;
+	assert_float_equal(own->energy_month, energy, CENT);
+	month = 7500.0 + 1999.20 + 3317.0 + energy;
+	assert_float_equal(own->monthly_on_demand_usd, month, CENT);
+	assert_float_equal(own->horizon_usd, 36.0 * month, 0.01);
+	/* p5 on demand 55.04 x 730 = 40,179.20; reserved 28.5% off =
+	 * 28,728.128; the break-even 270,000/(rent - opex) */
+	assert_float_equal(p5->monthly_on_demand_usd, 40179.20, CENT);
+	assert_float_equal(p5->monthly_reserved_usd, 28728.128, CENT);
+	assert_float_equal(p5->horizon_usd, 36.0 * 28728.128, 0.01);
+	opex = month - 7500.0;
+	assert_string_equal(own->versus, "p5");
+	assert_float_equal(own->break_even_months, 270000.0 / (40179.20 - opex), 1e-9);
+	assert_float_equal(own->break_even_reserved_months,
+	                   270000.0 / (28728.128 - opex), 1e-9);
+	/* the story's months: 8 on demand, 12 reserved (opex ~5,844) */
+	assert_int_equal((int)ceil(own->break_even_months), 8);
+	assert_int_equal((int)ceil(own->break_even_reserved_months), 12);
+	/* the API: (500 x 0.59 + 200 x 0.79)/1e6 x 8e5 = $362.40 a day;
+	 * 362.40 x 365/12 x 36 = 396,828 */
+	assert_float_equal(api->horizon_usd, 396828.0, 0.01);
+	/* energy of a replica: 4 x 1,275 W = 5.1 kW over its output tok/s */
+	assert_float_equal(r.energy_replica.power_w, 5100.0, 1e-9);
+	assert_float_equal(r.energy_replica.joules_per_token,
+	                   5100.0 / r.output_tokens_per_s, 1e-12);
+	/* the fleet is the owned server's shape: the same electricity */
+	assert_float_equal(r.energy_usd_month, energy, CENT);
+}
+
+static void test_own_vs_rent_spot(void **state)
+{
+	static scenario s;
+	static results r;
+	const option_result *spot;
+	option *o;
+
+	(void)state;
+	load("own-vs-rent-70b", &s, &r);
+	/* the p5 option bought as spot: 57% off, 73 interruptions a month of
+	 * 1 h each, so a replica is up 0.99 x 0.9 = 0.891.  2 replicas needed
+	 * for 98%: on demand 0.99^2 = 0.9801 needs no spare; at 0.891 one
+	 * spare gives 0.96694 and two 0.995243 (test_spot): +2 replicas, 2
+	 * p5s: 2 x 55.04 x 0.43 = 47.3344 x 730 = 34,554.11 a month */
+	o = &s.options[s.n_options];
+	*o = s.options[1];
+	snprintf(o->name, sizeof o->name, "spot");
+	o->kind = OPT_SPOT;
+	o->spot_discount = 0.57;
+	o->interruptions_per_month = 73;
+	o->recovery_h = 1;
+	s.n_options++;
+	model_eval(&s, &r);
+	spot = find(&r, "spot");
+	assert_float_equal(spot->spot_availability, 0.891, 1e-12);
+	assert_int_equal(spot->extra_spares, 2);
+	assert_int_equal(spot->replicas_total, 4);
+	assert_int_equal(spot->instances_total, 2);
+	assert_float_equal(spot->monthly_on_demand_usd, 34554.11, 0.01);
+}
+
+static void test_hybrid_burst(void **state)
+{
+	static scenario s;
+	static results r;
+	const option_result *own, *hp, *ha, *api;
+	double per_replica, peak, cap;
+	int base, peak_n;
+
+	(void)state;
+	load("hybrid-burst", &s, &r);
+	own = find(&r, "own");
+	hp = find(&r, "own-p5");
+	ha = find(&r, "own-api");
+	api = find(&r, "api");
+	/* a base replica: an owned server's month over its 2 replicas */
+	per_replica = own->monthly_on_demand_usd / own->instances_total / 2.0;
+	/* peak 6e6/86400 x 3 = 208.33 req/s; base share 0.5 of it over one
+	 * replica's SLO capacity, rounded up */
+	peak = 6e6 / 86400.0 * 3.0;
+	cap = own->slo_requests_per_s;
+	base = (int)ceil(0.5 * peak / cap - 1e-9);
+	peak_n = (int)ceil(peak / cap - 1e-9);
+	assert_int_equal(hp->base_replicas, base);
+	assert_int_equal(hp->peak_replicas, peak_n);
+	assert_float_equal(hp->base_month, base * per_replica, CENT);
+	assert_float_equal(hp->monthly_on_demand_usd, hp->base_month + hp->burst_month,
+	                   CENT);
+	/* the best split is no dearer than the chosen one, than all base
+	 * (peak_n replicas, no burst) or than all burst */
+	assert_true(hp->best_month <= hp->monthly_on_demand_usd + 1e-6);
+	assert_true(hp->best_month <= peak_n * per_replica + 1e-6);
+	assert_true(ha->best_month <= ha->monthly_on_demand_usd + 1e-6);
+	/* all burst to the API is the API option itself */
+	assert_true(ha->best_month <= api->monthly_on_demand_usd + 1e-6);
+	/* the story: own-api's best split, 3 base replicas, is 11% under the
+	 * API alone */
+	assert_int_equal(ha->best_base_replicas, 3);
+	assert_true(ha->best_month < 0.9 * api->monthly_on_demand_usd);
+	assert_true(ha->burst_share > 0.0 && ha->burst_share < 1.0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -258,6 +419,9 @@ int main(void)
 		cmocka_unit_test(test_profile),
 		cmocka_unit_test(test_hybrid_cloud),
 		cmocka_unit_test(test_hybrid_api),
+		cmocka_unit_test(test_own_vs_rent),
+		cmocka_unit_test(test_own_vs_rent_spot),
+		cmocka_unit_test(test_hybrid_burst),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
