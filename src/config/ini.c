@@ -607,16 +607,29 @@ static char *read_all(const char *path, size_t *len, diag *d)
 		close(fd);
 		return NULL;
 	}
-	char *buf = malloc(CONFIG_FILE_MAX + 1);
+	/* the size it has now (it may grow while read: then up to the cap) */
+	size_t cap = (size_t)st.st_size + 1, n = 0;
+	char *buf = malloc(cap + 1);
 	if (!buf) {
 		close(fd);
 		diag_add(d, "%s: out of memory", path);
 		return NULL;
 	}
-	size_t n = 0;
 	int err = 0;
-	while (n < CONFIG_FILE_MAX + 1) {
-		ssize_t r = read(fd, buf + n, CONFIG_FILE_MAX + 1 - n);
+	for (;;) {
+		if (n == cap) {
+			if (cap > CONFIG_FILE_MAX)
+				break;
+			size_t nc = cap * 2 > CONFIG_FILE_MAX + 1 ? CONFIG_FILE_MAX + 1 : cap * 2;
+			char *nb = realloc(buf, nc + 1);
+			if (!nb) {
+				err = ENOMEM;
+				break;
+			}
+			buf = nb;
+			cap = nc;
+		}
+		ssize_t r = read(fd, buf + n, cap - n);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
