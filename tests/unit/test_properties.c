@@ -403,18 +403,25 @@ static void test_gemv_memory_bound_everywhere(void **st)
  * 3.17 ms of layer time and 0.13 ms of KV (600 tokens x 327,680 B):
  * 48.06 against 27.24 ms of memory, and the overlap adds 0.38 x 0.70 ms
  * of compute to each: 48.33 / 27.51 = 1.757. */
+static void a100_70b(const char *weights, const char *gpus)
+{
+	scenario_defaults(&S);
+	set(&S, "model.name", "llama-2-70b");
+	set(&S, "precision.weights", weights);
+	set(&S, "hardware.gpu", "a100-80g");
+	if (gpus)
+		set(&S, "hardware.gpus", gpus);
+	set(&S, "serving.max_batch", "1");
+	model_eval(&S, &R);
+}
+
 static void test_a100_reproducer(void **st)
 {
 	(void)st;
 	double step[2];
 	const char *w[2] = { "int8", "int4" };
 	for (int k = 0; k < 2; k++) {
-		scenario_defaults(&S);
-		set(&S, "model.name", "llama-2-70b");
-		set(&S, "precision.weights", w[k]);
-		set(&S, "hardware.gpu", "a100-80g");
-		set(&S, "serving.max_batch", "1");
-		model_eval(&S, &R);
+		a100_70b(w[k], NULL);
 		assert_int_equal(R.batch, 1);
 		assert_false(R.step.compute_bound);
 		/* the seed's practical compute: 0.75-1.1 ms per token on A100s */
@@ -432,13 +439,7 @@ static void test_a100_reproducer(void **st)
 	 * 3.21 = 18.54 ms */
 	double comm = 0;
 	for (int k = 0; k < 2; k++) {
-		scenario_defaults(&S);
-		set(&S, "model.name", "llama-2-70b");
-		set(&S, "precision.weights", w[k]);
-		set(&S, "hardware.gpu", "a100-80g");
-		set(&S, "hardware.gpus", "2");
-		set(&S, "serving.max_batch", "1");
-		model_eval(&S, &R);
+		a100_70b(w[k], "2");
 		assert_false(R.step.compute_bound);
 		step[k] = R.step.total_s;
 		comm = R.step.comm_s;
@@ -454,23 +455,25 @@ static void test_a100_reproducer(void **st)
 static void test_error_band(void **st)
 {
 	(void)st;
+	static const struct {
+		const char *key, *val;
+		double band;
+	} steps[] = {
+		{ "hardware.gpu", "h100-sxm", 0.09 },
+		{ "hardware.gpu", "h200", 0.12 },
+		{ "hardware.gpu", "a100-80g", 0.19 },
+		{ "precision.weights", "int4", 0.34 },
+		{ "precision.weights", "fp8", 0.19 },
+		{ "precision.kv_cache", "fp8", 0.34 },
+	};
 	scenario_defaults(&S);
-	set(&S, "hardware.gpu", "h100-sxm");
-	model_eval(&S, &R);
-	assert_true(fabs(R.error_band - 0.09) < 1e-12);
-	set(&S, "hardware.gpu", "h200");
-	model_eval(&S, &R);
-	assert_true(fabs(R.error_band - 0.12) < 1e-12);
-	set(&S, "hardware.gpu", "a100-80g");
-	model_eval(&S, &R);
-	assert_true(fabs(R.error_band - 0.19) < 1e-12);
-	set(&S, "precision.weights", "int4");
-	model_eval(&S, &R);
-	assert_true(fabs(R.error_band - 0.34) < 1e-12);
-	set(&S, "precision.weights", "fp8");
-	set(&S, "precision.kv_cache", "fp8");
-	model_eval(&S, &R);
-	assert_true(fabs(R.error_band - 0.34) < 1e-12);
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		set(&S, steps[i].key, steps[i].val);
+		model_eval(&S, &R);
+		if (fabs(R.error_band - steps[i].band) > 1e-12)
+			fail_msg("%s = %s: band %g, expected %g", steps[i].key,
+			         steps[i].val, R.error_band, steps[i].band);
+	}
 	char basis[192];
 	model_error_band_basis(&S, &S.gpu, basis, sizeof basis);
 	assert_string_equal(basis, "cross-validated fit 9%, +10% assumed chip "
