@@ -280,7 +280,7 @@ static void draw_memory(tui_app *a)
 	     NULL, 0);
 	prow(&p, "KV per request", r->kv_bytes_per_request, b->kv_bytes_per_request,
 	     fmt_bytes, NULL, 0);
-	prow(&p, "Seed MHA formula| KV per request", r->kv_mha_bytes_per_request,
+	prow(&p, "MHA KV per request| (no GQA)", r->kv_mha_bytes_per_request,
 	     b->kv_mha_bytes_per_request, fmt_bytes, NULL, 0);
 	prow(&p, "KV fragmentation| waste", r->fragmentation_waste,
 	     b->fragmentation_waste, fmt_pct, NULL, 0);

@@ -5,13 +5,13 @@
 . "$top_srcdir/tests/cli/answers-lib.sh"
 
 expect 0 "three scenarios" -p apac-3region --compare . \
-	"hardware.gpu=h200 hardware.gpus=2" seed-70b-2xa100 --format csv
+	"hardware.gpu=h200 hardware.gpus=2" per-token-70b-2xa100 --format csv
 cp "$tmp/out" "$tmp/cmp.csv"
-has "$tmp/cmp.csv" '^figure,base,hardware.gpu=h200 hardware.gpus=2,seed-70b-2xa100,delta\.' "a column per scenario, then the changes"
+has "$tmp/cmp.csv" '^figure,base,hardware.gpu=h200 hardware.gpus=2,per-token-70b-2xa100,delta\.' "a column per scenario, then the changes"
 # the figures, against --report on each scenario
 run -p apac-3region --report --format csv;  cp "$tmp/out" "$tmp/a.csv"
 run -p apac-3region --set hardware.gpu=h200 --set hardware.gpus=2 --report --format csv; cp "$tmp/out" "$tmp/b.csv"
-run -p seed-70b-2xa100 --report --format csv; cp "$tmp/out" "$tmp/c.csv"
+run -p per-token-70b-2xa100 --report --format csv; cp "$tmp/out" "$tmp/c.csv"
 for k in tco.monthly_usd latency.tpot_s fleet.replicas_total; do
 	row=$(awk -F, -v k="$k" '$1 == k' "$tmp/cmp.csv")
 	a=$(echo "$row" | cut -d, -f2); b=$(echo "$row" | cut -d, -f3)

@@ -695,7 +695,7 @@ static void test_finserv_pair(void **state)
 	assert_true(r.fragmentation_waste < 0.04);
 }
 
-/* seed-70b-2xa100's comment: two A100 80GB modelled as 80 GiB each, all
+/* per-token-70b-2xa100's comment: two A100 80GB modelled as 80 GiB each, all
  * usable, no overhead: 2 x 85,899,345,920 - 140e9 = 31,798,691,840 bytes
  * of KV room (31.80 GB; the seed's "~20 GB" is 160 - 140 in decimal GB) */
 static void test_seed_preset_kv_room(void **state)
@@ -704,7 +704,7 @@ static void test_seed_preset_kv_room(void **state)
 	static results r;
 	(void)state;
 
-	load_preset("seed-70b-2xa100", &s);
+	load_preset("per-token-70b-2xa100", &s);
 	model_eval(&s, &r);
 	assert_float_equal(r.weights_bytes, 140e9, 1.0);
 	assert_float_equal(r.kv_room_bytes, 31798691840.0, 1.0);
