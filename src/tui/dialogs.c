@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "tui/ui.h"
@@ -255,6 +256,28 @@ static void do_save(tui_app *a)
 		strcat(path, name);
 		strcat(path, ".ini");
 	}
+	/* never a surprise: over an existing file, or under the name of a
+	 * shipped preset (the copy would hide it), ask first */
+	if (!a->confirm_save) {
+		char found[1024];
+		bool exists = access(path, F_OK) == 0;
+		bool shipped = false;
+		if (!exists && !strchr(name, '/') && !strstr(name, ".ini")) {
+			/* not in the user's dir, yet found: a shipped one */
+			diag_init(&d);
+			shipped = config_find("presets", name, found, sizeof found, &d) == 0;
+		}
+		if (exists || shipped) {
+			a->confirm_save = true;
+			state_message(a, true, "%s%s%s: y saves, any other key goes back",
+			              exists ? "a preset of that name exists" : "",
+			              exists && shipped ? " and " : "",
+			              shipped ? "a shipped preset has that name (yours would hide it)" :
+			              "");
+			return;
+		}
+	}
+	a->confirm_save = false;
 	diag_init(&d);
 	const char *desc = a->cur.description[0] ? a->cur.description :
 	                   "saved from the infertui explorer";
@@ -315,7 +338,18 @@ static void apply_edit(tui_app *a)
 bool dialog_edit_key(tui_app *a, TermKey *tk, TermKeyKey *k)
 {
 	(void)tk;
-	a->dirty |= D_STATUS;
+	a->dirty |= D_STATUS | D_PANELS;
+	if (a->confirm_save) {   /* the question of do_save */
+		bool yes = k->type == TERMKEY_TYPE_UNICODE && !k->modifiers &&
+		           (k->code.codepoint == 'y' || k->code.codepoint == 'Y');
+		if (yes) {
+			do_save(a);
+		} else {
+			a->confirm_save = false;
+			state_message(a, true, "not saved: change the name, or Esc");
+		}
+		return true;
+	}
 	if (k->type == TERMKEY_TYPE_KEYSYM) {
 		switch (k->code.sym) {
 		case TERMKEY_SYM_ENTER:

@@ -106,6 +106,7 @@ typedef struct tui_app {
 	/* mode and dialogs */
 	enum ui_mode mode;
 	char edit[UI_EDIT_LEN];
+	bool confirm_save;         /* the save prompt asks: y saves */
 	size_t edit_len;
 	char names[UI_MAX_NAMES][UI_NAME_LEN];
 	char name_desc[UI_MAX_NAMES][UI_NAME_LEN * 2];
