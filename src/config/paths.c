@@ -65,6 +65,12 @@ int config_search_dirs(const char *kind, char dirs[3][PATH_MAX])
 	return n;
 }
 
+static bool paths_in_user_dir(const char *path, const char *user_dir)
+{
+	size_t n = strlen(user_dir);
+	return strncmp(path, user_dir, n) == 0 && path[n] == '/';
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -87,8 +93,10 @@ void config_list_none(const char *kind, FILE *out)
 	fprintf(out, "infertui: no %s: %s\n", kind, where);
 }
 
-/* Names (without .ini) found in the search path, sorted, first wins. */
-static size_t collect_names(const char *kind, char **names, char **paths, size_t max)
+/* Names (without .ini) found in the search path, sorted, first wins;
+ * shadows[i] (when not NULL): the user's copy hides a shipped one. */
+static size_t collect_names(const char *kind, char **names, char **paths, size_t max,
+                            bool *shadows)
 {
 	char dirs[3][PATH_MAX];
 	int nd = config_search_dirs(kind, dirs);
@@ -106,9 +114,15 @@ static size_t collect_names(const char *kind, char **names, char **paths, size_t
 			snprintf(nm, sizeof nm, "%.*s", (int)(l - 4), de->d_name);
 			bool dup = false;
 			for (size_t k = 0; k < n; k++)
-				dup |= strcmp(names[k], nm) == 0;
+				if (strcmp(names[k], nm) == 0) {
+					dup = true;
+					if (shadows && i > 0 && paths_in_user_dir(paths[k], dirs[0]))
+						shadows[k] = true;
+				}
 			if (dup)
 				continue;
+			if (shadows)
+				shadows[n] = false;
 			names[n] = strdup(nm);
 			size_t pl = strlen(dirs[i]) + l + 2;
 			paths[n] = malloc(pl);
@@ -127,6 +141,9 @@ static size_t collect_names(const char *kind, char **names, char **paths, size_t
 		for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
 			char *t = names[j]; names[j] = names[j - 1]; names[j - 1] = t;
 			t = paths[j]; paths[j] = paths[j - 1]; paths[j - 1] = t;
+			if (shadows) {
+				bool b = shadows[j]; shadows[j] = shadows[j - 1]; shadows[j - 1] = b;
+			}
 		}
 	(void)cmp_str;
 	return n;
@@ -161,7 +178,7 @@ int config_find(const char *kind, const char *name, char *out, size_t outlen, di
 		}
 	}
 	char *names[128], *paths[128];
-	size_t n = collect_names(kind, names, paths, 128);
+	size_t n = collect_names(kind, names, paths, 128, NULL);
 	char allowed[DIAG_LEN / 2];
 	diag_list((const char *const *)names, n, allowed, sizeof allowed);
 	const char *near = params_nearest(name, (const char *const *)names, n);
@@ -186,7 +203,8 @@ int config_find(const char *kind, const char *name, char *out, size_t outlen, di
 size_t config_list(const char *kind, FILE *out)
 {
 	char *names[128], *paths[128];
-	size_t n = collect_names(kind, names, paths, 128);
+	bool shadows[128];
+	size_t n = collect_names(kind, names, paths, 128, shadows);
 	const char *sec = strcmp(kind, "themes") == 0 ? "theme" : "preset";
 	for (size_t i = 0; i < n; i++) {
 		static diag d;
@@ -197,7 +215,9 @@ size_t config_list(const char *kind, FILE *out)
 		const config_entry *de = config_ini_find(ini, sec, "description");
 		if (de)
 			desc = de->value;
-		fprintf(out, "%-22s %s\n", names[i],
+		/* a user copy that hides a shipped one says so */
+		fprintf(out, "%-22s %s%s\n", names[i],
+		        shadows[i] ? "[your copy, hides the shipped one] " : "",
 		        nerr ? "(invalid: see --check)" : desc ? desc : "");
 		config_ini_free(ini);
 		free(names[i]);

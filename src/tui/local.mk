@@ -48,3 +48,7 @@ EXTRA_DIST += tests/unit/call-cycles.sh
 # the high-contrast theme: WCAG contrast >= 4.5:1 for every element
 TESTS += tests/tui/theme-contrast.sh
 EXTRA_DIST += tests/tui/theme-contrast.sh
+
+# --list-presets (and the p list) marks a user copy hiding a shipped preset
+TESTS += tests/tui/list-shadow.sh
+EXTRA_DIST += tests/tui/list-shadow.sh
