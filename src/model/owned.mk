@@ -6,3 +6,7 @@ TESTS += tests/unit/test_owned
 tests_unit_test_owned_SOURCES = tests/unit/test_owned.c
 tests_unit_test_owned_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_owned_LDADD = $(CORE_LIBS) $(UNIT_LIBS)
+
+# the owned option in the explorer's Fleet / TCO panel, moved by a slider
+TESTS += tests/tui/tmux_own.sh
+EXTRA_DIST += tests/tui/tmux_own.sh

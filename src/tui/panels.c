@@ -332,7 +332,7 @@ static void option_row(panel *p, const option_result *o, const option_result *ob
 {
 	const tui_app *a = p->a;
 	char val[200], m[80], rv[80], delta[64] = "", lab[96];
-	const char *mk, *inst = "";
+	const char *mk, *inst = "", *gpu = "";
 	attr_t ma;
 	bool api = o->kind == OPT_API;
 	double mo = api ? o->annual_usd / 12 : o->monthly_on_demand_usd;
@@ -342,15 +342,22 @@ static void option_row(panel *p, const option_result *o, const option_result *ob
 	if (!panel_room(p))
 		return;
 	for (int j = 0; j < a->cur.n_options; j++)
-		if (!strcmp(a->cur.options[j].name, o->name))
+		if (!strcmp(a->cur.options[j].name, o->name)) {
 			inst = a->cur.options[j].instance;
+			gpu = a->cur.options[j].gpu.id;
+		}
 	if (api)
 		snprintf(lab, sizeof lab, "%s API", o->name);
+	else if (o->kind == OPT_HYBRID)   /* base + burst (infertui-model(7)) */
+		snprintf(lab, sizeof lab, "%s hybrid, %d base", o->name, o->base_replicas);
+	else if (o->kind == OPT_OWNED && o->fits)   /* servers bought */
+		snprintf(lab, sizeof lab, "%s %d%s%s bought", o->name, o->instances_total,
+		         a->g.times, gpu);
 	else if (!o->fits)
 		snprintf(lab, sizeof lab, "%s %s", o->name, *inst ? inst : "instances");
 	else if (*inst)
-		snprintf(lab, sizeof lab, "%s %d%s%s", o->name, o->instances_total,
-		         a->g.times, inst);
+		snprintf(lab, sizeof lab, "%s %d%s%s%s", o->name, o->instances_total,
+		         a->g.times, inst, o->kind == OPT_SPOT ? " spot" : "");
 	else
 		snprintf(lab, sizeof lab, "%s %d instances", o->name, o->instances_total);
 	if (!api && !o->fits) {
@@ -444,6 +451,15 @@ static void draw_fleet(tui_app *a)
 			snprintf(lab, sizeof lab, "Availability| (target %s)", t);
 			prow(&p, lab, r->availability, b->availability, fmt_pct, NULL, 0);
 		}
+	}
+	/* energy per output token at the fleet's load (none without a power
+	 * figure: no 0 J) */
+	if (panel_room(&p) && sized && r->energy_fleet.joules_per_token > 0) {
+		char ev[64];
+		snprintf(ev, sizeof ev, "%.3g J  $%.3g/1M", r->energy_fleet.joules_per_token,
+		         r->energy_fleet.usd_per_1m);
+		ui_row_value(a, p.y++, p.r.x, p.r.w, "Energy| per output token", ev, NULL, 0,
+		             "", p.dw);
 	}
 	for (int i = 0; i < r->n_regions && panel_room(&p) && sized; i++) {
 		const region_result *g = &r->regions[i];
