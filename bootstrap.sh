@@ -14,7 +14,7 @@ die() { say "$*"; exit 1; }
 
 # Build and test dependencies, by Debian package name.
 PACKAGES="gcc make autoconf automake pkg-config libncurses-dev libtermkey-dev
-libiniparser-dev libcmocka-dev tmux groff-base man-db locales"
+libiniparser-dev libcmocka-dev tmux groff-base man-db locales cppcheck"
 
 missing=""
 for p in $PACKAGES; do

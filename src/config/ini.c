@@ -419,14 +419,15 @@ static int scan_line(config_ini *ini, diag *d, int lineno, char *b, char *e,
 		const char *hint = NULL;
 		for (size_t i = 0; i < params_count(); i++) {
 			const char *k = params_at(i)->key, *dot = strchr(k, '.');
-			if (strcmp(dot + 1, key) == 0) {
+			if (dot && strcmp(dot + 1, key) == 0) {
 				snprintf(dotted, sizeof dotted, "%s", k);
 				hint = dotted;
 				break;
 			}
 		}
-		if (hint) {
-			*strchr(dotted, '.') = '\0';
+		char *dd = hint ? strchr(dotted, '.') : NULL;
+		if (dd) {
+			*dd = '\0';
 			PROBLEM("%s:%d: %s: key outside any section (allowed: under [%s])",
 			        P, lineno, key, dotted);
 		} else {

@@ -84,6 +84,7 @@ static int apply_one(scenario *s, const char *assignment, diag *d, const char **
 		if (preset_region_list(&L, &e, names, &n) != 0)
 			goto fail;
 		region nr[MAX_REGIONS];
+		memset(nr, 0, sizeof nr);
 		for (int i = 0; i < n; i++) {
 			int oi = preset_region_index(s, names[i]);
 			if (oi < 0) {

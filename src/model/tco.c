@@ -190,6 +190,7 @@ static void layout_eval(shape_set *set, const option *o, const region_set *rs,
 	memset(l, 0, sizeof *l);
 	l->T = T;
 	l->rpi = T <= G ? G / T : 0;
+	/* cppcheck-suppress zerodivcond ; G >= 1 two lines up, whatever T is */
 	l->ipr = T <= G ? 1 : (T + G - 1) / G;
 	l->bmax = sh->bmax;
 	if (l->bmax <= 0)

@@ -154,6 +154,8 @@ static void mouse(tui_app *a, TermKey *tk, TermKeyKey *k)
 		a->dirty |= D_LIST | D_STATUS;
 	}
 	const param *p = sel_param(a);
+	if (!p)
+		return;
 	if (ui_is_choice(p)) {
 		if (x >= x0)
 			adjust(a, +1, false);
