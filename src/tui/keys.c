@@ -169,6 +169,7 @@ static void main_key(tui_app *a, TermKey *tk, TermKeyKey *k)
 {
 	bool shift = k->modifiers & TERMKEY_KEYMOD_SHIFT;
 	bool ctrl = k->modifiers & TERMKEY_KEYMOD_CTRL;
+	const param *sp;
 
 	if (k->type == TERMKEY_TYPE_MOUSE) {
 		mouse(a, tk, k);
@@ -196,8 +197,7 @@ static void main_key(tui_app *a, TermKey *tk, TermKeyKey *k)
 		case TERMKEY_SYM_END: set_position(a, 1); break;
 		case TERMKEY_SYM_ENTER:
 			/* a choice of several: the pick-list; else type a value */
-			if (sel_param(a) && ui_is_choice(sel_param(a)) &&
-			    sel_param(a)->type != PT_BOOL)
+			if ((sp = sel_param(a)) && ui_is_choice(sp) && sp->type != PT_BOOL)
 				pick_open_param(a, a->rows[a->sel].param);
 			else
 				dialog_open_edit(a);
