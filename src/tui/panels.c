@@ -366,7 +366,10 @@ static void option_row(panel *p, const option_result *o, const option_result *ob
 		return;
 	}
 	char t[64];
-	(headline && !p->dw ? fmt_usd_exact : fmt_usd)(t, sizeof t, mo);
+	if (headline && !p->dw)
+		fmt_usd_exact(t, sizeof t, mo);
+	else
+		fmt_usd(t, sizeof t, mo);
 	snprintf(m, sizeof m, "%s/mo", t);
 	fmt_usd(t, sizeof t, o->monthly_reserved_usd);
 	snprintf(rv, sizeof rv, "%s/mo", t);

@@ -235,8 +235,12 @@ void state_save_theme(tui_app *a)
 		}
 	mkdir(dir, 0755);
 	f = fopen(tmp, "w");
-	if (!f || fprintf(f, "%s\n", a->theme_names[a->theme_idx]) < 0 ||
-	    fclose(f) != 0 || rename(tmp, path) != 0) {
+	bool bad = !f;
+	if (f) {   /* closed whatever fprintf did (the analyzer found a leak) */
+		bad = fprintf(f, "%s\n", a->theme_names[a->theme_idx]) < 0;
+		bad |= fclose(f) != 0;
+	}
+	if (bad || rename(tmp, path) != 0) {
 		if (f)
 			unlink(tmp);
 		state_message(a, true, "theme %s not remembered: %s: %s",
