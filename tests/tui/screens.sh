@@ -24,6 +24,9 @@ fresh_config() {   # before each case: what a save in an earlier case wrote goes
 	mkdir -p "$XDG_CONFIG_HOME/infertui/presets" || exit 99
 	cp "$top_srcdir/tests/tui/screen.ini" "$top_srcdir/tests/tui/screen-8b.ini" \
 		"$XDG_CONFIG_HOME/infertui/presets/" || exit 99
+	# writable, as a user's own presets are (make distcheck's source tree
+	# is read-only, and a save keeps the file's mode)
+	chmod u+w "$XDG_CONFIG_HOME/infertui/presets/"*.ini || exit 99
 	mkdir -p "$XDG_CONFIG_HOME/infertui/themes" || exit 99
 	cp "$top_srcdir/themes/high-contrast.ini" "$XDG_CONFIG_HOME/infertui/themes/" ||
 		exit 99
