@@ -3,7 +3,7 @@ src_libinfertui_a_SOURCES += src/model/owned.h src/model/owned.c src/model/tco_o
 
 check_PROGRAMS += tests/unit/test_owned
 TESTS += tests/unit/test_owned
-tests_unit_test_owned_SOURCES = tests/unit/test_owned.c
+tests_unit_test_owned_SOURCES = tests/unit/test_owned.c tests/unit/preset_fixture.h
 tests_unit_test_owned_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_owned_LDADD = $(CORE_LIBS) $(UNIT_LIBS)
 

@@ -14,6 +14,7 @@
 #include "config.h"
 #include "model/owned.h"
 #include "params.h"
+#include "preset_fixture.h"
 
 #define CENT 0.005
 
@@ -256,18 +257,7 @@ static void test_hybrid_api(void **state)
 
 static void load(const char *name, scenario *s, results *r)
 {
-	char path[1024];
-	const char *top = getenv("top_srcdir");
-	diag d;
-
-	snprintf(path, sizeof path, "%s/presets/%s.ini", top ? top : ".", name);
-	diag_init(&d);
-	catalog_reset_user();
-	scenario_defaults(s);
-	if (config_load_preset(path, s, &d) != 0) {
-		diag_print(&d, stderr);
-		fail_msg("cannot load %s", path);
-	}
+	load_preset(name, s);
 	model_eval(s, r);
 }
 

@@ -20,6 +20,7 @@
 #include "model/fleet.h"
 #include "params.h"
 #include "report.h"
+#include "preset_fixture.h"
 #include "text.h"
 
 /* ---- a strict JSON parser that records every leaf ---------------------- */
@@ -322,27 +323,6 @@ static bool has_nonfinite_word(const char *t)
 			return true;
 	}
 	return false;
-}
-
-static const char *srcdir(void)
-{
-	const char *d = getenv("top_srcdir");
-	return d && *d ? d : INFERTUI_SRCDIR;
-}
-
-static void load_preset(const char *name, scenario *s)
-{
-	char path[1024];
-	diag d;
-
-	snprintf(path, sizeof path, "%s/presets/%s.ini", srcdir(), name);
-	diag_init(&d);
-	catalog_reset_user();
-	scenario_defaults(s);
-	if (config_load_preset(path, s, &d) != 0) {
-		diag_print(&d, stderr);
-		fail_msg("cannot load %s", path);
-	}
 }
 
 /* ---- tests ------------------------------------------------------------ */
