@@ -115,8 +115,9 @@ static const struct {
 
 void preset_option_unset(option *o)
 {
-	for (size_t i = 0; i < N_OWN_KEYS; i++)
-		*(double *)((char *)o + own_keys[i].off) = -1;
+	const double unset = -1;
+	for (size_t i = 0; i < N_OWN_KEYS; i++)   /* memcpy: no char* -> double* cast */
+		memcpy((char *)o + own_keys[i].off, &unset, sizeof unset);
 }
 
 const char *preset_kind_name(int kind)
@@ -167,7 +168,7 @@ int preset_option_num(loader *L, const config_entry *e, option *o)
 	for (size_t i = 0; i < N_OWN_KEYS; i++)
 		if (strcmp(e->key, own_keys[i].key) == 0) {
 			if (loader_parse_num(L, e, own_keys[i].min, own_keys[i].max, false, &v) == 0)
-				*(double *)((char *)o + own_keys[i].off) = v;
+				memcpy((char *)o + own_keys[i].off, &v, sizeof v);
 			return 0;
 		}
 	if (strcmp(e->key, "instances_per_region") == 0 ||
