@@ -49,6 +49,7 @@ static const struct option long_options[] = {
 	{ "sweep",        required_argument, NULL, OPT_ANSWERS },
 	{ "compare",      no_argument,       NULL, OPT_ANSWERS },
 	{ "sensitivity",  no_argument,       NULL, OPT_ANSWERS },
+	{ "charts",       no_argument,       NULL, OPT_ANSWERS },
 	{ "help",         no_argument,       NULL, 'h' },
 	{ "version",      no_argument,       NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -87,6 +88,8 @@ static void usage(FILE *out)
 "      --compare SCENARIO...  side by side, changes against the first; each\n"
 "                           SCENARIO is '.', a preset, and/or KEY=VALUE words\n"
 "      --sensitivity        rank the inputs by how far +-10% moves the cost\n"
+"      --charts             the explorer's charts as tables: the frontier,\n"
+"                           $/month against volume, the roofline\n"
 "      --check              validate the preset and theme FILEs given as\n"
 "                           arguments, print every problem, exit 0 or 2\n"
 "      --list-presets       list presets with their descriptions\n"

@@ -147,10 +147,65 @@ double answers_fleet_usd_per_1m(const scenario *s, const results *r);
 /* fits, every SLO and the availability target */
 bool answers_meets(const scenario *s, const results *r);
 
+/* ---- charts: the data behind the explorer's charts and --charts ------- */
+
+#define CHART_POINTS 48
+
+/* The frontier: one replica across batch sizes, InferenceMAX style. */
+typedef struct {
+	int batch;
+	double user_tok_s;         /* tokens/s one user sees: 1/TPOT */
+	double gpu_tok_s;          /* output tokens/s per GPU */
+	bool tpot_ok;              /* within the TPOT SLO (or none set) */
+} frontier_pt;
+/* batch 1, 2, 4, ... up to the largest batch KV memory and max_batch
+ * allow (that one included); 0 points when the model does not fit */
+int chart_frontier(const scenario *s, frontier_pt *pt, int max);
+
+/* $/month against daily volume: the scenario's fleet re-sized for each
+ * volume, and the API at its per-token prices. */
+typedef struct {
+	double requests_per_day;
+	double fleet_usd_month;    /* NAN: nothing served (does not fit) */
+	double api_usd_month;      /* NAN: no API prices */
+} volume_pt;
+/* n points, log-spaced from a hundredth to a hundred times the volume */
+int chart_volume(const scenario *s, volume_pt *pt, int n);
+
+/* The roofline of the accelerator and where the decode step and one
+ * prefill sit on it (per GPU). */
+typedef struct {
+	double peak_flops;         /* the compute precision's dense peak */
+	double bandwidth;          /* bytes/s */
+	double ridge;              /* peak / bandwidth, FLOP per byte */
+	double decode_ai, decode_flops;    /* intensity, achieved FLOP/s */
+	double prefill_ai, prefill_flops;
+	bool decode_compute_bound, prefill_compute_bound;
+} roofline;
+void chart_roofline(const scenario *s, const results *r, roofline *out);
+
+/* Sensitivity rows, ranked (sensitivity_write prints them). */
+typedef struct {
+	const char *key;
+	char lo[64], hi[64];             /* the values tried (exact text) */
+	char lo_h[64], hi_h[64];         /* the same for a person */
+	double month[2], per_m[2];       /* NAN: nothing served there */
+	double swing_month, swing_per_m; /* max |relative change|; INFINITY
+	                                    when one side serves nothing */
+} sens_row;
+/* Fills at most max rows (inputs that move a figure), ranked; returns the
+ * count, *unmoved the inputs that move neither; base figures in *month,
+ * *per_m. */
+int sensitivity_compute(const scenario *base, sens_row *rows, int max,
+                        int *unmoved, double *month, double *per_m);
+
+/* --charts: the three charts' data as tables (every format) */
+int charts_write(FILE *out, enum report_format f, const scenario *s);
+
 /* ---- the command line --------------------------------------------------- */
 
 typedef struct {
-	bool optimize, sensitivity, compare;
+	bool optimize, sensitivity, compare, charts;
 	int n_search;              /* --search options given */
 	search_opts search;
 	sweep_plan sweep;

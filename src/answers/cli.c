@@ -27,7 +27,7 @@ void answers_request_init(answers_request *q)
 
 bool answers_requested(const answers_request *q)
 {
-	return q->optimize || q->sensitivity || q->compare || q->sweep.n > 0 ||
+	return q->optimize || q->sensitivity || q->compare || q->charts || q->sweep.n > 0 ||
 	       q->n_search > 0;
 }
 
@@ -39,6 +39,8 @@ int answers_option(answers_request *q, const char *name, const char *arg)
 		q->optimize = true;
 	} else if (!strcmp(name, "sensitivity")) {
 		q->sensitivity = true;
+	} else if (!strcmp(name, "charts")) {
+		q->charts = true;
 	} else if (!strcmp(name, "compare")) {
 		q->compare = true;
 	} else if (!strcmp(name, "search")) {
@@ -103,13 +105,14 @@ int answers_run(answers_request *q, const scenario *s, enum report_format f,
                 int nargs, char **args)
 {
 	char err[512];
-	int modes = q->optimize + q->sensitivity + q->compare + (q->sweep.n > 0);
+	int modes = q->optimize + q->sensitivity + q->compare + q->charts +
+	            (q->sweep.n > 0);
 	int rc = EXIT_OK;
 
 	if (modes > 1) {
 		sweep_free(&q->sweep);
-		return usage_error("--optimize, --sweep, --compare and --sensitivity "
-		                   "are separate modes: give one");
+		return usage_error("--optimize, --sweep, --compare, --sensitivity "
+		                   "and --charts are separate modes: give one");
 	}
 	if (q->n_search > 0 && !q->optimize) {
 		sweep_free(&q->sweep);
@@ -141,6 +144,9 @@ int answers_run(answers_request *q, const scenario *s, enum report_format f,
 			rc = EXIT_RUNTIME;
 		}
 		sweep_free(&q->sweep);
+	} else if (q->charts) {
+		if (charts_write(stdout, f, s) != 0)
+			rc = EXIT_RUNTIME;
 	} else if (q->sensitivity) {
 		if (sensitivity_write(stdout, f, s) != 0)
 			rc = EXIT_RUNTIME;

@@ -8,6 +8,7 @@ src_libinfertui_a_SOURCES += \
 	src/answers/sweep.c \
 	src/answers/compare.c \
 	src/answers/sensitivity.c \
+	src/answers/charts.c \
 	src/answers/cli.c
 
 # make bench: one search per preset, timed
@@ -23,6 +24,7 @@ ANSWERS_TESTS = \
 	tests/cli/optimize.sh \
 	tests/cli/sweep.sh \
 	tests/cli/compare.sh \
-	tests/cli/sensitivity.sh
+	tests/cli/sensitivity.sh \
+	tests/cli/charts.sh
 TESTS += $(ANSWERS_TESTS)
 EXTRA_DIST += tests/cli/answers-lib.sh $(ANSWERS_TESTS)

@@ -14,14 +14,6 @@
 #include "answers/emit.h"
 #include "params.h"
 
-typedef struct {
-	const param *p;
-	char lo[64], hi[64];             /* the values tried (exact text) */
-	char lo_h[64], hi_h[64];         /* the same for a person */
-	double month[2], per_m[2];       /* NAN: nothing served there */
-	double swing_month, swing_per_m; /* max |relative change|; INFINITY
-	                                    when one side serves nothing */
-} sens_row;
 
 static double swing(double base, const double v[2])
 {
@@ -42,7 +34,7 @@ static int cmp_rows(const void *a, const void *b)
 		return x->swing_month > y->swing_month ? -1 : 1;
 	if (x->swing_per_m != y->swing_per_m)
 		return x->swing_per_m > y->swing_per_m ? -1 : 1;
-	return strcmp(x->p->key, y->p->key);
+	return strcmp(x->key, y->key);
 }
 
 /* move one input one way: 0, or -1 when it cannot move (0 ± 10 % is 0;
@@ -87,27 +79,29 @@ static void value_text(const scenario *s, const param *p, char *buf, size_t len)
 		params_get_text(s, p, buf, len);
 }
 
-int sensitivity_write(FILE *out, enum report_format f, const scenario *base)
+int sensitivity_compute(const scenario *base, sens_row *rows, int max,
+                        int *unmoved, double *month, double *per_m)
 {
-	size_t np = params_count(), n = 0;
-	sens_row *rows = calloc(np, sizeof *rows);
+	size_t np = params_count();
+	int n = 0;
 	static scenario s;
 	static results r;
 	double b_month, b_per_m;
-	int unmoved = 0;
 
-	if (!rows)
-		return -1;
+	*unmoved = 0;
 	s = *base;
 	model_eval(&s, &r);
 	b_month = r.fits && r.batch > 0 ? r.monthly_usd : NAN;
 	b_per_m = answers_fleet_usd_per_1m(&s, &r);
+	*month = b_month;
+	*per_m = b_per_m;
 
-	for (size_t i = 0; i < np; i++) {
+	for (size_t i = 0; i < np && n < max; i++) {
 		const param *p = params_at(i);
 		sens_row *w = &rows[n];
 		bool moved = false;
-		w->p = p;
+		memset(w, 0, sizeof *w);
+		w->key = p->key;
 		for (int k = 0; k < 2; k++) {
 			char before[64];
 			s = *base;
@@ -133,12 +127,28 @@ int sensitivity_write(FILE *out, enum report_format f, const scenario *base)
 		w->swing_month = swing(b_month, w->month);
 		w->swing_per_m = swing(b_per_m, w->per_m);
 		if (w->swing_month == 0 && w->swing_per_m == 0) {
-			unmoved++;
+			(*unmoved)++;
 			continue;
 		}
 		n++;
 	}
-	qsort(rows, n, sizeof *rows, cmp_rows);
+	qsort(rows, (size_t)n, sizeof *rows, cmp_rows);
+	return n;
+}
+
+int sensitivity_write(FILE *out, enum report_format f, const scenario *base)
+{
+	size_t np = params_count();
+	sens_row *rows = calloc(np, sizeof *rows);
+	static scenario s;
+	double b_month, b_per_m;
+	int unmoved = 0;
+
+	if (!rows)
+		return -1;
+	size_t n = (size_t)sensitivity_compute(base, rows, (int)np, &unmoved,
+	                                       &b_month, &b_per_m);
+
 
 	static const char *const keys[] = {
 		"key", "value", "low", "high", "monthly_usd_low", "monthly_usd_high",
@@ -177,11 +187,12 @@ int sensitivity_write(FILE *out, enum report_format f, const scenario *base)
 		char c[10][64];
 		const char *cp[10];
 		s = *base;
-		snprintf(c[0], 64, "%s", w->p->key);
+		const param *wp = params_find(w->key);
+		snprintf(c[0], 64, "%s", w->key);
 		if (human)
-			value_text(&s, w->p, c[1], 64);
+			value_text(&s, wp, c[1], 64);
 		else
-			params_get_text(&s, w->p, c[1], 64);
+			params_get_text(&s, wp, c[1], 64);
 		snprintf(c[2], 64, "%s", human ? w->lo_h : w->lo);
 		snprintf(c[3], 64, "%s", human ? w->hi_h : w->hi);
 		for (int k = 0; k < 2; k++) {

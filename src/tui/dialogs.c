@@ -37,6 +37,10 @@ static const struct {
 	          "start)" },
 	{ "z", "presentation mode: hide the list, panels across the screen "
 	       "(z again brings it back)" },
+	{ "o", "search: the cheapest configurations within the SLOs (Enter "
+	       "applies one, undoably; m objective, i instances)" },
+	{ "g", "charts: the frontier, $/month against volume, the roofline, "
+	       "the sensitivity tornado (Tab or 1-4: next chart)" },
 	{ "Ctrl-L", "redraw the screen" },
 	{ "?  F1", "this help" },
 	{ "q  Ctrl-C", "quit" },

@@ -265,6 +265,8 @@ static void main_key(tui_app *a, TermKey *tk, TermKeyKey *k)
 	case 'p': pick_open_presets(a); break;
 	case 'T': pick_open_themes(a); break;
 	case 's': dialog_open_save(a); break;
+	case 'o': view_search_open(a); break;
+	case 'g': view_charts_open(a); break;
 	case 't':
 		state_apply_theme(a, (a->theme_idx + 1) % (a->n_themes ? a->n_themes : 1));
 		state_save_theme(a);
@@ -286,6 +288,8 @@ void keys_handle(tui_app *a, TermKey *tk, TermKeyKey *key)
 	switch (a->mode) {
 	case MODE_HELP: dialog_help_key(a, tk, key); break;
 	case MODE_PICKER: pick_key(a, tk, key); break;
+	case MODE_SEARCH: view_search_key(a, tk, key); break;
+	case MODE_CHARTS: view_charts_key(a, tk, key); break;
 	case MODE_EDIT:
 	case MODE_SAVE: dialog_edit_key(a, tk, key); break;
 	case MODE_MAIN:

@@ -399,7 +399,8 @@ void layout_draw(tui_app *a)
 	/* dialogs sit on top of everything: all is drawn while one is open,
 	 * and once more when it closes */
 	bool full = a->full_redraw || a->mode != a->drawn_mode ||
-	            a->mode == MODE_HELP || a->mode == MODE_PICKER;
+	            a->mode == MODE_HELP || a->mode == MODE_PICKER ||
+	            a->mode == MODE_SEARCH || a->mode == MODE_CHARTS;
 	if (full)
 		a->dirty = D_ALL;
 	a->full_redraw = false;
@@ -418,5 +419,9 @@ void layout_draw(tui_app *a)
 		dialog_help_draw(a);
 	else if (a->mode == MODE_PICKER)
 		pick_draw(a);
+	else if (a->mode == MODE_SEARCH)
+		view_search_draw(a);
+	else if (a->mode == MODE_CHARTS)
+		view_charts_draw(a);
 	a->dirty = 0;
 }

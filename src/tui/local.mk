@@ -11,7 +11,9 @@ src_libinfertui_tui_a_SOURCES += \
 	src/tui/dialogs.c \
 	src/tui/pick.c \
 	src/tui/input.h \
-	src/tui/input.c
+	src/tui/input.c \
+	src/tui/view_search.c \
+	src/tui/view_charts.c
 
 # headless screen tests: the core on a fake terminal, compared with
 # tests/tui/expected/*.txt (tests/tui/screens.sh --regen rewrites them)
@@ -30,9 +32,12 @@ tests_tui_test_widgets_LDADD = $(TUI_LIBS) $(UNIT_LIBS)
 TESTS += tests/tui/screens.sh \
 	tests/tui/tmux_keys.sh \
 	tests/tui/tmux_resize.sh \
-	tests/tui/tmux_signals.sh
+	tests/tui/tmux_signals.sh \
+	tests/tui/tmux_search.sh \
+	tests/tui/tmux_charts.sh
 EXTRA_DIST += tests/tui/screens.sh tests/tui/tmux_lib.sh \
 	tests/tui/tmux_keys.sh tests/tui/tmux_resize.sh tests/tui/tmux_signals.sh \
+	tests/tui/tmux_search.sh tests/tui/tmux_charts.sh \
 	tests/tui/screen.ini tests/tui/screen-8b.ini tests/tui/cases tests/tui/expected tests/tui/KEYS.man
 
 # make bench: keystroke-to-frame time and bytes per slider step

@@ -34,7 +34,8 @@
 #define UI_CHART_MAX 160
 #define UI_LIST_LINES 256      /* list lines remembered for partial redraw */
 
-enum ui_mode { MODE_MAIN, MODE_HELP, MODE_PICKER, MODE_SAVE, MODE_EDIT };
+enum ui_mode { MODE_MAIN, MODE_HELP, MODE_PICKER, MODE_SAVE, MODE_EDIT,
+	MODE_SEARCH, MODE_CHARTS };
 enum pick_kind { PICK_PRESET, PICK_CHOICE, PICK_THEME };
 
 /* dirty regions */
@@ -296,5 +297,13 @@ bool dialog_help_key(tui_app *a, TermKey *tk, TermKeyKey *k);
 bool dialog_edit_key(tui_app *a, TermKey *tk, TermKeyKey *k);
 void dialog_open_edit(tui_app *a);
 void dialog_open_save(tui_app *a);
+
+/* view_search.c — the search panel (o); view_charts.c — the charts (g) */
+void view_search_open(tui_app *a);
+bool view_search_key(tui_app *a, TermKey *tk, TermKeyKey *k);
+void view_search_draw(tui_app *a);
+void view_charts_open(tui_app *a);
+bool view_charts_key(tui_app *a, TermKey *tk, TermKeyKey *k);
+void view_charts_draw(tui_app *a);
 
 #endif
