@@ -96,6 +96,10 @@ int charts_write(FILE *out, enum report_format f, const scenario *s)
 	int nf = chart_frontier(s, fp, CHART_POINTS);
 	int nv = chart_volume(s, vp, 13);
 	chart_roofline(s, &r, &rl);
+	static const char *const roof_names[7] = { "peak_flops", "bandwidth",
+		"ridge", "decode_ai", "decode_flops", "prefill_ai", "prefill_flops" };
+	const double roof_v[7] = { rl.peak_flops, rl.bandwidth, rl.ridge,
+		rl.decode_ai, rl.decode_flops, rl.prefill_ai, rl.prefill_flops };
 
 	if (f == REPORT_CSV) {
 		/* one value per row: chart, point, key, value */
@@ -115,13 +119,9 @@ int charts_write(FILE *out, enum report_format f, const scenario *s)
 			fprintf(out, "volume,%d,requests_per_day,%s\nvolume,%d,fleet_usd_month,%s\n"
 			        "volume,%d,api_usd_month,%s\n", i + 1, c[0], i + 1, c[1], i + 1, c[2]);
 		}
-		const char *names[] = { "peak_flops", "bandwidth", "ridge", "decode_ai",
-		                        "decode_flops", "prefill_ai", "prefill_flops" };
-		double v[] = { rl.peak_flops, rl.bandwidth, rl.ridge, rl.decode_ai,
-		               rl.decode_flops, rl.prefill_ai, rl.prefill_flops };
 		for (int i = 0; i < 7; i++) {
-			emit_num(c[0], 64, v[i]);
-			fprintf(out, "roofline,,%s,%s\n", names[i], c[0]);
+			emit_num(c[0], 64, roof_v[i]);
+			fprintf(out, "roofline,,%s,%s\n", roof_names[i], c[0]);
 		}
 		return ferror(out) ? -1 : 0;
 	}
@@ -187,20 +187,11 @@ int charts_write(FILE *out, enum report_format f, const scenario *s)
 		table_end(&t);
 	}
 	if (f == REPORT_JSON) {
-		fputs(", \"roofline\": {\"peak_flops\": ", out);
-		emit_json_num(out, rl.peak_flops);
-		fputs(", \"bandwidth\": ", out);
-		emit_json_num(out, rl.bandwidth);
-		fputs(", \"ridge\": ", out);
-		emit_json_num(out, rl.ridge);
-		fputs(", \"decode_ai\": ", out);
-		emit_json_num(out, rl.decode_ai);
-		fputs(", \"decode_flops\": ", out);
-		emit_json_num(out, rl.decode_flops);
-		fputs(", \"prefill_ai\": ", out);
-		emit_json_num(out, rl.prefill_ai);
-		fputs(", \"prefill_flops\": ", out);
-		emit_json_num(out, rl.prefill_flops);
+		fputs(", \"roofline\": {", out);
+		for (int i = 0; i < 7; i++) {
+			fprintf(out, "%s\"%s\": ", i ? ", " : "", roof_names[i]);
+			emit_json_num(out, roof_v[i]);
+		}
 		fputs("}}\n", out);
 	} else {
 		fprintf(out, "\n%sROOFLINE (per GPU): peak %.1f TFLOP/s, %.2f TB/s, ridge %.0f FLOP/byte\n%s",
