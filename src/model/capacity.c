@@ -343,6 +343,7 @@ void capacity_shapes_init(shape_set *set, const scenario *s,
 	set->weights = -1.0;      /* worked out at the first new shape */
 	set->hints = hints;
 	set->n = 0;
+	set->own = NULL;
 }
 
 /* a fresh slot (when every slot is taken the last is reused: correct,
@@ -372,6 +373,7 @@ replica_shape *capacity_shape_seed(shape_set *set, const model_hw *hw,
 	sh->prefill1 = *prefill1;
 	sh->top = *top;
 	sh->top_ready = true;
+	set->own = sh;
 	return sh;
 }
 
@@ -432,13 +434,43 @@ static double log_factorial(double n)
 	if (n < 2.0)
 		return 0.0;
 	if (n <= 30.0) {
-		double v = 0.0;
-		for (int i = 2; i <= (int)n; i++)
-			v += log((double)i);
-		return v;
+		/* ln 0! .. ln 30! (lgamma(k + 1), to double precision) */
+		static const double small[31] = {
+		0.0, 0.0, 0.693147180559945,
+		1.7917594692280554, 3.178053830347945, 4.787491742782047,
+		6.579251212010102, 8.525161361065415, 10.604602902745249,
+		12.801827480081467, 15.104412573075514, 17.502307845873887,
+		19.987214495661885, 22.55216385312342, 25.191221182738683,
+		27.89927138384089, 30.671860106080672, 33.50507345013689,
+		36.39544520803305, 39.339884187199495, 42.335616460753485,
+		45.38013889847691, 48.47118135183522, 51.60667556776438,
+		54.78472939811232, 58.00360522298052, 61.26170176100201,
+		64.55753862700634, 67.88974313718153, 71.257038967168,
+		74.65823634883017
+		};
+		return small[(int)n];
 	}
 	return n * log(n) - n + 0.5 * log(2.0 * M_PI * n) + 1.0 / (12.0 * n) -
 	       1.0 / (360.0 * n * n * n);
+}
+
+/* C(n,f)·q^f·a^(n−f): by products for small fleets (no exp/log), in logs
+ * above (underflowing to 0 where it is negligible) */
+static double binom_term(int n, int f, double q, double a)
+{
+	if (n <= 64) {
+		int m = f < n - f ? f : n - f;
+		double term = 1.0, qp = 1.0, ap = 1.0;
+		for (int i = 1; i <= m; i++)
+			term = term * (double)(n - m + i) / (double)i;
+		for (int i = 0; i < f; i++)
+			qp *= q;
+		for (int i = 0; i < n - f; i++)
+			ap *= a;
+		return term * qp * ap;
+	}
+	return exp(log_factorial(n) - log_factorial(f) - log_factorial(n - f) +
+	           f * log(q) + (n - f) * log(a));
 }
 
 double fleet_availability(int n, int k, double a)
@@ -453,34 +485,31 @@ double fleet_availability(int n, int k, double a)
 	if (a >= 1.0)
 		return 1.0;
 	q = 1.0 - a;
-	/* down when more than n − k replicas fail: Σ_{f=f0}^{n} C(n,f) q^f a^(n−f) */
+	/* down when more than n − k replicas fail (f >= f0).  Sum the side of
+	 * the binomial away from its mode, where the terms fall off: the
+	 * down tail Σ_{f=f0}^{n} when f0 is above the mode, else the up side
+	 * Σ_{f=0}^{f0−1} (large fleets needing most of their replicas) */
 	f0 = n - k + 1;
-	if (n <= 64) {
-		/* small fleets (the common case): C(n,f0)·q^f0·a^(n−f0) by
-		 * products, no exp/log */
-		int m = f0 < n - f0 ? f0 : n - f0;
-		double qp = 1.0, ap = 1.0;
-		term = 1.0;
-		for (int i = 1; i <= m; i++)
-			term = term * (double)(n - m + i) / (double)i;
-		for (int i = 0; i < f0; i++)
-			qp *= q;
-		for (int i = 0; i < n - f0; i++)
-			ap *= a;
-		term *= qp * ap;
-	} else {
-		term = exp(log_factorial(n) - log_factorial(f0) -
-		           log_factorial(n - f0) + f0 * log(q) + (n - f0) * log(a));
+	if ((double)f0 > (n + 1.0) * q) {
+		term = binom_term(n, f0, q, a);
+		for (int f = f0; f <= n && f < f0 + 400; f++) {
+			sum += term;
+			if (term < 1e-18 * sum)
+				break;
+			term *= (double)(n - f) / (double)(f + 1) * q / a;
+		}
+		if (sum > 1.0)
+			sum = 1.0;
+		return 1.0 - sum;
 	}
-	for (int f = f0; f <= n && f < f0 + 400; f++) {
+	term = binom_term(n, f0 - 1, q, a);
+	for (int f = f0 - 1; f >= 0 && f > f0 - 1 - 400; f--) {
 		sum += term;
 		if (term < 1e-18 * sum)
 			break;
-		term *= (double)(n - f) / (double)(f + 1) * q / a;
+		term *= (double)f / (double)(n - f + 1) * a / q;
 	}
-	if (sum > 1.0)
-		sum = 1.0;
-	return 1.0 - sum;
+	return sum > 1.0 ? 1.0 : sum;
 }
 
 /* ---- fleet sizing ------------------------------------------------------ */
@@ -500,8 +529,30 @@ double capacity_needed(double lam, double r_slo, double r_max)
 	return n > REPLICAS_CAP ? REPLICAS_CAP : n;
 }
 
-void capacity_regions(const scenario *s, region_set *rs)
+/* z with Φ(z) = p (0.5 < p < 1): Newton on Φ from z = 3 */
+static double normal_quantile(double p)
 {
+	double z = 3.0;
+
+	for (int i = 0; i < 8; i++) {
+		double f = 0.5 * erfc(-z / sqrt(2.0)) - p;
+		double d = exp(-0.5 * z * z) / sqrt(2.0 * M_PI);
+		double step = d > 1e-300 ? f / d : 0.0;
+		z -= step;
+		if (fabs(step) < 1e-6)
+			break;
+	}
+	return z;
+}
+
+void capacity_regions(const scenario *s, region_set *rs,
+                      struct spare_memo *memo)
+{
+	rs->memo = memo;
+	if (memo) {
+		memo->n = memo->next = 0;
+		memo->z = 0.0;
+	}
 	rs->D = model_cap(s->requests_per_day, 1e15);
 	rs->peak = model_cap(s->peak_factor, 1e4);
 	rs->min_rep = s->min_replicas > 0 ? s->min_replicas : 0;
@@ -510,12 +561,16 @@ void capacity_regions(const scenario *s, region_set *rs)
 	rs->keep = 1.0 - fmin(model_nonneg(s->reserved_discount), 1.0);
 	rs->in = model_cap(s->input_tokens, 1e12);
 	rs->out = model_cap(s->output_tokens, 1e12);
+	rs->up = model_cap(s->replica_availability, 1.0);
+	rs->target = model_cap(s->availability, 1.0);
+
 	if (s->n_regions <= 0) {
 		rs->n = 1;
 		rs->share[0] = 1.0;
 		rs->factor[0] = 1.0;
 		rs->name[0] = all_name;
 		rs->lam[0] = rs->D * rs->peak / 86400.0;
+		rs->pool = 0.0;
 		return;
 	}
 	rs->n = s->n_regions > MAX_REGIONS ? MAX_REGIONS : s->n_regions;
@@ -526,6 +581,138 @@ void capacity_regions(const scenario *s, region_set *rs)
 		rs->name[i] = s->regions[i].name;
 		rs->lam[i] = rs->D * rs->share[i] * rs->peak / 86400.0;
 	}
+	rs->pool = 0.0;
+	for (int i = 0; i < rs->n; i++)
+		if (!(rs->share[i] > 0.0))
+			rs->pool += rs->min_rep + rs->spares;
+}
+
+static double region_up(const region_set *rs, int n, int need,
+                        double pool_up)
+{
+	double a = fleet_availability(n, need, rs->up);
+
+	return a + (1.0 - a) * pool_up;
+}
+
+int capacity_spares(const region_set *rs, double n, double need)
+{
+	int k = (int)rs->spares, lo, hi, g, cap;
+	double q = 1.0 - rs->up;
+
+	if (!(rs->target > 0.0) || !(need > 0.0) || n + k > REPLICAS_CAP)
+		return k;
+	/* up on its own, or with the failover pool standing in */
+	double pool_up = rs->pool > 0.0 ?
+		fleet_availability((int)rs->pool, (int)need, rs->up) : 0.0;
+#define UP_WITH(j) (region_up(rs, (int)n + (j), (int)need, pool_up) >= \
+                    rs->target)
+	if (UP_WITH(k))
+		return k;
+	/* the availability grows with every spare: find the first k that is
+	 * enough, starting from a normal approximation of the binomial for
+	 * large regions (failures F ~ Bin(n + k, q) must stay at or below
+	 * n + k − need: n + k − need >= (n + k)·q + z·sqrt((n + k)·q·(1 − q))),
+	 * a few tried one by one for small ones, then galloping, then bisection */
+	lo = k;                      /* not enough */
+	g = k + 1;
+	if (n > 64.0 && q > 0.0 && rs->target < 1.0 && rs->target > 0.5) {
+		double z, t = n + k;
+		/* the target's normal quantile, once per evaluation */
+		if (rs->memo && rs->memo->z > 0.0) {
+			z = rs->memo->z;
+		} else {
+			z = normal_quantile(rs->target);
+			if (rs->memo)
+				rs->memo->z = z;
+		}
+		for (int i = 0; i < 3; i++)
+			t = need + t * q + z * sqrt(t * q * (1.0 - q));
+		g = (int)fmax(k + 1.0, ceil(t - n) - 1.0);
+	}
+	cap = (int)fmin(4.0 * n + 64.0, REPLICAS_CAP - n);
+	if (g > cap)
+		g = cap;
+	if (g > k + 1 && UP_WITH(g)) {
+		hi = g;                  /* between k and the guess */
+	} else {
+		int step = 1;
+		if (g > k + 1)
+			lo = g;
+		for (hi = lo + 1; hi < cap && !UP_WITH(hi); hi = lo + step) {
+			lo = hi;
+			step *= 2;
+		}
+		if (hi >= cap) {
+			hi = cap;
+			if (!UP_WITH(hi))
+				return -1;
+		}
+	}
+	while (hi - lo > 1) {
+		int mid = lo + (hi - lo) / 2;
+		if (UP_WITH(mid))
+			hi = mid;
+		else
+			lo = mid;
+	}
+#undef UP_WITH
+	return hi;
+}
+
+double capacity_availability(const region_set *rs, const int *replicas,
+                             const int *needed)
+{
+	double share_sum = 0.0, w = 0.0;
+	int pool = 0;
+
+	for (int i = 0; i < rs->n; i++)
+		if (!(rs->share[i] > 0.0))
+			pool += replicas[i];
+	for (int i = 0; i < rs->n; i++) {
+		int k = needed[i] > 0 ? needed[i] : 1;
+		double a;
+		if (!(rs->share[i] > 0.0))
+			continue;
+		a = fleet_availability(replicas[i], k, rs->up);
+		if (pool > 0)
+			a += (1.0 - a) * fleet_availability(pool, k, rs->up);
+		share_sum += rs->share[i];
+		w += rs->share[i] * a;
+	}
+	return share_sum > 0.0 ? w / share_sum : 0.0;
+}
+
+/* capacity_spares, remembered in rs->memo */
+static int spares_memo(const region_set *rs, double n, double need)
+{
+	struct spare_memo *m = rs->memo;
+	int k, slot;
+
+	if (m)
+		for (int i = 0; i < m->n; i++)
+			if (m->serve[i] == n && m->need[i] == need)
+				return m->k[i];
+	k = capacity_spares(rs, n, need);
+	if (m) {
+		slot = m->next;
+		m->serve[slot] = n;
+		m->need[slot] = need;
+		m->k[slot] = k;
+		m->next = (slot + 1) % 16;
+		if (m->n < 16)
+			m->n++;
+	}
+	return k;
+}
+
+/* serving replicas (at least min_replicas) plus the spares they need */
+static double with_spares(const region_set *rs, double need)
+{
+	double n = need > rs->min_rep ? need : rs->min_rep;
+	int k = spares_memo(rs, n, need);
+
+	return n + (k >= 0 ? k : rs->spares);   /* unreachable: flagged by the caller */
 }
 
 /* replicas per region for a daily volume D (serving + spares) */
@@ -533,15 +720,12 @@ double capacity_region_replicas(const region_set *rs, double D, double share,
                                 double r_slo, double r_max)
 {
 	double lam = D * share * rs->peak / 86400.0;
-	double n = capacity_needed(lam, r_slo, r_max);
 
-	return (n > rs->min_rep ? n : rs->min_rep) + rs->spares;
+	return with_spares(rs, capacity_needed(lam, r_slo, r_max));
 }
 
 double capacity_region_need(const region_set *rs, int i, double r_slo,
                             double r_max)
 {
-	double n = capacity_needed(rs->lam[i], r_slo, r_max);
-
-	return (n > rs->min_rep ? n : rs->min_rep) + rs->spares;
+	return with_spares(rs, capacity_needed(rs->lam[i], r_slo, r_max));
 }

@@ -47,13 +47,14 @@ typedef struct {
 	fleet_capacity cap;       /* when searched */
 } replica_shape;
 
-typedef struct {
+typedef struct shape_set {
 	const scenario *s;
 	const model_params *p;
 	double weights, kv_req;   /* W and one request's KV: the fit's terms */
 	int *hints;               /* MODEL_SEARCH_SHAPES slots (or NULL): where
 	                             the last evaluation's searches ended */
 	int n;
+	replica_shape *own;       /* the scenario's own (seeded), or NULL */
 	replica_shape e[MODEL_SEARCH_SHAPES];
 } shape_set;
 
@@ -87,8 +88,32 @@ typedef struct {
 	double hpm;               /* hours per month */
 	double keep;              /* 1 − reserved discount */
 	double in, out;           /* tokens per request */
+	double up;                /* fleet.replica_availability */
+	double pool;              /* replicas of the failover regions (share 0):
+	                             min_replicas + fleet.spares each */
+	double target;            /* workload.availability (0: none) */
+	/* spares already worked out this evaluation, by (serving, needed):
+	 * the options and break-even ask for the same counts many times */
+	struct spare_memo {
+		double z;             /* the target's normal quantile (0: not yet) */
+		int n, next;
+		double serve[16], need[16];
+		int k[16];
+	} *memo;
 } region_set;
-void capacity_regions(const scenario *s, region_set *rs);
+/* memo: where the spares worked out are kept (or NULL: none kept) */
+void capacity_regions(const scenario *s, region_set *rs,
+                      struct spare_memo *memo);
+/* Spares a region of n serving replicas, `need` of them needed at its
+ * peak, adds: fleet.spares, or the fewest more with which the region is up
+ * (at least `need` replicas up) a workload.availability fraction of the
+ * time.  -1 when even 4n + 64 do not reach it. */
+int capacity_spares(const region_set *rs, double n, double need);
+/* Traffic-weighted availability of a fleet with replicas[i] in region i,
+ * needed[i] of them needed at its peak; regions without traffic are
+ * failover, their pooled replicas standing in for one failed region. */
+double capacity_availability(const region_set *rs, const int *replicas,
+                             const int *needed);
 /* replicas region i needs at the scenario's volume (serving + spares) */
 double capacity_region_need(const region_set *rs, int i, double r_slo,
                             double r_max);

@@ -158,42 +158,38 @@ static void instance_shape_note(const scenario *s, results *r, int T)
 	}
 }
 
-void model_fleet_hw(const scenario *s, results *r, const model_hw *hw)
+void model_fleet_shapes(const scenario *s, results *r, shape_set *set)
 {
 	region_set rs;
-	shape_set shapes, *set = &shapes;
+	struct spare_memo spares;
 	fleet_capacity cap;
 	double r_max = model_finite(r->requests_per_s);
 	double replica_h, fleet_h = 0.0, mean_total = 0.0, cap_total = 0.0;
-	double worst_rho = -1.0, api_per_req, share_sum = 0.0, avail_w = 0.0;
-	int pool = 0, T = s->gpus > 0 ? s->gpus : 1;
+	double worst_rho = -1.0, api_per_req;
+	int T = s->gpus > 0 ? s->gpus : 1;
+	int reps[MAX_REGIONS], needs[MAX_REGIONS];
 	double base_ttft = r->ttft_s, base_e2e = r->e2e_s, ts, w, w95;
 	double out;
+	bool avail_short = false, unsized = false;
 	/* A scenario whose model does not fit is not sized: model.c computes
 	 * its replica figures at batch 1 "as if it fitted", but no fleet is
-	 * priced on them (0 replicas, $0, every SLO flag false, a note). */
+	 * priced on them (0 replicas, no price, every SLO flag false, a note). */
 	bool fits = r->batch > 0 && r_max > 0.0;
 	outbuf ob, *o;
 
-	capacity_regions(s, &rs);
+	capacity_regions(s, &rs, &spares);
 	out = rs.out;
 
-	/* one replica's $/h and per-token costs come from model.c (§7) */
+	/* one replica's $/h and per-token costs come from model.c (§7), at the
+	 * operating batch, as R_max (r_max) is */
 	replica_h = model_cap(r->replica_usd_per_hour, 1e9);
 
-	/* SLO capacity of the scenario's own replica; the point at its own
-	 * batch is model.c's (TTFT before queueing, TPOT, R_max).  Its shape
-	 * is the first of the evaluation's: an option on the same accelerator
-	 * and T reuses it. */
-	capacity_shapes_init(set, s, &r->p, r->search_hint);
-	if (fits) {
-		slo_point own;
-		capacity_point(s, r->tpot_s, base_ttft, r_max, &own);
-		cap = *capacity_slo(set, capacity_shape_seed(set, hw, r->batch,
-		                                             &own, &r->prefill));
-	} else {
+	/* SLO capacity of the scenario's own replica: its shape was searched
+	 * by model_eval to find the operating point (free here) */
+	if (fits && set->own)
+		cap = *capacity_slo(set, set->own);
+	else
 		memset(&cap, 0, sizeof cap);
-	}
 	r->slo_requests_per_s = cap.requests_per_s;
 	r->slo_batch = cap.batch;
 	r->slo_failing = cap.failing;
@@ -208,18 +204,27 @@ void model_fleet_hw(const scenario *s, results *r, const model_hw *hw)
 	r->peak_requests_per_s = 0.0;
 	for (int i = 0; i < rs.n; i++) {
 		region_result *g = &r->regions[i];
-		double lam = rs.D * rs.share[i] * rs.peak / 86400.0;
-		double n = fits ? capacity_region_need(&rs, i,
-		                                  cap.requests_per_s, r_max) : 0.0;
+		double lam = rs.lam[i];
 		double need = fits ? capacity_needed(lam, cap.requests_per_s,
 		                                     r_max) : 0.0;
+		double serve = fits ? (need > rs.min_rep ? need : rs.min_rep) : 0.0;
+		int k = fits ? capacity_spares(&rs, serve, need) : 0;   /* once */
+		double n;
 
+		if (k < 0) {
+			avail_short = true;
+			k = (int)rs.spares;
+		}
+		if (need >= REPLICAS_CAP)
+			unsized = true;
+		n = fits ? fmin(serve + k, REPLICAS_CAP) : 0.0;
 		memset(g, 0, sizeof *g);
 		copy_name(g->name, rs.name[i]);
 		g->share = rs.share[i];
 		g->lambda = lam;
 		g->mean_lambda = rs.D * rs.share[i] / 86400.0;
 		g->replicas = (int)n;
+		g->spares = fits ? k : 0;
 		/* the headline fleet rents accelerators by the hour: a replica's
 		 * T devices are its "instance" (whole cloud instances: options) */
 		g->instances = g->replicas;
@@ -232,10 +237,8 @@ void model_fleet_hw(const scenario *s, results *r, const model_hw *hw)
 		g->availability = fits ? fleet_availability(g->replicas,
 		                                     g->needed > 0 ? g->needed : 1,
 		                                     s->replica_availability) : 0.0;
-		if (rs.share[i] > 0.0)
-			share_sum += rs.share[i];
-		else
-			pool += g->replicas;   /* a failover region */
+		reps[i] = g->replicas;
+		needs[i] = g->needed;
 		r->replicas_total += g->replicas;
 		r->peak_requests_per_s += lam;
 		fleet_h += n * replica_h * rs.factor[i];
@@ -247,17 +250,7 @@ void model_fleet_hw(const scenario *s, results *r, const model_hw *hw)
 	r->utilisation = fits && cap_total > 0.0 ? mean_total / cap_total : 0.0;
 	/* regions without traffic are failover: their replicas stand in for
 	 * one failed region at a time */
-	for (int i = 0; i < rs.n; i++) {
-		const region_result *g = &r->regions[i];
-		double a = g->availability;
-		if (!(rs.share[i] > 0.0))
-			continue;
-		if (pool > 0)
-			a += (1.0 - a) * fleet_availability(pool, g->needed > 0 ? g->needed : 1,
-			                                    s->replica_availability);
-		avail_w += rs.share[i] * a;
-	}
-	r->availability = fits && share_sum > 0.0 ? avail_w / share_sum : 0.0;
+	r->availability = fits ? capacity_availability(&rs, reps, needs) : 0.0;
 
 	/* queueing at the worst region's peak, every replica up */
 	if (worst_rho < 0.0)
@@ -275,11 +268,36 @@ void model_fleet_hw(const scenario *s, results *r, const model_hw *hw)
 	r->e2e_s = base_e2e + w;
 	r->e2e_p95_s = base_e2e + w95;
 
-	/* SLOs at the scenario's own batch; none holds when nothing fits
-	 * (nothing is served), even one that is not set */
+	/* SLOs at the operating batch (with the fleet's queue); none holds
+	 * when nothing fits (nothing is served), even one that is not set */
 	r->ttft_ok = fits && (!(s->ttft_slo_s > 0.0) || r->ttft_p95_s <= s->ttft_slo_s);
 	r->tpot_ok = fits && (!(s->tpot_slo_s > 0.0) || r->tpot_s <= s->tpot_slo_s);
 	r->e2e_ok = fits && (!(s->e2e_slo_s > 0.0) || r->e2e_p95_s <= s->e2e_slo_s);
+
+	/* does the priced fleet serve the target?  the first thing that fails */
+	r->op.sized = fits && !unsized;
+	outbuf_init(&ob, r->op.unmet, sizeof r->op.unmet);
+	if (!fits) {
+		put_s(&ob, r->op.text);
+	} else if (unsized) {
+		PUT(&ob, "the fleet cannot be sized: the peak load needs more than ");
+		put_f(&ob, REPLICAS_CAP, 0);
+		PUT(&ob, " replicas in a region");
+	} else if (!(cap.requests_per_s > 0.0)) {
+		put_s(&ob, r->op.text);
+	} else if (!(r->ttft_ok && r->tpot_ok && r->e2e_ok)) {
+		PUT(&ob, "SLOs fail at the operating batch: ");
+		put_slo_names(&ob, (r->ttft_ok ? 0u : SLO_TTFT) |
+		                   (r->tpot_ok ? 0u : SLO_TPOT) |
+		                   (r->e2e_ok ? 0u : SLO_E2E));
+	} else if (avail_short) {
+		PUT(&ob, "cannot meet the availability target ");
+		put_pct(&ob, s->availability, 4);
+		PUT(&ob, " at any number of spares: ");
+		put_pct(&ob, r->availability, 4);
+	}
+	outbuf_end(&ob);
+	r->op.meets = r->op.unmet[0] == '\0';
 
 	/* TCO of the scenario's own deployment: annual = 12 × the reserved
 	 * month (the seed's convention) */
@@ -305,8 +323,8 @@ void model_fleet_hw(const scenario *s, results *r, const model_hw *hw)
 	/* notes (notebuf.h's formatters: no printf here) */
 	if (!fits && r->batch > 0 && (o = note_begin(r, &ob))) {
 		/* fits in memory but serves nothing (absurd inputs) */
-		PUT(o, "the replica has no throughput: the fleet is not sized "
-		    "(0 replicas, $0) and no SLO counts as met");
+		PUT(o, "the replica has no throughput: no fleet is sized and no "
+		    "SLO counts as met");
 		note_end(r, o);
 	} else if (!fits && (o = note_begin(r, &ob))) {
 		PUT(o, "the model does not fit: ");
@@ -316,51 +334,63 @@ void model_fleet_hw(const scenario *s, results *r, const model_hw *hw)
 		} else {
 			PUT(o, "no replica of up to 1024 GPUs holds it");
 		}
-		PUT(o, "; the fleet is not sized (0 replicas, $0) and no SLO "
-		    "counts as met");
+		PUT(o, "; no fleet is sized and no SLO counts as met");
 		note_end(r, o);
 	}
 	if (fits && !(cap.requests_per_s > 0.0)) {
 		slo_failure_note(s, r, &cap);
-	} else if (fits && cap.batch < r->batch &&
-	           !(r->ttft_ok && r->tpot_ok && r->e2e_ok) &&
-	           (o = note_begin(r, &ob))) {
-		/* the cost block stays at the effective batch (the contract);
-		 * this gives the cost where the fleet is actually sized */
-		PUT(o, "SLOs fail at batch ");
-		put_i(o, r->batch);
+	} else if (fits && r->op.batch < r->batch && (o = note_begin(r, &ob))) {
+		/* the max-batch point beside the operating one */
+		const batch_point *m = &r->at_max;
+		PUT(o, "priced at batch ");
+		put_i(o, r->op.batch);
 		PUT(o, " (");
-		put_slo_names(o, (r->ttft_ok ? 0u : SLO_TTFT) |
-		                 (r->tpot_ok ? 0u : SLO_TPOT) |
-		                 (r->e2e_ok ? 0u : SLO_E2E));
-		PUT(o, "); they hold up to batch ");
-		put_i(o, cap.batch);
-		PUT(o, ": ");
-		put_g(o, cap.requests_per_s, 3);
-		PUT(o, " req/s per replica, $");
-		put_g(o, r->usd_per_1k_output_tokens_at_slo, 3);
-		PUT(o, " per 1K output tokens at that batch (the cost block is at "
-		    "batch ");
-		put_i(o, r->batch);
-		PUT(o, ": $");
-		put_g(o, r->usd_per_1k_output_tokens, 3);
+		put_s(o, r->op.text);
+		PUT(o, "); at max batch ");
+		put_i(o, m->batch);
+		PUT(o, ": TPOT ");
+		put_g(o, m->tpot_s * 1e3, 3);
+		PUT(o, " ms, E2E ");
+		put_g(o, m->e2e_s, 3);
+		PUT(o, " s with no queue");
+		if (!(m->ttft_ok && m->tpot_ok && m->e2e_ok)) {
+			PUT(o, " (");
+			put_slo_names(o, (m->ttft_ok ? 0u : SLO_TTFT) |
+			                 (m->tpot_ok ? 0u : SLO_TPOT) |
+			                 (m->e2e_ok ? 0u : SLO_E2E));
+			PUT(o, " over)");
+		}
+		PUT(o, ", $");
+		put_g(o, m->usd_per_1k_output_tokens, 3);
+		PUT(o, " per 1K output tokens");
+		note_end(r, o);
+	}
+	if (fits && unsized && (o = note_begin(r, &ob))) {
+		put_s(o, r->op.unmet);
+		PUT(o, ": no fleet price (utilisation would be ");
+		put_pct(o, r->utilisation, 0);
 		PUT(o, ")");
 		note_end(r, o);
 	}
-	if (s->n_regions > 0 && fabs(share_sum - 1.0) > 1e-6 &&
-	    (o = note_begin(r, &ob))) {
-		PUT(o, "region shares add up to ");
-		put_g(o, share_sum, 4);
-		PUT(o, ", not 1: load is taken as given");
-		note_end(r, o);
+	{
+		double share_sum = 0.0;
+		for (int i = 0; i < rs.n; i++)
+			share_sum += rs.share[i];
+		if (s->n_regions > 0 && fabs(share_sum - 1.0) > 1e-6 &&
+		    (o = note_begin(r, &ob))) {
+			PUT(o, "region shares add up to ");
+			put_g(o, share_sum, 4);
+			PUT(o, ", not 1: load is taken as given");
+			note_end(r, o);
+		}
 	}
-	if (fits && s->availability > 0.0 && r->availability < s->availability &&
-	    (o = note_begin(r, &ob))) {
+	if (fits && avail_short && (o = note_begin(r, &ob))) {
 		PUT(o, "availability estimate ");
 		put_pct(o, r->availability, 4);
 		PUT(o, " is below the ");
 		put_pct(o, s->availability, 4);
-		PUT(o, " target: add fleet.spares");
+		PUT(o, " target at any number of spares (fleet.replica_availability "
+		    "too low)");
 		note_end(r, o);
 	}
 	if (w95 < w && (o = note_begin(r, &ob))) {
@@ -381,8 +411,18 @@ void model_fleet_hw(const scenario *s, results *r, const model_hw *hw)
 void model_fleet(const scenario *s, results *r)
 {
 	model_hw hw;
+	shape_set set;
 
 	model_hw_init(&hw, s, &s->gpu, s->gpus, &r->p);
-	model_fleet_hw(s, r, &hw);
+	capacity_shapes_init(&set, s, &r->p, r->search_hint);
+	if (r->batch > 0 && r->at_max.requests_per_s > 0.0) {
+		/* the own shape at the effective batch, from the max-batch point */
+		slo_point own;
+		capacity_point(s, r->at_max.tpot_s, r->at_max.ttft_s,
+		               r->at_max.requests_per_s, &own);
+		capacity_shape_seed(&set, &hw, r->batch, &own, &r->prefill);
+	}
+	model_fleet_shapes(s, r, &set);
 	model_own(s, r);
+	tco_meets(r);
 }

@@ -14,10 +14,10 @@
  * which reuses its replica set-up; this entry point sets the replica up
  * again.) */
 void model_fleet(const scenario *s, results *r);
-/* model_fleet() on a replica already set up by model_eval (model_impl.h's
- * model_hw): the SLO search reuses hw instead of setting it up again. */
-struct model_hw;
-void model_fleet_hw(const scenario *s, results *r, const struct model_hw *hw);
+/* model_fleet() on the replica shapes model_eval has set up (capacity.h),
+ * the scenario's own searched already. */
+struct shape_set;
+void model_fleet_shapes(const scenario *s, results *r, struct shape_set *set);
 
 /* --- the pieces, exported for tests and the TUI (added by fleet) --- */
 

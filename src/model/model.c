@@ -4,9 +4,178 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "model/capacity.h"
 #include "model/fleet.h"
 #include "model/model_impl.h"
+#include "model/tco.h"
 #include "model/owned.h"
+#include "model/notebuf.h"
+
+/* Every replica-level figure at batch b (§4–5, the cost of §7, the KV in
+ * use of §3) into the headline fields of r. */
+static void replica_at(const scenario *s, results *r, const model_hw *hw,
+                       const model_fit *f, int b)
+{
+	const gpu_spec *g = &s->gpu;
+	int T = s->gpus > 0 ? s->gpus : 1;
+	double in = model_in_tokens(s), out = model_out_tokens(s);
+	model_perf pf;
+
+	model_perf_at(hw, b, true, &pf);
+	int kb = r->batch > 0 ? b : 0;     /* no KV in use when nothing fits */
+	r->kv_in_use_bytes = kb * f->mean_used * f->kv_tok;
+	r->kv_wasted_bytes = kb * (f->allocated - f->mean_used) * f->kv_tok;
+	if (r->kv_wasted_bytes < 0)
+		r->kv_wasted_bytes = 0;
+	r->weights_read_bytes = model_hw_weights_read(hw, b);
+	r->step = pf.step;
+	r->prefill = pf.prefill;
+	r->prefill_interference_s = pf.interference_s;
+	r->tpot_s = pf.tpot_s;
+	r->queue_s = 0;
+	r->ttft_s = pf.ttft_s;
+	r->ttft_p95_s = pf.ttft_s;
+	r->e2e_s = r->ttft_s + out * r->tpot_s;
+	r->spec_tokens_per_round = pf.spec.tokens_per_round;
+	r->spec_round_s = pf.spec.round_s;
+	r->spec_speedup = pf.spec.speedup;
+
+	r->requests_per_s = pf.rps;
+	r->output_tokens_per_s = pf.rps * out;
+	r->continuous_requests_per_s = pf.continuous_rps;
+	r->static_requests_per_s = pf.static_rps;
+	r->expected_max_output = pf.expected_max;
+	/* achieved during a decode step, per device */
+	r->mbu = model_ratio(r->step.bytes,
+		r->step.total_s * model_rate(g->bandwidth));
+	r->mfu = model_ratio(r->step.flops, r->step.total_s
+		* model_peak_flops(g, r->compute_prec));
+
+	/* cost, one replica (model.md §7) */
+	r->replica_usd_per_hour = T * model_cap(g->usd_per_hour, MODEL_MAX_USD);
+	r->usd_per_1k_output_tokens = model_usd_per_1k(r->replica_usd_per_hour,
+		r->output_tokens_per_s);
+	double tok_h = r->requests_per_s * (in + out) * 3600;
+	r->usd_per_1m_tokens = model_ratio(r->replica_usd_per_hour, tok_h / 1e6);
+	r->usd_per_request = model_ratio(r->replica_usd_per_hour,
+		r->requests_per_s * 3600);
+	r->tokens_per_usd = model_ratio(tok_h, r->replica_usd_per_hour);
+}
+
+/* the headline figures just computed at the effective batch b, kept as
+ * the secondary max-batch point */
+static void at_max_of(const scenario *s, results *r, int b)
+{
+	batch_point *m = &r->at_max;
+
+	m->batch = r->batch > 0 ? b : 0;
+	m->step_s = r->step.total_s;
+	m->tpot_s = r->tpot_s;
+	m->ttft_s = r->ttft_s;
+	m->e2e_s = r->e2e_s;
+	m->requests_per_s = r->requests_per_s;
+	m->output_tokens_per_s = r->output_tokens_per_s;
+	m->usd_per_1k_output_tokens = r->usd_per_1k_output_tokens;
+	m->usd_per_1m_tokens = r->usd_per_1m_tokens;
+	m->kv_in_use_bytes = r->kv_in_use_bytes;
+	m->ttft_ok = !(s->ttft_slo_s > 0) || m->ttft_s <= s->ttft_slo_s;
+	m->tpot_ok = !(s->tpot_slo_s > 0) || m->tpot_s <= s->tpot_slo_s;
+	m->e2e_ok = !(s->e2e_slo_s > 0) || m->e2e_s <= s->e2e_slo_s;
+}
+
+/* "TTFT p95", "TPOT", "E2E p95" for one SLO_* bit */
+static void put_slo(outbuf *o, unsigned bit)
+{
+	if (bit & SLO_TPOT)
+		PUT(o, "TPOT");
+	else if (bit & SLO_TTFT)
+		PUT(o, "TTFT p95");
+	else
+		PUT(o, "E2E p95");
+}
+
+/* a limit in its unit: TPOT in ms, TTFT and E2E in s */
+static void put_limit(outbuf *o, unsigned bit, double v)
+{
+	if (bit & SLO_TPOT) {
+		put_g(o, v * 1e3, 3);
+		PUT(o, " ms");
+	} else {
+		put_g(o, v, 3);
+		PUT(o, " s");
+	}
+}
+
+/* Where the fleet is priced and why, from the SLO search's answer c. */
+static void operating_point_of(const scenario *s, results *r,
+                               const model_hw *hw, const fleet_capacity *c)
+{
+	operating_point *op = &r->op;
+	outbuf ob, *o = &ob;
+
+	op->max_batch = r->batch;
+	outbuf_init(o, op->text, sizeof op->text);
+	if (c->batch > 0 && c->batch >= r->batch) {
+		op->batch = r->batch;
+		op->reason = r->batch_limit == LIMIT_KV_MEMORY ? OP_KV_MEMORY :
+		             OP_MAX_BATCH;
+		if (op->reason == OP_KV_MEMORY) {
+			PUT(o, "memory-limited (max_batch ");
+			put_i(o, s->max_batch);
+			PUT(o, ")");
+		} else {
+			PUT(o, "max batch");
+		}
+	} else if (c->batch > 0) {
+		/* what stops batch b + 1: TPOT over its SLO, else the queueing
+		 * slack of TTFT or E2E, whichever is smaller at b */
+		model_perf m;
+		op->batch = c->batch;
+		op->reason = OP_SLO;
+		model_perf_at_pre(hw, c->batch + 1, false, &r->prefill, &m);
+		if (s->tpot_slo_s > 0 && m.tpot_s > s->tpot_slo_s)
+			op->binding = SLO_TPOT;
+		else if (!(s->e2e_slo_s > 0))
+			op->binding = SLO_TTFT;
+		else if (!(s->ttft_slo_s > 0))
+			op->binding = SLO_E2E;
+		else
+			op->binding = s->e2e_slo_s - (m.ttft_s + model_out_tokens(s)
+			              * m.tpot_s) < s->ttft_slo_s - m.ttft_s ?
+			              SLO_E2E : SLO_TTFT;
+		PUT(o, "SLO-limited by ");
+		put_slo(o, op->binding);
+		PUT(o, "; max ");
+		put_i(o, r->batch);
+	} else {
+		/* nothing meets the SLOs: the fleet is sized on throughput at the
+		 * effective batch and marked as not meeting them */
+		static const unsigned bits[] = { SLO_TPOT, SLO_TTFT, SLO_E2E };
+		const char *sep = "";
+		op->batch = r->batch;
+		op->reason = OP_NO_SLO_BATCH;
+		op->binding = c->failing;
+		PUT(o, "cannot meet ");
+		for (int i = 0; i < 3; i++) {
+			double slo = bits[i] == SLO_TPOT ? s->tpot_slo_s :
+			             bits[i] == SLO_TTFT ? s->ttft_slo_s : s->e2e_slo_s;
+			double best = bits[i] == SLO_TPOT ? c->best_tpot_s :
+			              bits[i] == SLO_TTFT ? c->best_ttft_s : c->best_e2e_s;
+			if (!(c->failing & bits[i]))
+				continue;
+			put_s(o, sep);
+			put_s(o, bits[i] == SLO_TPOT ? "TPOT " :
+			         bits[i] == SLO_TTFT ? "TTFT " : "E2E ");
+			put_limit(o, bits[i], slo);
+			PUT(o, " (");
+			put_limit(o, bits[i], best);
+			PUT(o, " at batch 1)");
+			sep = ", ";
+		}
+		PUT(o, " at any batch");
+	}
+	outbuf_end(o);
+}
 
 void model_eval(const scenario *s, results *r)
 {
@@ -22,8 +191,6 @@ void model_eval(const scenario *s, results *r)
 	const gpu_spec *g = &s->gpu;
 	const model_spec *m = &s->model;
 	int T = s->gpus > 0 ? s->gpus : 1;
-	double in = model_in_tokens(s);
-	double out = model_out_tokens(s);
 
 	/* §1–2 */
 	model_count_params(m, &r->p);
@@ -48,64 +215,60 @@ void model_eval(const scenario *s, results *r)
 	r->fits = f.fits;
 	r->min_gpus_to_fit = model_min_gpus_for(s, g, f.weights + f.kv_req);
 	r->fragmentation_waste = f.waste;
-	r->kv_in_use_bytes = f.batch * f.mean_used * f.kv_tok;
-	r->kv_wasted_bytes = f.batch * (f.allocated - f.mean_used) * f.kv_tok;
-	if (r->kv_wasted_bytes < 0)
-		r->kv_wasted_bytes = 0;
 
 	/* §4–5 at the effective batch (1 when nothing fits: computed through,
 	 * reported with fits = false) */
 	int b = f.batch > 0 ? f.batch : 1;
 	model_hw hw;
-	model_perf pf;
 	model_hw_init(&hw, s, g, T, &r->p);
-	model_perf_at(&hw, b, true, &pf);
-	r->weights_read_bytes = model_hw_weights_read(&hw, b);
 	r->compute_prec = hw.prec;
-	r->step = pf.step;
-	r->prefill = pf.prefill;
-	r->prefill_interference_s = pf.interference_s;
-	r->tpot_s = pf.tpot_s;
-	r->queue_s = 0;
-	r->ttft_s = pf.ttft_s;
-	r->ttft_p95_s = pf.ttft_s;
-	r->e2e_s = r->ttft_s + out * r->tpot_s;
-	r->spec_tokens_per_round = pf.spec.tokens_per_round;
-	r->spec_round_s = pf.spec.round_s;
-	r->spec_speedup = pf.spec.speedup;
-
-	r->requests_per_s = pf.rps;
-	r->output_tokens_per_s = pf.rps * out;
-	r->continuous_requests_per_s = pf.continuous_rps;
-	r->static_requests_per_s = pf.static_rps;
-	r->expected_max_output = pf.expected_max;
+	replica_at(s, r, &hw, &f, b);
 	/* batch 1: one request at a time, its prefill then out decode steps
 	 * (the same under either batching mode) */
 	if (b == 1) {
-		r->batch1_requests_per_s = pf.continuous_rps;
+		r->batch1_requests_per_s = r->continuous_requests_per_s;
 	} else {
 		model_perf p1;
-		model_perf_at_pre(&hw, 1, false, &pf.prefill, &p1);
+		model_perf_at_pre(&hw, 1, false, &r->prefill, &p1);
 		r->batch1_requests_per_s = p1.continuous_rps;
 	}
-	/* achieved during a decode step, per device */
-	r->mbu = model_ratio(r->step.bytes,
-		r->step.total_s * model_rate(g->bandwidth));
-	r->mfu = model_ratio(r->step.flops, r->step.total_s
-		* model_peak_flops(g, r->compute_prec));
 	r->error_band = model_error_band(s, g);
+	at_max_of(s, r, b);
 
-	/* cost, one replica (model.md §7) */
-	r->replica_usd_per_hour = T * model_cap(g->usd_per_hour, MODEL_MAX_USD);
-	r->usd_per_1k_output_tokens = model_usd_per_1k(r->replica_usd_per_hour,
-		r->output_tokens_per_s);
-	double tok_h = r->requests_per_s * (in + out) * 3600;
-	r->usd_per_1m_tokens = model_ratio(r->replica_usd_per_hour, tok_h / 1e6);
-	r->usd_per_request = model_ratio(r->replica_usd_per_hour,
-		r->requests_per_s * 3600);
-	r->tokens_per_usd = model_ratio(tok_h, r->replica_usd_per_hour);
+	/* The operating point: the largest batch meeting the SLOs (the SLO
+	 * search, capacity.c), where the fleet is priced; every headline
+	 * figure is then recomputed there. */
+	shape_set shapes;
+	capacity_shapes_init(&shapes, s, &r->p, r->search_hint);
+	if (f.batch > 0 && r->requests_per_s > 0) {
+		slo_point own;
+		capacity_point(s, r->tpot_s, r->ttft_s, r->requests_per_s, &own);
+		const fleet_capacity *c = capacity_slo(&shapes,
+			capacity_shape_seed(&shapes, &hw, f.batch, &own, &r->prefill));
+		operating_point_of(s, r, &hw, c);
+		if (r->op.batch != b)
+			replica_at(s, r, &hw, &f, r->op.batch);
+	} else {
+		r->op.batch = 0;
+		r->op.max_batch = f.batch;
+		r->op.reason = OP_NO_FIT;
+		outbuf ob;
+		outbuf_init(&ob, r->op.text, sizeof r->op.text);
+		if (f.batch > 0) {
+			PUT(&ob, "no throughput at any batch");
+		} else {
+			PUT(&ob, "does not fit");
+			if (r->min_gpus_to_fit > 0) {
+				PUT(&ob, " (needs ");
+				put_i(&ob, r->min_gpus_to_fit);
+				PUT(&ob, " GPUs)");
+			}
+		}
+		outbuf_end(&ob);
+	}
 
 	model_replica_notes(s, r, &f, T);
-	model_fleet_hw(s, r, &hw);
+	model_fleet_shapes(s, r, &shapes);
 	model_own(s, r);
+	tco_meets(r);
 }

@@ -87,6 +87,10 @@ typedef struct {
 	 * "instance" (instances == replicas); whole cloud instances are the
 	 * options' (option_result.instances). */
 	int gpus;                  /* accelerators: replicas × T */
+	/* added by the operating-point work */
+	int spares;                /* replicas beyond what the peak needs (and
+	                              min_replicas): fleet.spares, or more when
+	                              workload.availability needs them */
 } region_result;
 
 typedef struct {
@@ -98,7 +102,8 @@ typedef struct {
 	int replicas_total;
 	int instances_total;
 	int instances_needed;      /* what the load needs (for fixed counts) */
-	bool meets_slo;
+	bool meets_slo;            /* fits and every SLO holds at the peak (api:
+	                              assumed); see also meets */
 	char notes[MODEL_NOTE_LEN];
 	/* added by fleet (kind instances) */
 	bool fits;
@@ -134,6 +139,11 @@ typedef struct {
 	double base_month, burst_month, burst_share;
 	int best_base_replicas;        /* the cheapest split */
 	double best_base_share, best_month;
+	/* added by the operating-point work (kind instances) */
+	int slo_batch;                 /* the batch its SLO capacity is at (0: none) */
+	double availability;           /* traffic-weighted, as results.availability */
+	bool meets_availability;       /* availability >= workload.availability */
+	bool meets;                    /* fits, meets_slo and meets_availability */
 } option_result;
 
 /* Energy of one replica at full load, or of the fleet at its mean load
@@ -146,6 +156,49 @@ typedef struct {
 	double usd_per_1m;
 	double tokens_per_s_per_mw;
 } energy_result;
+
+/* Why the operating batch is what it is (results.op). */
+enum op_reason {
+	OP_MAX_BATCH,              /* serving.max_batch, and every SLO holds there */
+	OP_KV_MEMORY,              /* the batch KV memory holds, SLOs hold there */
+	OP_SLO,                    /* the largest batch meeting the SLOs (binding
+	                              names the SLO that stops a larger one) */
+	OP_NO_SLO_BATCH,           /* no batch meets the SLOs (binding: those that
+	                              fail at batch 1): figures at the effective
+	                              batch, the fleet sized on throughput alone */
+	OP_NO_FIT                  /* the model does not fit: batch 0 */
+};
+
+/* The one operating point: the configuration the fleet is priced at.  Every
+ * headline figure of results (latency, throughput, cost, KV in use, fleet)
+ * describes it; the effective maximum batch is the secondary at_max. */
+typedef struct {
+	int batch;                 /* the operating batch (0 only: does not fit) */
+	int max_batch;             /* the effective batch (= results.batch) */
+	enum op_reason reason;
+	unsigned binding;          /* SLO_* bits (fleet.h), see enum op_reason */
+	char text[MODEL_NOTE_LEN]; /* "SLO-limited by E2E p95; max 64" */
+	/* whether the fleet priced at this point serves the target: it fits,
+	 * every SLO holds, the availability target is reached and the fleet
+	 * could be sized; unmet says the first that does not ("" when met) */
+	bool meets;
+	bool sized;                /* false: the load needs more replicas than
+	                              can be counted; no fleet price */
+	char unmet[MODEL_NOTE_LEN];
+} operating_point;
+
+/* One replica at the effective (maximum) batch, without queueing: the
+ * secondary figures when the operating batch is smaller. */
+typedef struct {
+	int batch;
+	double step_s, tpot_s;
+	double ttft_s;             /* t_req + prefill, no queue */
+	double e2e_s;              /* ttft_s + out·TPOT, no queue */
+	double requests_per_s, output_tokens_per_s;
+	double usd_per_1k_output_tokens, usd_per_1m_tokens;
+	double kv_in_use_bytes;
+	bool ttft_ok, tpot_ok, e2e_ok;  /* even with no queue */
+} batch_point;
 
 typedef struct {
 	/* model */
@@ -162,7 +215,9 @@ typedef struct {
 	double overhead_bytes;         /* T·overhead_gpu */
 	double kv_room_bytes;          /* may be negative: weights do not fit */
 	long max_concurrency;
-	int batch;                     /* effective b */
+	int batch;                     /* effective b: the largest batch KV memory
+	                                  and serving.max_batch allow (the
+	                                  headline figures are at op.batch) */
 	enum batch_limit batch_limit;
 	bool fits;
 	int min_gpus_to_fit;           /* 0 = none up to the search limit */
@@ -221,6 +276,10 @@ typedef struct {
 	double slo_batch_requests_per_s;       /* R_max at slo_batch (0: none) */
 	double usd_per_1k_output_tokens_at_slo; /* replica $/h over R_max·out at
 	                                          slo_batch (0: no SLO batch) */
+
+	/* the operating point, and the max-batch point beside it */
+	operating_point op;
+	batch_point at_max;
 
 	/* fleet */
 	int n_regions;
@@ -290,13 +349,20 @@ int model_max_batch(const scenario *s, const gpu_spec *gpu, int gpus,
 
 /* Fill *r from *s.  Never produces NaN or inf for a scenario that passed
  * validation; "does not fit" is reported, not an error.
+ * Every headline figure (latency, throughput, cost, KV in use, fleet) is
+ * at the operating batch r->op.batch, where the fleet is priced (the
+ * largest batch meeting the SLOs, or the effective batch r->batch when
+ * they hold there); r->at_max keeps the effective batch's figures, and
+ * r->op says why, and whether the fleet meets the target.
  * (math module, model.c:) When nothing fits, batch = 0 and batch_limit =
  * LIMIT_NO_FIT, while latency, throughput and cost are computed at batch 1
  * as if it fitted (a note says so), and model_fleet does not size a fleet
- * on them (0 replicas, $0, SLO flags false, a note).  Every field is zeroed first except
- * the entries of regions[] and options[] (model_fleet writes each entry up
- * to n_regions / n_options) and the note texts; the math module writes at
- * most 8 notes, leaving the rest to model_fleet. */
+ * on them (op.reason OP_NO_FIT, op.sized false: the counts and prices held
+ * as 0 are not a price; SLO flags false, a note).  Every field is zeroed
+ * first except the entries of regions[] and options[] (model_fleet writes
+ * each entry up to n_regions / n_options), the note texts and
+ * search_hint; the math module writes at most 8 notes, leaving the rest
+ * to model_fleet. */
 void model_eval(const scenario *s, results *r);
 
 /* The pieces, each testable alone. */

@@ -141,6 +141,8 @@ static void eval_api_option(const scenario *s, const region_set *rs,
 	or->monthly_on_demand_usd = or->annual_usd / 12.0;
 	or->monthly_reserved_usd = or->monthly_on_demand_usd;
 	or->meets_slo = true;
+	or->meets_availability = true;    /* the provider's: assumed, as SLOs */
+	or->meets = true;
 	or->fits = true;
 	{
 		outbuf ob, *nb = &ob;
@@ -160,18 +162,27 @@ static void eval_api_option(const scenario *s, const region_set *rs,
 /* One way to lay replicas out on an option's instances: T devices each. */
 typedef struct {
 	int T, bmax, rpi, ipr;
+	int slo_batch;                /* where r_slo is (0: none, or not searched) */
 	double r_max, r_slo;
 	double need_total;            /* instances the load needs, all regions */
 } layout;
 
-/* instances the regions need for given per-replica capacities */
-static double layout_need(const region_set *rs,
-                          const layout *l, double r_slo, double r_max)
+/* instances the regions need for given per-replica capacities; with
+ * bound, a lower bound: fleet.spares only, not those the availability
+ * target may add (cheap: the branch and bound's optimistic count) */
+static double layout_need(const region_set *rs, const layout *l,
+                          double r_slo, double r_max, bool bound)
 {
 	double need = 0.0;
 
 	for (int i = 0; i < rs->n; i++) {
-		double nrep = capacity_region_need(rs, i, r_slo, r_max);
+		double nrep;
+		if (bound) {
+			double n = capacity_needed(rs->lam[i], r_slo, r_max);
+			nrep = (n > rs->min_rep ? n : rs->min_rep) + rs->spares;
+		} else {
+			nrep = capacity_region_need(rs, i, r_slo, r_max);
+		}
 		need += l->rpi ? model_ceil_pos(nrep / l->rpi) : nrep * l->ipr;
 	}
 	return need;
@@ -197,10 +208,15 @@ static void layout_eval(shape_set *set, const option *o, const region_set *rs,
 		return;
 	l->r_max = model_finite(sh->top.rps);
 	if (capacity) {
-		l->r_slo = capacity_slo(set, sh)->requests_per_s;
-		l->need_total = layout_need(rs, l, l->r_slo, l->r_max);
+		const fleet_capacity *c = capacity_slo(set, sh);
+		l->r_slo = c->requests_per_s;
+		l->slo_batch = c->batch;
+		/* a layout that meets no SLO cannot be the best: its count (on
+		 * throughput alone) is not needed */
+		l->need_total = l->r_slo > 0.0 ?
+			layout_need(rs, l, l->r_slo, l->r_max, false) : HUGE_VAL;
 	} else {
-		l->need_total = layout_need(rs, l, l->r_max, l->r_max);
+		l->need_total = layout_need(rs, l, l->r_max, l->r_max, true);
 	}
 }
 
@@ -273,7 +289,7 @@ static void eval_instance_option(shape_set *set, const option *o,
                                  const region_set *rs, option_result *or)
 {
 	const scenario *s = set->s;
-	int bmax, T, rpi, ipr, need[MAX_REGIONS], smallest;
+	int bmax, T, rpi, ipr, need[MAX_REGIONS], needrep[MAX_REGIONS], smallest;
 	double r_max, r_slo, usd_h = 0.0;
 	layout lay;
 	bool fixed = o->instances_per_region > 0, carries = true, short_any = false;
@@ -294,6 +310,7 @@ static void eval_instance_option(shape_set *set, const option *o,
 	or->replicas_per_instance = rpi;
 	or->requests_per_s = r_max;
 	or->slo_requests_per_s = r_slo;
+	or->slo_batch = lay.slo_batch;
 
 	or->replicas_total = 0;
 	or->instances_total = 0;
@@ -306,6 +323,7 @@ static void eval_instance_option(shape_set *set, const option *o,
 		int inst, reps;
 
 		need[i] = (int)ninst;
+		needrep[i] = or->fits ? (int)capacity_needed(lam, r_slo, r_max) : 0;
 		if (fixed) {
 			inst = o->instances_per_region;
 			reps = rpi ? inst * rpi : inst / ipr;
@@ -331,6 +349,13 @@ static void eval_instance_option(shape_set *set, const option *o,
 	or->monthly_reserved_usd = or->monthly_on_demand_usd * rs->keep;
 	or->annual_usd = 12.0 * or->monthly_reserved_usd;
 	or->meets_slo = or->fits && r_slo > 0.0 && carries;
+	/* availability: as the headline fleet's, from the replicas it has
+	 * and those its peak needs */
+	or->availability = or->fits ?
+		capacity_availability(rs, or->replicas, needrep) : 0.0;
+	or->meets_availability = or->fits && (!(rs->target > 0.0) ||
+		or->availability >= rs->target);
+	or->meets = or->meets_slo && or->meets_availability;
 
 	outbuf_init(nb, or->notes, sizeof or->notes);
 	if (!or->fits) {
@@ -385,6 +410,13 @@ static void eval_instance_option(shape_set *set, const option *o,
 		else if (fixed && short_any)
 			PUT(nb, "; short of min/spares");
 	}
+	if (or->fits && !or->meets_availability) {
+		PUT(nb, "; availability ");
+		put_pct(nb, or->availability, 2);
+		PUT(nb, " < ");
+		put_pct(nb, rs->target, 2);
+		PUT(nb, " target");
+	}
 	outbuf_end(nb);
 }
 
@@ -420,5 +452,27 @@ void tco_option(shape_set *set, const option *op, const region_set *rs,
 	                   priced by model_own */
 		eval_instance_option(set, op, rs, or);
 		break;
+	}
+}
+
+void tco_meets(results *r)
+{
+	/* owned and spot options are sized as instances here and priced by
+	 * model_own, which may find their SLOs unmet; spot and hybrid keep the
+	 * availability target their own way (spares for interruptions, the
+	 * base option's) */
+	for (int i = 0; i < r->n_options && i < MAX_OPTIONS; i++) {
+		option_result *o = &r->options[i];
+		switch (o->kind) {
+		case OPT_API:
+			break;
+		case OPT_SPOT:
+		case OPT_HYBRID:
+			o->meets = o->meets_slo;
+			break;
+		default:
+			o->meets = o->fits && o->meets_slo && o->meets_availability;
+			break;
+		}
 	}
 }

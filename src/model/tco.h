@@ -19,4 +19,8 @@ double tco_break_even(const region_set *rs, double replica_usd_h,
 void tco_option(shape_set *set, const option *op, const region_set *rs,
                 option_result *or);
 
+/* Each option's meets (fit, SLOs and availability) once every kind is
+ * priced (after model_own). */
+void tco_meets(results *r);
+
 #endif

@@ -218,6 +218,16 @@ static void e_num(emitter *e, const char *key, double v)
 	e_scalar(e, key, buf);
 }
 
+/* a fleet figure: null when no fleet is priced (nothing fits, or the load
+ * cannot be sized): never a $0 that reads as free */
+static void e_fleet(emitter *e, const char *key, double v, bool priced)
+{
+	if (priced)
+		e_num(e, key, v);
+	else
+		e_null(e, key);
+}
+
 static void e_int(emitter *e, const char *key, long v)
 {
 	char buf[24];
@@ -419,6 +429,143 @@ static void emit_all(emitter *e, const scenario *s, const results *r)
 	e_begin(e, NULL, false);
 	emit_inputs(e, s);
 
+	/* the answer first, in the text report's order: where the fleet is
+	 * priced and why, the fleet, the options, the API; then one replica
+	 * (model, memory, latency, throughput, cost, slo: every figure at
+	 * operating_point.batch) and at_max_batch, the secondary, unpriced */
+	e_begin(e, "operating_point", false);
+	if (r->op.batch > 0)
+		e_int(e, "batch", r->op.batch);
+	else
+		e_null(e, "batch");
+	if (r->op.max_batch > 0)
+		e_int(e, "max_batch", r->op.max_batch);
+	else
+		e_null(e, "max_batch");
+	e_str(e, "reason", r->op.text);
+	e_str(e, "limit", r->op.reason == OP_MAX_BATCH ? "max_batch" :
+	      r->op.reason == OP_KV_MEMORY ? "kv_memory" :
+	      r->op.reason == OP_SLO ? "slo" :
+	      r->op.reason == OP_NO_SLO_BATCH ? "no_slo_batch" : "no_fit");
+	if (r->op.reason == OP_SLO || r->op.reason == OP_NO_SLO_BATCH)
+		e_str(e, "binding", r->op.binding & SLO_TPOT ? "tpot" :
+		      r->op.binding & SLO_TTFT ? "ttft_p95" : "e2e_p95");
+	else
+		e_null(e, "binding");
+	e_bool(e, "meets", r->op.meets);
+	if (r->op.meets)
+		e_null(e, "unmet");
+	else
+		e_str(e, "unmet", r->op.unmet);
+	e_bool(e, "sized", r->op.sized);
+	e_end(e);
+
+	e_begin(e, "fleet", false);
+	e_num(e, "peak_requests_per_s", r->peak_requests_per_s);
+	e_num(e, "mean_requests_per_s", r->mean_requests_per_s);
+	e_begin(e, "regions", true);
+	for (int i = 0; i < r->n_regions && i < MAX_REGIONS; i++) {
+		const region_result *g = &r->regions[i];
+		e_elem_begin(e, g->name);
+		e_str(e, "name", g->name);
+		e_num(e, "share", g->share);
+		e_num(e, "peak_requests_per_s", g->lambda);
+		e_int(e, "replicas", g->replicas);
+		e_int(e, "needed", g->needed);
+		e_int(e, "spares", g->spares);
+		/* one per replica: the headline fleet rents T accelerators
+		 * by the hour per replica (whole instances: tco.options) */
+		e_int(e, "instances", g->instances);
+		e_int(e, "gpus", g->gpus);
+		e_fleet(e, "utilisation", g->utilisation, r->op.sized);
+		e_num(e, "peak_load", g->rho);
+		e_num(e, "availability", g->availability);
+		e_fleet(e, "monthly_usd", g->usd_per_month, r->op.sized);
+		e_end(e);
+	}
+	e_end(e);
+	if (r->op.sized)
+		e_int(e, "replicas_total", r->replicas_total);
+	else
+		e_null(e, "replicas_total");
+	e_fleet(e, "utilisation", r->utilisation, r->op.sized);
+	e_num(e, "availability", r->availability);
+	e_num(e, "availability_target", s->availability);
+	e_num(e, "replica_availability", s->replica_availability);
+	e_fleet(e, "usd_per_hour", r->fleet_usd_per_hour, r->op.sized);
+	e_end(e);
+
+	e_begin(e, "tco", false);
+	/* monthly_usd is on demand; annual_usd = 12 x the reserved month */
+	e_fleet(e, "monthly_usd", r->monthly_usd, r->op.sized);
+	e_fleet(e, "monthly_on_demand_usd", r->monthly_usd, r->op.sized);
+	e_fleet(e, "monthly_reserved_usd", r->monthly_reserved_usd, r->op.sized);
+	e_fleet(e, "annual_usd", r->annual_usd, r->op.sized);
+	e_num(e, "horizon_months", r->horizon_months);
+	e_num(e, "horizon_usd", r->horizon_usd);
+	e_begin(e, "options", true);
+	for (int i = 0; i < r->n_options && i < MAX_OPTIONS; i++) {
+		const option_result *o = &r->options[i];
+		e_elem_begin(e, o->name);
+		e_str(e, "name", o->name);
+		e_str(e, "kind", kind_name(o->kind));
+		e_num(e, "monthly_on_demand_usd", o->monthly_on_demand_usd);
+		e_num(e, "monthly_reserved_usd", o->monthly_reserved_usd);
+		e_num(e, "annual_usd", o->annual_usd);
+		e_num(e, "horizon_usd", o->horizon_usd);
+		if (o->kind == OPT_OWNED)
+			emit_owned(e, o);
+		else if (o->kind == OPT_SPOT) {
+			e_int(e, "extra_spares", o->extra_spares);
+			e_num(e, "spot_availability", o->spot_availability);
+		} else if (o->kind == OPT_HYBRID)
+			emit_hybrid(e, o);
+		e_int(e, "replicas_total", o->replicas_total);
+		e_bool(e, "meets_slo", o->meets_slo);
+		e_bool(e, "meets", o->meets);
+		e_str(e, "notes", o->notes);
+		if (o->kind == OPT_API) {
+			e_num(e, "daily_usd", o->api_daily_usd);
+		} else if (o->kind != OPT_HYBRID) {
+			e_int(e, "instances_total", o->instances_total);
+			e_int(e, "instances_needed", o->instances_needed);
+			e_bool(e, "fits", o->fits);
+			e_int(e, "gpus_per_replica", o->gpus_per_replica);
+			e_num(e, "requests_per_s", o->requests_per_s);
+			e_num(e, "slo_requests_per_s", o->slo_requests_per_s);
+			if (o->slo_batch > 0)
+				e_int(e, "slo_batch", o->slo_batch);
+			else
+				e_null(e, "slo_batch");
+			e_num(e, "availability", o->availability);
+			e_bool(e, "meets_availability", o->meets_availability);
+			e_begin(e, "regions", true);
+			for (int k = 0; k < r->n_regions && k < MAX_REGIONS; k++) {
+				e_elem_begin(e, r->regions[k].name);
+				e_str(e, "name", r->regions[k].name);
+				e_int(e, "instances", o->instances[k]);
+				e_int(e, "replicas", o->replicas[k]);
+				e_end(e);
+			}
+			e_end(e);
+		}
+		e_end(e);
+	}
+	e_end(e);
+	e_end(e);
+
+	e_begin(e, "api", false);
+	e_num(e, "usd_per_request", r->api_usd_per_request);
+	e_num(e, "daily_usd", r->api_daily_usd);
+	e_num(e, "annual_usd", r->api_annual_usd);
+	if (r->break_even_requests_per_day > 0.0)
+		e_num(e, "break_even_requests_per_day", r->break_even_requests_per_day);
+	else
+		e_null(e, "break_even_requests_per_day");
+	e_end(e);
+
+	emit_energy(e, r);
+
 	e_begin(e, "model", false);
 	e_str(e, "name", s->model.id);
 	e_num(e, "params_total", r->p.total);
@@ -515,101 +662,6 @@ static void emit_all(emitter *e, const scenario *s, const results *r)
 		e_null(e, "usd_per_1k_output_tokens_at_slo");
 	e_end(e);
 
-	e_begin(e, "fleet", false);
-	e_num(e, "peak_requests_per_s", r->peak_requests_per_s);
-	e_num(e, "mean_requests_per_s", r->mean_requests_per_s);
-	e_begin(e, "regions", true);
-	for (int i = 0; i < r->n_regions && i < MAX_REGIONS; i++) {
-		const region_result *g = &r->regions[i];
-		e_elem_begin(e, g->name);
-		e_str(e, "name", g->name);
-		e_num(e, "share", g->share);
-		e_num(e, "peak_requests_per_s", g->lambda);
-		e_int(e, "replicas", g->replicas);
-		e_int(e, "needed", g->needed);
-		/* one per replica: the headline fleet rents T accelerators
-		 * by the hour per replica (whole instances: tco.options) */
-		e_int(e, "instances", g->instances);
-		e_int(e, "gpus", g->gpus);
-		e_num(e, "utilisation", g->utilisation);
-		e_num(e, "peak_load", g->rho);
-		e_num(e, "availability", g->availability);
-		e_num(e, "monthly_usd", g->usd_per_month);
-		e_end(e);
-	}
-	e_end(e);
-	e_int(e, "replicas_total", r->replicas_total);
-	e_num(e, "utilisation", r->utilisation);
-	e_num(e, "availability", r->availability);
-	e_num(e, "availability_target", s->availability);
-	e_num(e, "replica_availability", s->replica_availability);
-	e_num(e, "usd_per_hour", r->fleet_usd_per_hour);
-	e_end(e);
-
-	e_begin(e, "tco", false);
-	/* monthly_usd is on demand; annual_usd = 12 x the reserved month */
-	e_num(e, "monthly_usd", r->monthly_usd);
-	e_num(e, "monthly_on_demand_usd", r->monthly_usd);
-	e_num(e, "monthly_reserved_usd", r->monthly_reserved_usd);
-	e_num(e, "annual_usd", r->annual_usd);
-	e_num(e, "horizon_months", r->horizon_months);
-	e_num(e, "horizon_usd", r->horizon_usd);
-	e_begin(e, "options", true);
-	for (int i = 0; i < r->n_options && i < MAX_OPTIONS; i++) {
-		const option_result *o = &r->options[i];
-		e_elem_begin(e, o->name);
-		e_str(e, "name", o->name);
-		e_str(e, "kind", kind_name(o->kind));
-		e_num(e, "monthly_on_demand_usd", o->monthly_on_demand_usd);
-		e_num(e, "monthly_reserved_usd", o->monthly_reserved_usd);
-		e_num(e, "annual_usd", o->annual_usd);
-		e_num(e, "horizon_usd", o->horizon_usd);
-		if (o->kind == OPT_OWNED)
-			emit_owned(e, o);
-		else if (o->kind == OPT_SPOT) {
-			e_int(e, "extra_spares", o->extra_spares);
-			e_num(e, "spot_availability", o->spot_availability);
-		} else if (o->kind == OPT_HYBRID)
-			emit_hybrid(e, o);
-		e_int(e, "replicas_total", o->replicas_total);
-		e_bool(e, "meets_slo", o->meets_slo);
-		e_str(e, "notes", o->notes);
-		if (o->kind == OPT_API) {
-			e_num(e, "daily_usd", o->api_daily_usd);
-		} else if (o->kind != OPT_HYBRID) {
-			e_int(e, "instances_total", o->instances_total);
-			e_int(e, "instances_needed", o->instances_needed);
-			e_bool(e, "fits", o->fits);
-			e_int(e, "gpus_per_replica", o->gpus_per_replica);
-			e_num(e, "requests_per_s", o->requests_per_s);
-			e_num(e, "slo_requests_per_s", o->slo_requests_per_s);
-			e_begin(e, "regions", true);
-			for (int k = 0; k < r->n_regions && k < MAX_REGIONS; k++) {
-				e_elem_begin(e, r->regions[k].name);
-				e_str(e, "name", r->regions[k].name);
-				e_int(e, "instances", o->instances[k]);
-				e_int(e, "replicas", o->replicas[k]);
-				e_end(e);
-			}
-			e_end(e);
-		}
-		e_end(e);
-	}
-	e_end(e);
-	e_end(e);
-
-	emit_energy(e, r);
-
-	e_begin(e, "api", false);
-	e_num(e, "usd_per_request", r->api_usd_per_request);
-	e_num(e, "daily_usd", r->api_daily_usd);
-	e_num(e, "annual_usd", r->api_annual_usd);
-	if (r->break_even_requests_per_day > 0.0)
-		e_num(e, "break_even_requests_per_day", r->break_even_requests_per_day);
-	else
-		e_null(e, "break_even_requests_per_day");
-	e_end(e);
-
 	e_begin(e, "slo", false);
 	e_bool(e, "ttft_ok", r->ttft_ok);
 	e_bool(e, "tpot_ok", r->tpot_ok);
@@ -619,6 +671,26 @@ static void emit_all(emitter *e, const scenario *s, const results *r)
 	e_num(e, "e2e_slo_s", s->e2e_slo_s);
 	e_num(e, "capacity_requests_per_s", r->slo_requests_per_s);
 	e_int(e, "capacity_batch", r->slo_batch);
+	e_end(e);
+
+	e_begin(e, "at_max_batch", false);
+	/* one replica at the effective max batch, no queueing: not priced */
+	if (r->at_max.batch > 0)
+		e_int(e, "batch", r->at_max.batch);
+	else
+		e_null(e, "batch");
+	e_num(e, "step_s", r->at_max.step_s);
+	e_num(e, "tpot_s", r->at_max.tpot_s);
+	e_num(e, "ttft_s", r->at_max.ttft_s);
+	e_num(e, "e2e_s", r->at_max.e2e_s);
+	e_num(e, "requests_per_s", r->at_max.requests_per_s);
+	e_num(e, "output_tokens_per_s", r->at_max.output_tokens_per_s);
+	e_num(e, "usd_per_1k_output_tokens", r->at_max.usd_per_1k_output_tokens);
+	e_num(e, "usd_per_1m_tokens", r->at_max.usd_per_1m_tokens);
+	e_num(e, "kv_in_use_bytes", r->at_max.kv_in_use_bytes);
+	e_bool(e, "ttft_ok", r->at_max.ttft_ok);
+	e_bool(e, "tpot_ok", r->at_max.tpot_ok);
+	e_bool(e, "e2e_ok", r->at_max.e2e_ok);
 	e_end(e);
 
 	e_begin(e, "notes", true);

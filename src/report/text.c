@@ -173,6 +173,71 @@ static void text_header(FILE *out, const scenario *s, bool md)
 	     dur(d, sizeof d, s->e2e_slo_s), 100.0 * s->availability);
 }
 
+/* the answer in one place: where the fleet is priced, why, whether it
+ * serves the target and what it costs */
+static void text_operating(FILE *out, const scenario *s, const results *r,
+                           bool md)
+{
+	B(a);
+	const char *li = md ? "- " : "  ";
+
+	(void)s;
+	if (md)
+		fputs("\n## Operating point\n\n", out);
+	else
+		fputs("\nOPERATING POINT\n", out);
+	if (r->op.batch > 0)
+		snprintf(a, sizeof a, "batch %d", r->op.batch);
+	else
+		snprintf(a, sizeof a, "no batch");
+	if (r->op.meets)
+		line(out, md, 0, 4, "%s%s (%s): meets the target (fits, every SLO "
+		     "holds, availability %.4f%%)", li, a, r->op.text,
+		     100.0 * r->availability);
+	else if (r->op.batch > 0)
+		line(out, md, 0, 4, "%s%s (%s): does NOT meet the target: %s", li,
+		     a, r->op.text, r->op.unmet);
+	else
+		line(out, md, 0, 4, "%s%s: does NOT meet the target", li,
+		     r->op.unmet);
+}
+
+/* the effective max batch, when the operating batch is smaller */
+static void text_at_max(FILE *out, const scenario *s, const results *r,
+                        bool md)
+{
+	B(a); B(b); B(c);
+	const batch_point *m = &r->at_max;
+	int in = md ? 0 : 2, hang = md ? 0 : 4;
+
+	(void)s;
+	if (!(r->op.batch > 0) || m->batch == r->op.batch)
+		return;
+	if (md)
+		fprintf(out, "\n## At max batch %d (not priced)\n\n", m->batch);
+	else
+		fprintf(out, "\nAT MAX BATCH %d (not priced)\n", m->batch);
+	line(out, md, in, hang, "%sTPOT %s, TTFT %s, E2E %s with no queue "
+	     "(TTFT %s, TPOT %s, E2E %s); %.3g req/s, %.4g out tok/s; $%.4g per "
+	     "1K out tokens", md ? "- " : "",
+	     dur(a, sizeof a, m->tpot_s), dur(b, sizeof b, m->ttft_s),
+	     dur(c, sizeof c, m->e2e_s), okfail(m->ttft_ok), okfail(m->tpot_ok),
+	     okfail(m->e2e_ok), m->requests_per_s, m->output_tokens_per_s,
+	     m->usd_per_1k_output_tokens);
+}
+
+/* yes, or the first of fit, SLOs and availability that fails */
+static const char *option_meets(const option_result *o)
+{
+	if (o->meets)
+		return "yes";
+	if (!o->fits)
+		return "NO: fit";
+	if (!o->meets_slo)
+		return "NO: SLOs";
+	return "NO: availability";
+}
+
 static void text_options(FILE *out, const scenario *s, const results *r, bool md)
 {
 	B(a); B(b); B(c);
@@ -183,14 +248,14 @@ static void text_options(FILE *out, const scenario *s, const results *r, bool md
 		fprintf(out, "\n## Options (reserved: %.0f%% off; a year is 12 "
 		        "reserved months)\n\n"
 		        "| option | what | $/month on demand | $/month reserved | "
-		        "$/year | replicas | SLOs | notes |\n"
+		        "$/year | replicas | meets | notes |\n"
 		        "|---|---|---:|---:|---:|---:|---|---|\n",
 		        100.0 * s->reserved_discount);
 	else
 		fprintf(out, "\nOPTIONS (reserved: %.0f%% off; a year is 12 reserved "
 		        "months)\n  %-6s %-17s %13s %12s %13s %4s %s\n",
 		        100.0 * s->reserved_discount, "option", "what", "$/mo on dem.",
-		        "$/mo reserv.", "$/year", "repl", "SLOs");
+		        "$/mo reserv.", "$/year", "repl", "meets");
 	for (int i = 0; i < r->n_options && i < MAX_OPTIONS; i++) {
 		const option_result *o = &r->options[i];
 		const option *so = &s->options[i];
@@ -208,18 +273,28 @@ static void text_options(FILE *out, const scenario *s, const results *r, bool md
 			         so->instance[0] ? so->instance : so->gpu.id,
 			         o->kind == OPT_SPOT ? " spot" : "");
 		if (md) {
-			fprintf(out, "| %s | %s | %s | %s | %s | %d | %s | %s |\n",
+			char reps[16];
+			if (o->kind == OPT_API)
+				snprintf(reps, sizeof reps, "-");
+			else
+				snprintf(reps, sizeof reps, "%d", o->replicas_total);
+			fprintf(out, "| %s | %s | %s | %s | %s | %s | %s | %s |\n",
 			        o->name, what,
 			        money(a, sizeof a, o->monthly_on_demand_usd, 2),
 			        money(b, sizeof b, o->monthly_reserved_usd, 2),
-			        money(c, sizeof c, o->annual_usd, 2), o->replicas_total,
-			        o->meets_slo ? "met" : "NOT met", o->notes);
+			        money(c, sizeof c, o->annual_usd, 2), reps,
+			        option_meets(o), o->notes);
 		} else {
-			fprintf(out, "  %-6.6s %-17.17s %13s %12s %13s %4d %s\n", o->name,
+			char reps[16];
+			if (o->kind == OPT_API)
+				snprintf(reps, sizeof reps, "-");
+			else
+				snprintf(reps, sizeof reps, "%d", o->replicas_total);
+			fprintf(out, "  %-6.6s %-17.17s %13s %12s %13s %4s %s\n", o->name,
 			        what, money(a, sizeof a, o->monthly_on_demand_usd, 2),
 			        money(b, sizeof b, o->monthly_reserved_usd, 2),
-			        money(c, sizeof c, o->annual_usd, 2), o->replicas_total,
-			        o->meets_slo ? "met" : "NOT met");
+			        money(c, sizeof c, o->annual_usd, 2), reps,
+			        option_meets(o));
 			put_wrapped(out, md, 9, 9, o->notes);
 		}
 	}
@@ -311,6 +386,16 @@ static void text_fleet(FILE *out, const scenario *s, const results *r, bool md)
 {
 	B(a); B(b); B(c);
 
+	if (!r->op.sized) {
+		if (md)
+			fprintf(out, "\n## Fleet\n\n");
+		else
+			fprintf(out, "\nFLEET\n");
+		line(out, md, md ? 0 : 2, 4, "no fleet is priced: %s",
+		     r->fits && r->batch > 0 ? r->op.unmet : r->op.text);
+		return;
+	}
+
 	if (md)
 		fprintf(out, "\n## Fleet: %dx %s per replica, %d replicas; peak "
 		        "%.3g req/s\n\n"
@@ -340,13 +425,15 @@ static void text_fleet(FILE *out, const scenario *s, const results *r, bool md)
 	if (md)
 		fputc('\n', out);
 	line(out, md, 2, 4, "%sutilisation %.0f%%, availability %.4f%% (target "
-	     "%.4g%%, replicas up %.4g%% each); $%s/month on demand, $%s "
-	     "reserved, $%s/year (12 x reserved)", md ? "Total: " : "total: ",
+	     "%.4g%%, replicas up %.4g%% each, spares per region as the target "
+	     "needs); $%s/month on demand, $%s reserved, $%s/year (12 x "
+	     "reserved)%s", md ? "Total: " : "total: ",
 	     100.0 * r->utilisation, 100.0 * r->availability,
 	     100.0 * s->availability, 100.0 * s->replica_availability,
 	     money(a, sizeof a, r->monthly_usd, 2),
 	     money(b, sizeof b, r->monthly_reserved_usd, 2),
-	     money(c, sizeof c, r->annual_usd, 2));
+	     money(c, sizeof c, r->annual_usd, 2),
+	     r->op.meets ? "" : "; NOT meeting the target");
 }
 
 static void text_api(FILE *out, const scenario *s, const results *r, bool md)
@@ -358,9 +445,9 @@ static void text_api(FILE *out, const scenario *s, const results *r, bool md)
 		snprintf(be, sizeof be, "break-even with self-hosting: %s "
 		         "requests/day (above it self-hosting is cheaper)",
 		         money(c, sizeof c, r->break_even_requests_per_day, 0));
-	else if (!(r->batch > 0))
-		snprintf(be, sizeof be, "break-even with self-hosting: none (the "
-		         "model does not fit: no fleet is sized)");
+	else if (!r->op.sized)
+		snprintf(be, sizeof be, "break-even with self-hosting: none (no "
+		         "self-hosted fleet is priced)");
 	else
 		snprintf(be, sizeof be, "break-even with self-hosting: never (the "
 		         "API is cheaper at every volume)");
@@ -378,27 +465,37 @@ static void text_api(FILE *out, const scenario *s, const results *r, bool md)
 
 static void text_replica(FILE *out, const scenario *s, const results *r, bool md)
 {
-	B(a); B(b); B(c); B(d); B(e); B(f);
+	B(a); B(b); B(c); B(d); B(e); B(f); B(g);
 	const char *li = md ? "- " : "";
 	const param *pm = params_find("hardware.mbu");
 	int in = md ? 0 : 2, hang = md ? 0 : 14;
 
 	if (md)
-		fprintf(out, "\n## One replica (%dx %s)\n\n", s->gpus, s->gpu.id);
+		fprintf(out, "\n## One replica (%dx %s) at the operating batch\n\n",
+		        s->gpus, s->gpu.id);
 	else
-		fprintf(out, "\nONE REPLICA (%dx %s)\n", s->gpus, s->gpu.id);
-	line(out, md, in, hang, "%sMemory:     weights %.1f GB, KV %s/request, "
-	     "room %.1f GB; %s, batch %d (%s)", li, gb(r->weights_bytes),
-	     bytes_h(a, sizeof a, r->kv_bytes_per_request), gb(r->kv_room_bytes),
-	     r->fits ? "fits" : "DOES NOT FIT", r->batch,
-	     r->batch_limit == LIMIT_MAX_BATCH ? "max batch" :
-	     r->batch_limit == LIMIT_KV_MEMORY ? "KV memory" : "no fit");
+		fprintf(out, "\nONE REPLICA (%dx %s) AT THE OPERATING BATCH\n",
+		        s->gpus, s->gpu.id);
+	if (r->fits)
+		line(out, md, in, hang, "%sMemory:     weights %.1f GB, KV %s/request, "
+		     "room %.1f GB; fits; batch %d (max %d, set by %s), KV in use %s",
+		     li, gb(r->weights_bytes),
+		     bytes_h(a, sizeof a, r->kv_bytes_per_request),
+		     gb(r->kv_room_bytes), r->op.batch, r->batch,
+		     r->batch_limit == LIMIT_KV_MEMORY ? "KV memory" : "max batch",
+		     bytes_h(b, sizeof b, r->kv_in_use_bytes));
+	else
+		line(out, md, in, hang, "%sMemory:     weights %.1f GB, KV %s/request, "
+		     "room %.1f GB; DOES NOT FIT (the figures below assume batch 1 "
+		     "as if it fitted)", li, gb(r->weights_bytes),
+		     bytes_h(a, sizeof a, r->kv_bytes_per_request), gb(r->kv_room_bytes));
 	line(out, md, in, hang, "%sLatency:    prefill %s, step %s (%s-bound), "
-	     "TPOT %s, TTFT %s (p95 %s), E2E %s", li,
+	     "TPOT %s, TTFT %s (p95 %s), E2E %s (p95 %s)", li,
 	     dur(a, sizeof a, r->prefill.total_s), dur(b, sizeof b, r->step.total_s),
 	     r->step.compute_bound ? "compute" : "memory",
 	     dur(c, sizeof c, r->tpot_s), dur(d, sizeof d, r->ttft_s),
-	     dur(e, sizeof e, r->ttft_p95_s), dur(f, sizeof f, r->e2e_s));
+	     dur(e, sizeof e, r->ttft_p95_s), dur(f, sizeof f, r->e2e_s),
+	     dur(g, sizeof g, r->e2e_p95_s));
 	{
 		char basis[192];
 		model_error_band_basis(s, &s->gpu, basis, sizeof basis);
@@ -408,38 +505,24 @@ static void text_replica(FILE *out, const scenario *s, const results *r, bool md
 		     dur(a, sizeof a, s->request_overhead_s));
 	}
 	line(out, md, in, hang, "%sThroughput: %.3g req/s, %.4g out tok/s "
-	     "(achieved MBU %.0f%%, MFU %.0f%%); within the SLOs %.3g req/s at "
-	     "batch %d", li, r->requests_per_s, r->output_tokens_per_s,
-	     100.0 * r->mbu, 100.0 * r->mfu, r->slo_requests_per_s, r->slo_batch);
+	     "(achieved MBU %.0f%%, MFU %.0f%%); within the SLOs %.3g req/s",
+	     li, r->requests_per_s, r->output_tokens_per_s,
+	     100.0 * r->mbu, 100.0 * r->mfu, r->slo_requests_per_s);
 	line(out, md, in, hang, "%sEfficiency: MBU %.2f, MFU %.2f (%s)", li,
 	     s->gpu.mbu, s->gpu.mfu,
 	     pm ? params_provenance(s, pm) : s->gpu.eff_source);
-	{
-		/* at the effective batch; at the SLO batch too when it differs */
-		char slo[96] = "";
-		if (r->usd_per_1k_output_tokens_at_slo > 0.0 && r->slo_batch != r->batch)
-			snprintf(slo, sizeof slo, "; at the SLO batch %d: $%.4g per "
-			         "1K out tokens", r->slo_batch,
-			         r->usd_per_1k_output_tokens_at_slo);
-		line(out, md, in, hang, "%sCost:       $%.2f/h; $%.4g per 1K out "
-		     "tokens, $%.4g per 1M tokens, $%.3g/request%s", li,
-		     r->replica_usd_per_hour, r->usd_per_1k_output_tokens,
-		     r->usd_per_1m_tokens, r->usd_per_request, slo);
-	}
-	{
-		char tail[96] = "";
-		bool all = r->ttft_ok && r->tpot_ok && r->e2e_ok;
-		if (!all && r->slo_requests_per_s > 0.0 && r->slo_batch < r->batch)
-			snprintf(tail, sizeof tail, "; all hold with serving.max_batch "
-			         "<= %d", r->slo_batch);
-		else if (!(r->batch > 0))
-			snprintf(tail, sizeof tail, "; the model does not fit");
-		else if (!all && !(r->slo_requests_per_s > 0.0))
-			snprintf(tail, sizeof tail, "; no batch size meets them");
-		line(out, md, in, hang, "%sSLOs:       at batch %d: TTFT %s, TPOT %s, "
-		     "E2E %s%s", li, r->batch, okfail(r->ttft_ok), okfail(r->tpot_ok),
-		     okfail(r->e2e_ok), tail);
-	}
+	line(out, md, in, hang, "%sCost:       $%.2f/h; $%.4g per 1K out "
+	     "tokens, $%.4g per 1M tokens, $%.3g/request", li,
+	     r->replica_usd_per_hour, r->usd_per_1k_output_tokens,
+	     r->usd_per_1m_tokens, r->usd_per_request);
+	if (r->fits && r->op.batch > 0)
+		line(out, md, in, hang, "%sSLOs:       TTFT p95 %s, TPOT %s, E2E p95 "
+		     "%s%s", li, okfail(r->ttft_ok), okfail(r->tpot_ok),
+		     okfail(r->e2e_ok), r->op.reason == OP_NO_SLO_BATCH ?
+		     " (no batch meets them)" : "");
+	else
+		line(out, md, in, hang, "%sSLOs:       none counts as met (the "
+		     "model does not fit)", li);
 }
 
 static void text_notes(FILE *out, const results *r, bool md)
@@ -457,15 +540,19 @@ static void text_notes(FILE *out, const results *r, bool md)
 
 static void emit_sections(FILE *out, const scenario *s, const results *r, bool md)
 {
-	/* the answer first (what each option costs, SLOs, replicas per region,
-	 * break-even), then how one replica gets there */
+	/* the answer first, in the same order as the JSON and CSV reports:
+	 * the inputs, the operating point, the fleet priced there, the
+	 * options, the API; then one replica at the operating batch, the
+	 * max-batch point beside it, the notes */
 	text_header(out, s, md);
-	text_options(out, s, r, md);
+	text_operating(out, s, r, md);
 	text_fleet(out, s, r, md);
+	text_options(out, s, r, md);
 	text_api(out, s, r, md);
 	text_horizon(out, s, r, md);
 	text_energy(out, s, r, md);
 	text_replica(out, s, r, md);
+	text_at_max(out, s, r, md);
 	text_notes(out, r, md);
 }
 

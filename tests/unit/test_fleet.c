@@ -605,16 +605,37 @@ static void test_fleet_availability(void **state)
 	assert_float_equal(r.availability, 0.9999, 1e-12);
 	apac(&s);
 
-	/* with no spare: 0.99 < 0.999 and a note says so */
+	/* with fleet.spares 0 the fleet still adds the spare the target needs:
+	 * one replica is up 0.99 < 0.999, two 1 - 0.01^2 = 0.9999 >= 0.999 */
 	set(&s, "fleet.spares", "0");
 	model_eval(&s, &r);
-	assert_float_equal(r.availability, 0.99, 1e-12);
+	for (int i = 0; i < r.n_regions; i++) {
+		assert_int_equal(r.regions[i].replicas, 2);
+		assert_int_equal(r.regions[i].spares, 1);
+	}
+	assert_float_equal(r.availability, 0.9999, 1e-12);
+	assert_true(r.op.meets);
+	/* a target of 0.99999 needs a second spare: three replicas, the
+	 * region down only when all three are, 1 - 0.01^3 = 0.999999 */
+	set(&s, "workload.availability", "0.99999");
+	model_eval(&s, &r);
+	for (int i = 0; i < r.n_regions; i++)
+		assert_int_equal(r.regions[i].replicas, 3);
+	assert_float_equal(r.availability, 0.999999, 1e-12);
+	/* a large region (needing 1000 replicas at 0.99 each): the binomial
+	 * has mean 10 failures, sd ~3.15; 0.999 needs the tail past about
+	 * mean + 3.1 sd: a few tens of spares, and no more than that */
 	{
-		bool found = false;
-		for (int i = 0; i < r.n_notes; i++)
-			if (strstr(r.notes[i], "below the"))
-				found = true;
-		assert_true(found);
+		region_set rs;
+		int k;
+		capacity_regions(&s, &rs, NULL);
+		rs.target = 0.999;
+		rs.spares = 0;
+		rs.pool = 0;
+		k = capacity_spares(&rs, 1000, 1000);
+		assert_true(k > 10 && k < 40);
+		assert_true(fleet_availability(1000 + k, 1000, 0.99) >= 0.999);
+		assert_true(fleet_availability(1000 + k - 1, 1000, 0.99) < 0.999);
 	}
 }
 
@@ -742,9 +763,11 @@ static void test_break_even(void **state)
 	/* One region, min 1 replica, no spare, no discount; Llama 3.1 8B on one
 	 * H100 priced $2/h; an API at $10 / $30 per 1M tokens:
 	 * c = 500 x 10e-6 + 200 x 30e-6 = 0.005 + 0.006 = $0.011 per request.
-	 * One replica costs 2 x 730 x 12 = $17,520 a year; the API reaches that
-	 * at D = 17,520 / (365 x 0.011) = 17,520 / 4.015 = 4,363.636 req/day,
-	 * a load (peak 2 x 4363.6/86400 = 0.101 req/s) one replica carries. */
+	 * One replica is up 99% of the time, short of the 99.9% target: the
+	 * fleet adds one spare (two up 1 - 0.01^2 = 99.99%).  Two replicas cost
+	 * 2 x 2 x 730 x 12 = $35,040 a year; the API reaches that at
+	 * D = 35,040 / (365 x 0.011) = 35,040 / 4.015 = 8,727.273 req/day, a
+	 * load (peak 2 x 8727.3/86400 = 0.202 req/s) one replica carries. */
 	scenario_defaults(&s);
 	set(&s, "hardware.gpu_hour_usd", "2");
 	set(&s, "pricing.api_input_per_m", "10");
@@ -756,7 +779,7 @@ static void test_break_even(void **state)
 	c = 0.011;
 	assert_float_equal(r.api_usd_per_request, c, 1e-12);
 	assert_float_equal(r.api_daily_usd, 1000 * c, 1e-9);
-	d = 17520.0 / (365 * c);
+	d = 35040.0 / (365 * c);
 	assert_float_equal(r.break_even_requests_per_day, d, 1e-6 * d);
 
 	/* at a large volume the fleet grows: the break-even is where the API's
@@ -894,7 +917,7 @@ static void test_no_fit_fleet_not_sized(void **state)
 	/* the note says why, and no "add spares" advice */
 	for (int i = 0; i < r.n_notes; i++) {
 		if (strstr(r.notes[i], "the model does not fit: 16 GPUs needed "
-		           "(min_gpus_to_fit)") && strstr(r.notes[i], "not sized"))
+		           "(min_gpus_to_fit)") && strstr(r.notes[i], "no fleet is sized"))
 			why = true;
 		if (strstr(r.notes[i], "add fleet.spares"))
 			avail = true;
@@ -917,15 +940,16 @@ static void test_no_fit_fleet_not_sized(void **state)
 	assert_int_equal(r.regions[0].gpus, r.regions[0].replicas * 16);
 }
 
-/* The cost block stays at the effective batch; when the SLOs fail there,
- * the cost at the SLO batch is given too (field and note). */
+/* One operating point: when the SLOs fail at the effective batch, every
+ * headline figure is at the SLO batch (where the fleet is priced) and the
+ * max-batch point is kept beside it. */
 static void test_cost_at_slo_batch(void **state)
 {
 	static scenario s;
 	static results r;
 	replica_perf at_slo, at_max;
 	fleet_capacity c;
-	char want[64];
+	char want[96];
 	bool noted = false;
 	(void)state;
 
@@ -936,42 +960,73 @@ static void test_cost_at_slo_batch(void **state)
 	set(&s, "workload.tpot_slo_ms", "30");
 	model_eval(&s, &r);
 	assert_int_equal(r.batch, 512);
-	assert_false(r.tpot_ok);
 	assert_true(r.slo_batch > 1 && r.slo_batch < 512);
+	/* the operating point is the SLO batch, limited by TPOT */
+	assert_int_equal(r.op.batch, r.slo_batch);
+	assert_int_equal(r.op.max_batch, 512);
+	assert_int_equal(r.op.reason, OP_SLO);
+	assert_int_equal(r.op.binding, SLO_TPOT);
+	assert_string_equal(r.op.text, "SLO-limited by TPOT; max 512");
+	assert_true(r.op.meets);
+	/* and every SLO holds there */
+	assert_true(r.tpot_ok && r.ttft_ok && r.e2e_ok);
 	/* model_eval's search (on model.c's own set-up) agrees with the
 	 * exported one (which sets the replica up itself) */
 	fleet_slo_capacity(&s, &s.gpu, s.gpus, &r.p, r.batch, &c);
 	assert_int_equal(c.batch, r.slo_batch);
 	assert_float_equal(c.requests_per_s, r.slo_requests_per_s,
 	                   1e-12 * c.requests_per_s);
-	/* $/1K output tokens = replica $/h / (R x out x 3600 / 1000), R at the
-	 * SLO batch (full load, like the cost block at its batch) */
+	/* the headline: TPOT, R and $/1K output tokens = replica $/h /
+	 * (R x out x 3600 / 1000) at the SLO batch; at_max at 512 */
 	model_replica_perf(&s, &s.gpu, s.gpus, &r.p, r.slo_batch, &at_slo);
 	model_replica_perf(&s, &s.gpu, s.gpus, &r.p, 512, &at_max);
 	assert_true(at_slo.tpot_s <= 0.030);
-	assert_float_equal(r.slo_batch_requests_per_s, at_slo.requests_per_s,
+	/* batch slo + 1 would break TPOT: the search's answer is the edge */
+	{
+		replica_perf next;
+		model_replica_perf(&s, &s.gpu, s.gpus, &r.p, r.slo_batch + 1, &next);
+		assert_true(next.tpot_s > 0.030);
+	}
+	assert_float_equal(r.tpot_s, at_slo.tpot_s, 1e-12 * at_slo.tpot_s);
+	assert_float_equal(r.requests_per_s, at_slo.requests_per_s,
 	                   1e-12 * at_slo.requests_per_s);
-	assert_float_equal(r.usd_per_1k_output_tokens_at_slo,
-	                   6.88 / (at_slo.requests_per_s * 200 * 3.6),
-	                   1e-12 * r.usd_per_1k_output_tokens_at_slo);
 	assert_float_equal(r.usd_per_1k_output_tokens,
-	                   6.88 / (at_max.requests_per_s * 200 * 3.6),
+	                   6.88 / (at_slo.requests_per_s * 200 * 3.6),
 	                   1e-12 * r.usd_per_1k_output_tokens);
+	assert_float_equal(r.usd_per_1k_output_tokens_at_slo,
+	                   r.usd_per_1k_output_tokens, 0.0);
+	assert_int_equal(r.at_max.batch, 512);
+	assert_float_equal(r.at_max.tpot_s, at_max.tpot_s, 1e-12 * at_max.tpot_s);
+	assert_false(r.at_max.tpot_ok);
+	assert_float_equal(r.at_max.usd_per_1k_output_tokens,
+	                   6.88 / (at_max.requests_per_s * 200 * 3.6),
+	                   1e-12 * r.at_max.usd_per_1k_output_tokens);
 	/* fewer requests per replica-hour at the smaller batch: dearer */
-	assert_true(r.usd_per_1k_output_tokens_at_slo > r.usd_per_1k_output_tokens);
-	snprintf(want, sizeof want, "they hold up to batch %d", r.slo_batch);
+	assert_true(r.usd_per_1k_output_tokens > r.at_max.usd_per_1k_output_tokens);
+	/* KV in use: batch x (in + out/2) x KV bytes per token */
+	assert_float_equal(r.kv_in_use_bytes, r.op.batch * (500 + 100) *
+	                   r.kv_bytes_per_token, 1e-9 * r.kv_in_use_bytes);
+	snprintf(want, sizeof want, "priced at batch %d (SLO-limited by TPOT; "
+	         "max 512); at max batch 512: TPOT", r.slo_batch);
 	for (int i = 0; i < r.n_notes; i++)
-		if (strstr(r.notes[i], "SLOs fail at batch 512 (TPOT)") &&
-		    strstr(r.notes[i], want) &&
-		    strstr(r.notes[i], "per 1K output tokens at that batch"))
+		if (strstr(r.notes[i], want) && strstr(r.notes[i], "(TPOT over)"))
 			noted = true;
 	assert_true(noted);
 
-	/* no batch meets the SLOs: no SLO batch, no cost there */
+	/* no batch meets the SLOs: the answer says so, names the limit and
+	 * the best case (batch 1), and the fleet does not meet the target */
 	set(&s, "workload.tpot_slo_ms", "0.1");
 	model_eval(&s, &r);
 	assert_float_equal(r.usd_per_1k_output_tokens_at_slo, 0.0, 0.0);
 	assert_int_equal(r.slo_batch, 0);
+	assert_int_equal(r.op.reason, OP_NO_SLO_BATCH);
+	assert_int_equal(r.op.batch, 512);
+	assert_int_equal(r.op.binding, SLO_TPOT);
+	assert_non_null(strstr(r.op.text, "cannot meet TPOT 0.1 ms ("));
+	assert_non_null(strstr(r.op.text, " at batch 1) at any batch"));
+	assert_false(r.op.meets);
+	assert_true(r.op.sized);
+	assert_string_equal(r.op.unmet, r.op.text);
 }
 
 /* The headline fleet is priced per accelerator-hour: the case study's one
@@ -1130,6 +1185,54 @@ static void test_search_hints(void **state)
 	evals_agree(&s);
 }
 
+/* States that are not numbers: a load no fleet can be sized for, and an
+ * option short of the availability target. */
+static void test_unsized_and_option_availability(void **state)
+{
+	static scenario s;
+	static results r;
+	(void)state;
+
+	/* 1e13 requests/day at peak x2: 1e13 x 2 / 86400 = 2.31e8 req/s.  One
+	 * replica of Llama 3.1 70B at batch 1 serves well under 2.31 req/s (a
+	 * 200-token answer takes 200 decode steps), so the region needs more
+	 * than 1e8 replicas: no price, and the answer says so */
+	scenario_defaults(&s);
+	set(&s, "model.name", "llama-3.1-70b");
+	set(&s, "hardware.gpus", "4");
+	set(&s, "serving.max_batch", "1");
+	set(&s, "workload.requests_per_day", "1e13");
+	model_eval(&s, &r);
+	assert_true(r.fits);
+	assert_true(r.requests_per_s < 2.31);
+	assert_false(r.op.sized);
+	assert_false(r.op.meets);
+	assert_non_null(strstr(r.op.unmet, "the fleet cannot be sized"));
+	assert_true(all_finite(&r));
+
+	/* apac: option a holds 2 x p4d per region, one replica each, and the
+	 * peak needs one: up 1 - 0.01^2 = 0.9999.  At a 0.99999 target that
+	 * falls short (the option does not meet it), while the headline fleet
+	 * adds a spare: 3 replicas per region, up 1 - 0.01^3 = 0.999999 */
+	apac(&s);
+	add_instances(&s, "a", "p4d.24xlarge", 2, 32.77);
+	add_instances(&s, "b", "inf2.48xlarge", 3, 12.98);
+	add_api(&s, "c", 0.15, 0.60);
+	model_eval(&s, &r);
+	assert_true(r.options[0].meets);
+	assert_float_equal(r.options[0].availability, 0.9999, 1e-12);
+	set(&s, "workload.availability", "0.99999");
+	model_eval(&s, &r);
+	assert_true(r.options[0].meets_slo);
+	assert_false(r.options[0].meets_availability);
+	assert_false(r.options[0].meets);
+	assert_non_null(strstr(r.options[0].notes, "availability 99.99% < 100.00% target"));
+	assert_int_equal(r.regions[0].replicas, 3);
+	assert_true(r.op.meets);
+	/* the API option: the provider's availability is assumed */
+	assert_true(r.options[2].meets);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1156,6 +1259,7 @@ int main(void)
 		cmocka_unit_test(test_accelerator_hour_note),
 		cmocka_unit_test(test_availability_paths),
 		cmocka_unit_test(test_search_hints),
+		cmocka_unit_test(test_unsized_and_option_availability),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -321,8 +321,14 @@ static void test_own_vs_rent(void **state)
 	assert_float_equal(r.energy_replica.power_w, 5100.0, 1e-9);
 	assert_float_equal(r.energy_replica.joules_per_token,
 	                   5100.0 / r.output_tokens_per_s, 1e-12);
-	/* the fleet is the owned server's shape: the same electricity */
-	assert_float_equal(r.energy_usd_month, energy, CENT);
+	/* the fleet is the owned server's shape (two replicas of 4 GPUs), but
+	 * runs at the operating batch (the SLO batch, below the option's
+	 * max batch): its load is the mean over 2 x R at that batch */
+	assert_int_equal(r.replicas_total, 2);
+	u = 8e5 / 86400.0 / (2.0 * r.requests_per_s);
+	assert_float_equal(r.utilisation, u, 1e-12);
+	assert_float_equal(r.energy_usd_month,
+	                   10.2 * (0.2 + 0.8 * u) * 1.56 * 730.0 * 0.0895, CENT);
 }
 
 static void test_own_vs_rent_spot(void **state)

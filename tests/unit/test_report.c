@@ -423,8 +423,11 @@ static void test_json_fields_and_consistency(void **state)
 	assert_float_equal(num("api.annual_usd"), 365 * num("api.daily_usd"), 1e-6);
 	/* latency: TTFT p95 and E2E include the same base; E2E > TTFT */
 	assert_true(num("latency.e2e_s") > num("latency.ttft_s"));
-	assert_float_equal(num("latency.ttft_s") - num("latency.queue_s"),
-	                   num("latency.ttft_p95_s") - num("latency.queue_p95_s"), 1e-12);
+	/* (four values of up to ~1 s at 12 significant digits: each within
+	 * 5e-13 of the result) */
+	assert_true(fabs((num("latency.ttft_s") - num("latency.queue_s")) -
+	                 (num("latency.ttft_p95_s") - num("latency.queue_p95_s")))
+	            < 4e-12);
 	/* the options of the seed, to the cent, through the preset file */
 	assert_string_equal(get("tco.options[0].name")->str, "a");
 	assert_float_equal(num("tco.options[0].monthly_on_demand_usd"), 143532.60, 0.005);
@@ -635,6 +638,10 @@ static void test_every_preset(void **state)
 				fail_msg("%s: NaN or inf in format %d", name, f);
 			if (f == REPORT_JSON) {
 				parse_ok(t);
+				/* null only where a figure does not apply: no
+				 * break-even, no binding SLO (max batch or memory sets
+				 * the operating batch), nothing unmet, an option with
+				 * no SLO batch */
 				for (int i = 0; i < g_n; i++)
 					if (g_leaves[i].type == 'z' &&
 					    strcmp(g_leaves[i].path, "api.break_even_requests_per_day") &&
@@ -642,7 +649,11 @@ static void test_every_preset(void **state)
 					     * owned option that never pays back: null, not 0 */
 					    !(strcmp(g_leaves[i].path, "energy") == 0 &&
 					      !(s.gpu.system_w > 0)) &&
-					    !strstr(g_leaves[i].path, ".break_even_"))
+					    !strstr(g_leaves[i].path, ".break_even_") &&
+					    strcmp(g_leaves[i].path, "operating_point.binding") &&
+					    strcmp(g_leaves[i].path, "operating_point.unmet") &&
+					    !(strncmp(g_leaves[i].path, "tco.options[", 12) == 0 &&
+					      strstr(g_leaves[i].path, ".slo_batch")))
 						fail_msg("%s: %s is null", name, g_leaves[i].path);
 			}
 			free(t);
@@ -725,8 +736,20 @@ static void test_json_tco_and_slo_cost(void **state)
 	                   32.77 / (num("throughput.slo_batch_requests_per_s") *
 	                            200 * 3.6),
 	                   1e-9 * num("cost.usd_per_1k_output_tokens_at_slo"));
-	assert_true(num("cost.usd_per_1k_output_tokens_at_slo") >
+	/* one operating point: the headline cost is at the SLO batch, the
+	 * max batch's (more requests per replica-hour: cheaper, but failing
+	 * E2E) beside it */
+	assert_float_equal(num("cost.usd_per_1k_output_tokens_at_slo"),
+	                   num("cost.usd_per_1k_output_tokens"), 0);
+	assert_float_equal(num("operating_point.batch"), r.slo_batch, 0);
+	assert_float_equal(num("operating_point.max_batch"), 64, 0);
+	assert_string_equal(get("operating_point.reason")->str,
+	                    "SLO-limited by E2E p95; max 64");
+	assert_string_equal(get("operating_point.binding")->str, "e2e_p95");
+	assert_float_equal(num("at_max_batch.batch"), 64, 0);
+	assert_true(num("at_max_batch.usd_per_1k_output_tokens") <
 	            num("cost.usd_per_1k_output_tokens"));
+	assert_true(num("at_max_batch.e2e_s") > 5.0);
 	free(json);
 
 	/* no batch size meets the SLOs: null */
@@ -745,8 +768,14 @@ static void test_json_tco_and_slo_cost(void **state)
 	assert_false(r.fits);
 	json = render(REPORT_JSON, &s, &r);
 	parse_ok(json);
-	assert_float_equal(num("fleet.replicas_total"), 0, 0);
-	assert_float_equal(num("tco.annual_usd"), 0, 0);
+	/* no fleet: its counts and prices are null, never 0 replicas or $0 */
+	assert_int_equal(get("fleet.replicas_total")->type, 'z');
+	assert_int_equal(get("tco.annual_usd")->type, 'z');
+	assert_int_equal(get("tco.monthly_usd")->type, 'z');
+	assert_int_equal(get("operating_point.batch")->type, 'z');
+	assert_true(get("operating_point.meets")->type == 'b' &&
+	            get("operating_point.meets")->num == 0);
+	assert_non_null(strstr(get("operating_point.unmet")->str, "does not fit"));
 	assert_non_null(strstr(json, "the model does not fit, so no self-hosted "
 	                       "fleet is sized"));
 	free(json);
