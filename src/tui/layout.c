@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/fleet.h"
 #include "tui/ui.h"
 
 /* Panels are drawn by panels.c, dialogs by dialogs.c.
@@ -361,6 +362,12 @@ static void draw_status(tui_app *a)
 		}
 		snprintf(buf, sizeof buf, "%s: %s%s", p->key, p->help ? p->help : p->label,
 		         range);
+		/* a slider that cannot change the answer says so */
+		if (!strcmp(p->key, "serving.max_batch") && a->res.op.reason == OP_SLO &&
+		    a->res.op.batch < a->cur.max_batch)
+			snprintf(buf, sizeof buf, "Max batch %d is above the SLO batch %d, the "
+			         "one priced: no change above %d", a->cur.max_batch,
+			         a->res.op.batch, a->res.op.batch);
 		ui_put(r.y, r.x + 1, r.w - 2, st, buf);
 	}
 }

@@ -34,10 +34,11 @@ TESTS += tests/tui/screens.sh \
 	tests/tui/tmux_resize.sh \
 	tests/tui/tmux_signals.sh \
 	tests/tui/tmux_search.sh \
-	tests/tui/tmux_charts.sh
+	tests/tui/tmux_charts.sh \
+	tests/tui/tmux_presets.sh
 EXTRA_DIST += tests/tui/screens.sh tests/tui/tmux_lib.sh \
 	tests/tui/tmux_keys.sh tests/tui/tmux_resize.sh tests/tui/tmux_signals.sh \
-	tests/tui/tmux_search.sh tests/tui/tmux_charts.sh \
+	tests/tui/tmux_search.sh tests/tui/tmux_charts.sh tests/tui/tmux_presets.sh \
 	tests/tui/screen.ini tests/tui/screen-8b.ini tests/tui/cases tests/tui/expected tests/tui/KEYS.man
 
 # make bench: keystroke-to-frame time and bytes per slider step

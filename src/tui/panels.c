@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/fleet.h"
 #include "tui/ui.h"
 
 /* With a baseline each row shows the change, absolute and relative.  Rows
@@ -134,12 +135,58 @@ static void draw_cost(tui_app *a)
 	prow(&p, "API per year", r->api_annual_usd, b->api_annual_usd, fmt_usd_yr, NULL, 0);
 }
 
+/* The operating point in words: "batch 24 (SLO-limited; max 64)",
+ * "batch 64 (max batch)", "batch 40 (KV memory)", "cannot meet TPOT 50 ms
+ * at any batch", "does not fit"; long adds the binding SLO. */
+void panels_op_title(const tui_app *a, char *out, size_t n, bool longer)
+{
+	const results *r = &a->res;
+	const scenario *s = &a->cur;
+	char t[48];
+	const char *slo = (r->op.binding & SLO_TPOT) ? "TPOT" :
+	                  (r->op.binding & SLO_E2E) ? "E2E p95" :
+	                  (r->op.binding & SLO_TTFT) ? "TTFT p95" : "the SLOs";
+	double lim = (r->op.binding & SLO_TPOT) ? s->tpot_slo_s :
+	             (r->op.binding & SLO_E2E) ? s->e2e_slo_s : s->ttft_slo_s;
+
+	switch (r->op.reason) {
+	case OP_NO_FIT:
+		snprintf(out, n, "does not fit");
+		break;
+	case OP_NO_SLO_BATCH:
+		fmt_time(t, sizeof t, lim);
+		if (r->op.binding)
+			snprintf(out, n, "cannot meet %s %s at any batch", slo, t);
+		else
+			snprintf(out, n, "no batch meets the SLOs");
+		break;
+	case OP_SLO:
+		if (longer) {
+			fmt_time(t, sizeof t, lim);
+			snprintf(out, n, "batch %d (SLO-limited by %s %s; max %d)", r->op.batch,
+			         slo, t, r->op.max_batch);
+		} else {
+			snprintf(out, n, "batch %d (SLO-limited; max %d)", r->op.batch,
+			         r->op.max_batch);
+		}
+		break;
+	case OP_KV_MEMORY:
+		snprintf(out, n, "batch %d (KV memory%s)", r->op.batch,
+		         longer ? " holds no more" : "");
+		break;
+	case OP_MAX_BATCH:
+	default:
+		snprintf(out, n, "batch %d (max batch)", r->op.batch);
+		break;
+	}
+}
+
 static void draw_latency(tui_app *a)
 {
 	const results *r = &a->res, *b = &a->base_res;
 	const scenario *s = &a->cur;
 	panel p;
-	char right[64], lab[96], t[48];
+	char right[128], lab[96], t[48];
 	const char *mk;
 	attr_t ma;
 	/* how far the times may be off (infertui-model(7), "Error band") */
@@ -148,18 +195,22 @@ static void draw_latency(tui_app *a)
 	         100.0 * r->error_band);
 
 	{
-		/* the longest of these that fits the title line */
-		const char *bound = r->step.compute_bound ? "compute" : "memory";
-		char c[4][64];
+		/* the operating point and why, the longest that fits the title:
+		 * "batch 24 (SLO-limited; max 64)", "does not fit", ... */
+		char c[5][96];
 		int nc = 0;
-		if (s->speculative) {
-			snprintf(c[nc++], sizeof c[0], "%s-bound, batch %d, spec %.2fx", bound,
-			         r->batch, r->spec_speedup);
-			snprintf(c[nc++], sizeof c[0], "%s-bound, spec %.2fx", bound,
-			         r->spec_speedup);
+		panels_op_title(a, c[nc++], sizeof c[0], true);
+		panels_op_title(a, c[nc++], sizeof c[0], false);
+		if (r->op.reason == OP_SLO) {
+			snprintf(c[nc++], sizeof c[0], "batch %d (SLO; max %d)", r->op.batch,
+			         r->op.max_batch);
+			snprintf(c[nc++], sizeof c[0], "batch %d", r->op.batch);
+		} else if (r->op.reason == OP_NO_SLO_BATCH) {
+			snprintf(c[nc++], sizeof c[0], "no batch meets the SLOs");
+			snprintf(c[nc++], sizeof c[0], "SLOs missed");
+		} else if (r->op.batch > 0) {
+			snprintf(c[nc++], sizeof c[0], "batch %d", r->op.batch);
 		}
-		snprintf(c[nc++], sizeof c[0], "%s-bound, batch %d", bound, r->batch);
-		snprintf(c[nc++], sizeof c[0], "%s-bound", bound);
 		int i = 0;
 		while (i < nc - 1 && ui_width(c[i]) + 2 > a->r_lat.w - ui_width(title) - 6)
 			i++;
@@ -178,6 +229,18 @@ static void draw_latency(tui_app *a)
 	snprintf(lab, sizeof lab, "E2E p95| (SLO %s)", t);
 	slo_mark(a, r->e2e_ok, &mk, &ma);
 	prow(&p, lab, r->e2e_p95_s, b->e2e_p95_s, fmt_time, mk, ma);
+	if (r->op.batch > 0 && r->at_max.batch > r->op.batch && panel_room(&p)) {
+		/* the max-batch point: a secondary line, not the headline */
+		const batch_point *m = &r->at_max;
+		char v[160], t2[48];
+		bool ok = m->ttft_ok && m->tpot_ok && m->e2e_ok;
+		fmt_time(t, sizeof t, m->tpot_s);
+		fmt_time(t2, sizeof t2, m->e2e_s);
+		snprintf(lab, sizeof lab, "at max %d|, no queue", m->batch);
+		snprintf(v, sizeof v, "TPOT %s, E2E %s", t, t2);
+		slo_mark(a, ok, &mk, &ma);
+		ui_row_value(a, p.y++, p.r.x, p.r.w, lab, v, mk, ma, "", p.dw);
+	}
 	prow(&p, "Throughput| per replica", r->output_tokens_per_s, b->output_tokens_per_s,
 	     fmt_tok_s, NULL, 0);
 	snprintf(lab, sizeof lab, "Decode step| (%s-bound)",
@@ -380,7 +443,7 @@ static void option_row(panel *p, const option_result *o, const option_result *ob
 		snprintf(val, sizeof val, "%s", m);
 	if (p->dw && ob)
 		fmt_delta(delta, sizeof delta, mo, bmo, fmt_usd);
-	slo_mark(a, o->meets_slo, &mk, &ma);
+	slo_mark(a, api ? o->meets_slo : o->meets, &mk, &ma);
 	ui_row_value(a, p->y++, p->r.x, p->r.w, lab, val, mk, ma, delta, p->dw);
 	/* on a large screen, the reserved figure on a line of its own */
 	if (resv && a->big && !strstr(val, "reserved") && panel_room(p)) {
@@ -398,7 +461,7 @@ static void draw_fleet(tui_app *a)
 	const scenario *s = &a->cur;
 	panel p;
 	char t[64], lab[256];
-	bool sized = r->fits && r->replicas_total > 0;
+	bool sized = r->op.sized && r->fits && r->replicas_total > 0;
 	bool avail_miss = sized && s->availability > 0 &&
 	                  r->availability + 1e-12 < s->availability;
 
@@ -412,7 +475,8 @@ static void draw_fleet(tui_app *a)
 	if (!sized) {
 		if (panel_room(&p))
 			ui_row_value(a, p.y++, p.r.x, p.r.w, "This fleet",
-			             r->fits ? "cannot be sized" : "does not fit", a->g.fail,
+			             !r->fits ? "does not fit" : r->op.reason == OP_NO_SLO_BATCH ?
+			             "misses the SLOs" : "cannot be sized", a->g.fail,
 			             ui_attr(a, TE_BAD) | A_BOLD, "", p.dw);
 	} else {
 		fmt_count(t, sizeof t, r->replicas_total);
@@ -420,7 +484,10 @@ static void draw_fleet(tui_app *a)
 		snprintf(lab, sizeof lab, "Fleet %s replica%s| of %d%s%s, %.0f%% busy", t,
 		         r->replicas_total == 1 ? "" : "s", s->gpus, a->g.times,
 		         s->gpu.id[0] ? s->gpu.id : "GPU", r->utilisation * 100);
-		prow(&p, lab, r->monthly_usd, b->monthly_usd, fmt_usd_mo, NULL, 0);
+		const char *fm;
+		attr_t fa;
+		slo_mark(a, r->op.meets, &fm, &fa);   /* SLOs, fit and availability */
+		prow(&p, lab, r->monthly_usd, b->monthly_usd, fmt_usd_mo, fm, fa);
 	}
 	if (avail_miss) {
 		/* a constraint, not a footnote: the achieved figure, marked */
@@ -530,10 +597,12 @@ static void draw_chart(tui_app *a)
 	char t[64], u[64];
 	attr_t dim = ui_attr(a, TE_DIM);
 	int pw = chart_plot_w(a);
+	/* the operating batch: where the fleet is priced */
+	int now_b = a->res.op.batch > 0 ? a->res.op.batch : a->res.batch;
 
 	ui_fill(r.y, r.x, r.h, r.w, ui_attr(a, TE_TEXT));
 	char leg[160];
-	snprintf(leg, sizeof leg, "one replica; %s batch %d now%s", a->g.up, a->res.batch,
+	snprintf(leg, sizeof leg, "one replica; %s batch %d now%s", a->g.up, now_b,
 	         c->valid && c->n > 1 && !c->reachable[c->n - 1] ?
 	         "; dim bars: beyond the KV room" : "");
 	ui_hline_title(a, r.y, r.x, r.w, "Throughput and TPOT against batch size", leg);
@@ -617,7 +686,7 @@ static void draw_chart(tui_app *a)
 	attrset(A_NORMAL);
 	int cur = -1;
 	for (int i = 0; i < c->n; i++)
-		if (c->batch[i] <= a->res.batch)
+		if (c->batch[i] <= now_b)
 			cur = i;
 	if (cur >= 0)
 		ui_put(ya, x0 + col0[cur], 1, ui_attr(a, TE_ACCENT) | A_BOLD,
@@ -650,6 +719,8 @@ void panels_notes(const tui_app *a, char *out, size_t n, int w)
 
 	/* most decision-relevant first: fit, the binding SLO, availability;
 	 * then what sets the batch, then what bounds the step */
+	if (!r->op.meets && r->op.unmet[0] && r->batch_limit != LIMIT_NO_FIT)
+		snprintf(cl[nc++], sizeof cl[0], "%s", r->op.unmet);
 	if (r->batch_limit == LIMIT_NO_FIT) {
 		fmt_bytes(t1, sizeof t1, r->weights_bytes);
 		fmt_bytes(t2, sizeof t2, r->usable_bytes);
@@ -681,7 +752,9 @@ void panels_notes(const tui_app *a, char *out, size_t n, int w)
 		snprintf(cl[nc++], sizeof cl[0], "availability %.1f%% misses the "
 		         "%.1f%% target", r->availability * 100, s->availability * 100);
 	}
-	switch (r->batch_limit) {
+	if (r->op.reason == OP_SLO || r->op.reason == OP_NO_SLO_BATCH) {
+		panels_op_title(a, cl[nc++], sizeof cl[0], true);
+	} else switch (r->batch_limit) {
 	case LIMIT_NO_FIT:
 		break;
 	case LIMIT_KV_MEMORY:

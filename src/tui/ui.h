@@ -281,6 +281,8 @@ int rows_arch_count(void);
 /* panels.c */
 void panels_draw(tui_app *a);
 void panels_notes(const tui_app *a, char *out, size_t n, int w);
+/* the operating point in words ("batch 24 (SLO-limited; max 64)") */
+void panels_op_title(const tui_app *a, char *out, size_t n, bool longer);
 void panels_chart_compute(tui_app *a);
 
 /* pick.c */
