@@ -4,7 +4,7 @@ src_libinfertui_a_SOURCES += \
 	src/answers/answers.h \
 	src/answers/emit.h src/answers/emit.c \
 	src/answers/headline.c \
-	src/answers/search.c src/answers/search_out.c \
+	src/answers/search.c src/answers/search_opts.c src/answers/search_out.c \
 	src/answers/sweep.c \
 	src/answers/compare.c \
 	src/answers/sensitivity.c \

@@ -47,6 +47,7 @@ CLEANFILES += tests/bench/bench_model
 
 dist_man_MANS += man/infertui-model.7
 
-# no two files of the math module call each other (read from the objects)
+# no two files under src/ call each other, directly or round a loop (read
+# from the objects)
 TESTS += tests/unit/no-circles.sh
 EXTRA_DIST += tests/unit/no-circles.sh

@@ -47,9 +47,6 @@ BENCHMARKS += tests/bench/bench_tui
 tests_bench_bench_tui_SOURCES = tests/bench/bench_tui.c
 tests_bench_bench_tui_LDADD = $(TUI_LIBS)
 
-# no circles of calls between the files of src/tui (from nm of the objects)
-TESTS += tests/unit/call-cycles.sh
-EXTRA_DIST += tests/unit/call-cycles.sh
 
 # the high-contrast theme: WCAG contrast >= 4.5:1 for every element
 TESTS += tests/tui/theme-contrast.sh

@@ -3,11 +3,11 @@
 # each other, directly or round a longer loop.  Edges are cross-file calls
 # (and data references) read from the built objects with nm: file A -> B
 # when A's object uses a symbol B's object defines.  tsort finds any loop.
-# Directories to check: the arguments, else the ones listed below (others
-# join the list once their circles are gone).
+# Directories to check: the arguments, else every directory of src/ (the
+# program's own objects, main.o included), checked as one graph.
 set -u
 top_builddir=${top_builddir:-.}
-dirs=${*:-src/model}
+dirs=${*:-src src/answers src/catalog src/config src/model src/params src/report src/tui}
 objs=
 for d in $dirs; do
 	for o in "$top_builddir/$d"/*.o; do
