@@ -23,20 +23,9 @@
 #include "model/fleet.h"
 #include "../unit/model_fixtures.h"
 
+#include "bench_clock.h"
+
 #define RUNS 7
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
 
 /* median evaluations/s of model_eval on s, varying the prompt length by
  * up to 7 tokens so that nothing is hoisted out of the loop */

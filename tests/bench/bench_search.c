@@ -15,20 +15,9 @@
 #include "config.h"
 #include "params.h"
 
+#include "bench_clock.h"
+
 #define RUNS 7
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
 
 static int bench(const char *name, const scenario *s, double *worst)
 {
