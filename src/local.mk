@@ -40,7 +40,7 @@ EXTRA_DIST += tests/config
 EXTRA_PROGRAMS += tests/bench/bench_config
 BENCHMARKS += tests/bench/bench_config
 tests_bench_bench_config_SOURCES = tests/bench/bench_config.c \
-	tests/bench/bench_clock.h
+	tests/bench/timing.h
 tests_bench_bench_config_CFLAGS = $(AM_CFLAGS) -O2
 tests_bench_bench_config_LDADD = $(CORE_LIBS)
 CLEANFILES += tests/bench/bench_config

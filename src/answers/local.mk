@@ -15,7 +15,7 @@ src_libinfertui_a_SOURCES += \
 EXTRA_PROGRAMS += tests/bench/bench_search
 BENCHMARKS += tests/bench/bench_search
 tests_bench_bench_search_SOURCES = tests/bench/bench_search.c \
-	tests/bench/bench_clock.h
+	tests/bench/timing.h
 tests_bench_bench_search_CFLAGS = $(AM_CFLAGS) -O2
 tests_bench_bench_search_LDADD = $(CORE_LIBS)
 CLEANFILES += tests/bench/bench_search

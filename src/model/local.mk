@@ -40,7 +40,7 @@ EXTRA_DIST += tests/calib/fit.py
 EXTRA_PROGRAMS += tests/bench/bench_model
 BENCHMARKS += tests/bench/bench_model
 tests_bench_bench_model_SOURCES = tests/bench/bench_model.c \
-	tests/bench/bench_clock.h \
+	tests/bench/timing.h \
 	tests/unit/model_fixtures.h
 tests_bench_bench_model_CFLAGS = $(AM_CFLAGS) -O2
 tests_bench_bench_model_LDADD = $(CORE_LIBS)

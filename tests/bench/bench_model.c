@@ -23,7 +23,7 @@
 #include "model/fleet.h"
 #include "../unit/model_fixtures.h"
 
-#include "bench_clock.h"
+#include "timing.h"
 
 #define RUNS 7
 

@@ -15,7 +15,7 @@
 #include "config.h"
 #include "params.h"
 
-#include "bench_clock.h"
+#include "timing.h"
 
 #define RUNS 7
 
