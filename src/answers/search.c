@@ -55,10 +55,8 @@ static int variants_of(const search_opts *o, const gpu_spec *g, int T,
 {
 	int n = 0;
 
-	if (!o->region[0] && g->usd_per_hour > 0) {
-		v[n].instance[0] = '\0';
-		v[n++].price = g->usd_per_hour;
-	}
+	if (!o->region[0] && g->usd_per_hour > 0)
+		v[n++] = (variant){ .instance = "", .price = g->usd_per_hour };
 	if (!o->instances && !o->region[0])
 		return n;
 	for (size_t i = 0; i < catalog_instance_count() && n < MAX_VARIANTS; i++) {
