@@ -74,16 +74,17 @@ void model_replica_notes(const scenario *s, results *r, const model_fit *f,
 		note_end(r, o);
 	}
 
-	/* 2. the true KV cache against the seed's MHA formula */
+	/* 2. the true KV cache against the MHA formula (every head cached) that
+	 * the article this project grew from uses */
 	if (m->mla_latent > 0 && (o = note_begin(r, &ob))) {
 		PUT(o, "MLA latent KV cache: ");
 		put_bytes(o, r->kv_bytes_per_request);
-		PUT(o, " per request; the seed's MHA formula would say ");
+		PUT(o, " per request; an MHA formula (every head cached) would say ");
 		put_bytes(o, r->kv_mha_bytes_per_request);
 		note_end(r, o);
 	} else if (m->mla_latent <= 0 && m->kv_heads > 0 && m->kv_heads < m->heads
 	           && (o = note_begin(r, &ob))) {
-		PUT(o, "the seed's MHA KV formula would say ");
+		PUT(o, "an MHA KV formula (every head cached) would say ");
 		put_bytes(o, r->kv_mha_bytes_per_request);
 		PUT(o, " per request; ");
 		if (m->kv_heads == 1)

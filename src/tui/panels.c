@@ -555,16 +555,23 @@ void panels_chart_compute(tui_app *a)
 	ui_chart *c = &a->chart;
 	const scenario *s = &a->cur;
 	int w = chart_plot_w(a);
-	int maxb = s->max_batch > 1 ? s->max_batch : 2;
 	int last = 0;
 
 	c->n = 0;
 	c->valid = true;
 	if (w < 4 || a->res.batch <= 0)
 		return;
+	/* The axis runs to the largest batch the KV memory holds, not to the
+	 * max batch: the curve is what each batch would give, and a Max batch
+	 * step then only moves its mark (a step at 160x48 redraws a few cells
+	 * of the chart, not all of it). */
+	long room = a->res.max_concurrency;
+	int maxb = room > 65536 ? 65536 : (int)room;
 	if (maxb < a->res.batch)
 		maxb = a->res.batch;
-	/* distinct batch sizes, log-spaced from 1 to the max batch, with every
+	if (maxb < 2)
+		maxb = 2;
+	/* distinct batch sizes, log-spaced from 1 to that batch, with every
 	 * power of two among them (the axis labels) */
 	int p2 = 1;
 	for (int i = 0; i < w && c->n < UI_CHART_MAX; i++) {
@@ -602,12 +609,18 @@ static void draw_chart(tui_app *a)
 
 	ui_fill(r.y, r.x, r.h, r.w, ui_attr(a, TE_TEXT));
 	char leg[160];
-	snprintf(leg, sizeof leg, "one replica; %s batch %d now%s", a->g.up, now_b,
-	         c->valid && c->n > 1 && !c->reachable[c->n - 1] ?
-	         "; dim bars: beyond the KV room" : "");
-	ui_hline_title(a, r.y, r.x, r.w, "Throughput and TPOT against batch size", leg);
 	if (!c->valid)
 		panels_chart_compute(a);
+	int maxb_now = a->cur.max_batch;
+	bool max_on_axis = c->n > 1 && maxb_now != now_b &&
+	                   maxb_now <= c->batch[c->n - 1];
+	if (max_on_axis)
+		snprintf(leg, sizeof leg, "one replica; %s batch %d now, %s max %d; "
+		         "to the KV room", a->g.up, now_b, a->g.up_open, maxb_now);
+	else
+		snprintf(leg, sizeof leg, "one replica; %s batch %d now; to the KV room",
+		         a->g.up, now_b);
+	ui_hline_title(a, r.y, r.x, r.w, "Throughput and TPOT against batch size", leg);
 	int ph = r.h - 3;   /* plot rows */
 	if (c->n < 2 || ph < 2) {
 		ui_put(r.y + 1, r.x + 1, r.w - 2, dim,
@@ -684,10 +697,15 @@ static void draw_chart(tui_app *a)
 	for (int i = 0; i < used; i++)
 		mvaddstr(ya, x0 + i, a->g.hline);
 	attrset(A_NORMAL);
-	int cur = -1;
-	for (int i = 0; i < c->n; i++)
+	int cur = -1, mx = -1;
+	for (int i = 0; i < c->n; i++) {
 		if (c->batch[i] <= now_b)
 			cur = i;
+		if (c->batch[i] <= maxb_now)
+			mx = i;
+	}
+	if (max_on_axis && mx >= 0 && mx != cur)
+		ui_put(ya, x0 + col0[mx], 1, ui_attr(a, TE_ACCENT), a->g.up_open);
 	if (cur >= 0)
 		ui_put(ya, x0 + col0[cur], 1, ui_attr(a, TE_ACCENT) | A_BOLD,
 		       a->g.up);

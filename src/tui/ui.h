@@ -63,6 +63,7 @@ typedef struct {
 	const char *hline, *vline;
 	const char *ok, *fail;
 	const char *up, *down, *left, *right;
+	const char *up_open;       /* "△" or "'": a second mark on an axis */
 	const char *blocks[9];     /* sparkline: " " then 1/8 .. 8/8 */
 	const char *dot;
 	const char *times;         /* "×" or "x" */

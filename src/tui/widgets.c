@@ -67,6 +67,7 @@ void ui_glyphs_init(ui_glyphs *g, bool utf8)
 		g->ok = "ok";
 		g->fail = "FAIL";
 		g->up = "\u25b2";
+		g->up_open = "\u25b3";
 		g->down = "\u25bc";
 		g->left = "\u25c2";
 		g->right = "\u25b8";
@@ -90,6 +91,7 @@ void ui_glyphs_init(ui_glyphs *g, bool utf8)
 		g->ok = "ok";
 		g->fail = "FAIL";
 		g->up = "^";
+		g->up_open = "'";
 		g->down = "v";
 		g->left = "<";
 		g->right = ">";

@@ -7,8 +7,11 @@ for f in "$top_srcdir"/presets/*.ini; do
 	name=$(basename "$f" .ini)
 	n=$((n + 1))
 	expect 0 "$name: text report" --preset "$name" --report || continue
+	# user-facing text names the article, never "the seed" (issue 11)
+	hasnt "$tmp/out" "[Ss][Ee][Ee][Dd]" "$name: the report never says 'seed'"
 	expect 0 "$name: json report" --preset "$name" --report --format json || continue
 	hasnt "$tmp/out" "[:,\[] *-?(nan|inf)([^a-z0-9_]|$)" "$name: no NaN or inf in the JSON"
+	hasnt "$tmp/out" "[Ss][Ee][Ee][Dd]" "$name: the JSON never says 'seed'"
 	expect 0 "$name: markdown report" --preset "$name" --report --format markdown
 	expect 0 "$name: csv report" --preset "$name" --report --format csv
 	expect 0 "$name: by path" --preset "$f" --report
