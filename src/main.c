@@ -27,7 +27,7 @@ enum exit_code { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
 enum {
 	OPT_LIST_PRESETS = 256, OPT_LIST_GPUS, OPT_LIST_MODELS, OPT_LIST_THEMES,
-	OPT_LIST_KEYS, OPT_CHECK, OPT_SAVE_PRESET,
+	OPT_LIST_KEYS, OPT_CHECK, OPT_SAVE_PRESET, OPT_FORCE,
 	OPT_ANSWERS,   /* --optimize ... --sensitivity: answers/cli.c */
 };
 
@@ -38,6 +38,7 @@ static const struct option long_options[] = {
 	{ "format",       required_argument, NULL, 'f' },
 	{ "theme",        required_argument, NULL, 't' },
 	{ "save-preset",  required_argument, NULL, OPT_SAVE_PRESET },
+	{ "force",        no_argument,       NULL, OPT_FORCE },
 	{ "check",        no_argument,       NULL, OPT_CHECK },
 	{ "list-presets", no_argument,       NULL, OPT_LIST_PRESETS },
 	{ "list-gpus",    no_argument,       NULL, OPT_LIST_GPUS },
@@ -75,6 +76,8 @@ static void usage(FILE *out)
 "  -t, --theme NAME         colour theme of the explorer\n"
 "      --save-preset FILE   write the scenario as a preset file and exit\n"
 "                           ('-': to standard output)\n"
+"      --force              with --save-preset: replace a read-only FILE\n"
+"                           (its mode is kept)\n"
 "      --optimize           search for the cheapest configurations that meet\n"
 "                           the SLOs and the availability target\n"
 "      --search KEY=VALUE   set up --optimize (repeatable): accelerators,\n"
@@ -274,6 +277,7 @@ int main(int argc, char **argv)
 	const char **sets = calloc((size_t)argc + 1, sizeof *sets);
 	int n_sets = 0;
 	int c, bad = 0, opt_index = 0;
+	bool force = false;
 	char optbuf[64];
 	answers_request aq;
 
@@ -296,6 +300,7 @@ int main(int argc, char **argv)
 				bad = set_once(&save_path, optarg, "--save-preset");
 			break;
 		case OPT_CHECK: bad = set_mode(&mode, &mode_opt, RUN_CHECK, "--check"); break;
+		case OPT_FORCE: force = true; break;
 		case OPT_ANSWERS: {
 			const char *m = answers_mode_name(long_options[opt_index].name);
 			if (m)
@@ -327,6 +332,10 @@ int main(int argc, char **argv)
 		return bad;
 	}
 
+	if (force && !save_path) {
+		free(sets);
+		return usage_error("%s", "--force applies to --save-preset only");
+	}
 	if (mode == RUN_CHECK) {
 		free(sets);
 		if (preset || n_sets || format || theme)
@@ -398,7 +407,7 @@ int main(int argc, char **argv)
 	free(sets);
 
 	if (save_path) {
-		if (config_save_preset(save_path, &s, s.description, &d) != 0) {
+		if (config_save_preset_as(save_path, &s, s.description, force, &d) != 0) {
 			diag_print(&d, stderr);
 			return EXIT_RUNTIME;
 		}

@@ -271,6 +271,14 @@ int config_save_preset(const char *path, const scenario *s, const char *descript
 	return config_save_preset_as(path, s, description, false, d);
 }
 
+bool config_save_read_only(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return false;
+	return access(path, W_OK) != 0 || (st.st_mode & 0222) == 0;
+}
+
 int config_save_preset_as(const char *path, const scenario *s, const char *description,
                           bool force, diag *d)
 {
@@ -283,10 +291,10 @@ int config_save_preset_as(const char *path, const scenario *s, const char *descr
 	bool exists = stat(path, &old) == 0 && S_ISREG(old.st_mode);
 	if (exists) {
 		mode = old.st_mode & 07777;
-		bool read_only = access(path, W_OK) != 0 || (old.st_mode & 0222) == 0;
-		if (read_only && !force) {
+		if (!force && config_save_read_only(path)) {
 			diag_add(d, "%s: cannot save: the file is read-only (allowed: a file you "
-			         "can write, or another name; the old file is unchanged)", path);
+			         "can write, another name, or --force to replace it; the old "
+			         "file is unchanged)", path);
 			return -1;
 		}
 	}

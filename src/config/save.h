@@ -19,5 +19,9 @@ int config_save_preset(const char *path, const scenario *s,
  * (.NAME.XXXXXX, a minute old) are removed. */
 int config_save_preset_as(const char *path, const scenario *s,
                           const char *description, bool force, diag *d);
+/* True when path is an existing regular file a save refuses without force:
+ * one the user cannot write, or with no write bit at all (so that root,
+ * whom access(2) lets write anything, is asked too). */
+bool config_save_read_only(const char *path);
 
 #endif

@@ -259,7 +259,7 @@ static void text_options(FILE *out, const scenario *s, const results *r, bool md
 	for (int i = 0; i < r->n_options && i < MAX_OPTIONS; i++) {
 		const option_result *o = &r->options[i];
 		const option *so = &s->options[i];
-		char what[64];
+		char what[2 * ID_MAX + 16];
 
 		if (o->kind == OPT_API)
 			snprintf(what, sizeof what, "API");
@@ -322,7 +322,7 @@ static void text_horizon(FILE *out, const scenario *s, const results *r, bool md
 			line(out, md, 2, 4, "%s%s: $%s", md ? "- " : "", o->name,
 			     money(a, sizeof a, o->horizon_usd, 0));
 		if (o->kind == OPT_OWNED && o->fits) {
-			char be[96];
+			char be[96 + ID_MAX];
 			if (o->break_even_months >= 0 && o->break_even_reserved_months >= 0)
 				snprintf(be, sizeof be, "pays back in month %.0f against %s on "
 				         "demand, month %.0f against reserved",

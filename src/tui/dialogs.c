@@ -262,9 +262,12 @@ static void do_save(tui_app *a)
 	}
 	/* never a surprise: over an existing file, or under the name of a
 	 * shipped preset (the copy would hide it), ask first */
+	bool exists = access(path, F_OK) == 0;
+	/* a read-only file is replaced only once the user has said y to
+	 * a question that named it so (its mode is kept) */
+	bool read_only = exists && config_save_read_only(path);
 	if (!a->confirm_save) {
 		char found[1024];
-		bool exists = access(path, F_OK) == 0;
 		bool shipped = false;
 		if (!exists && !strchr(name, '/') && !strstr(name, ".ini")) {
 			/* not in the user's dir, yet found: a shipped one */
@@ -274,7 +277,8 @@ static void do_save(tui_app *a)
 		if (exists || shipped) {
 			a->confirm_save = true;
 			state_message(a, true, "%s%s%s: y saves, any other key goes back",
-			              exists ? "a preset of that name exists" : "",
+			              exists ? (read_only ? "a read-only preset of that name exists" :
+			                        "a preset of that name exists") : "",
 			              exists && shipped ? " and " : "",
 			              shipped ? "a shipped preset has that name (yours would hide it)" :
 			              "");
@@ -285,7 +289,7 @@ static void do_save(tui_app *a)
 	diag_init(&d);
 	const char *desc = a->cur.description[0] ? a->cur.description :
 	                   "saved from the infertui explorer";
-	if (config_save_preset(path, &a->cur, desc, &d) != 0) {
+	if (config_save_preset_as(path, &a->cur, desc, read_only, &d) != 0) {
 		/* the prompt shows the path: the reason is what matters */
 		const char *m = d.count ? d.msg[0] : "not saved";
 		size_t pl = strlen(path);

@@ -394,7 +394,7 @@ static void option_row(panel *p, const option_result *o, const option_result *ob
                        bool headline)
 {
 	const tui_app *a = p->a;
-	char val[200], m[80], rv[80], delta[64] = "", lab[96];
+	char val[200], m[80], rv[80], delta[64] = "", lab[160];
 	const char *mk, *inst = "", *gpu = "";
 	attr_t ma;
 	bool api = o->kind == OPT_API;

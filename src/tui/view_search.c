@@ -119,7 +119,7 @@ bool view_search_key(tui_app *a, TermKey *tk, TermKeyKey *k)
 void view_search_draw(tui_app *a)
 {
 	int w = a->cols_n, h = a->rows_n - 2, y0 = 1, x0 = 0;
-	char buf[256], money[64], foot[128];
+	char buf[320], money[64], foot[128];
 	attr_t text = ui_attr(a, TE_TEXT), dim = ui_attr(a, TE_DIM);
 
 	if (w < 20 || h < 6)

@@ -50,6 +50,21 @@ has "$tmp/out" "^max_batch = 48" "the preset is on stdout"
 cp "$tmp/out" "$tmp/saved.ini"
 expect 0 "what --save-preset - wrote passes --check" --check "$tmp/saved.ini"
 
+# a read-only preset is refused, and replaced with --force, its mode kept
+expect 0 "a save to a new file" --set serving.max_batch=48 --save-preset "$tmp/ro.ini"
+chmod 0440 "$tmp/ro.ini"
+cp "$tmp/ro.ini" "$tmp/ro.before"
+expect 1 "a save over a read-only file is refused" --set serving.max_batch=12 --save-preset "$tmp/ro.ini"
+has "$tmp/err" "ro\.ini: cannot save: the file is read-only .*--force" "names the file, why, and --force"
+cmp -s "$tmp/ro.ini" "$tmp/ro.before" && ok "the read-only file is unchanged" || fail "the read-only file changed"
+expect 0 "--force replaces it" --set serving.max_batch=12 --save-preset "$tmp/ro.ini" --force
+has "$tmp/ro.ini" "^max_batch = 12" "the forced save wrote the new value"
+[ "$(stat -c %a "$tmp/ro.ini")" = 440 ] && ok "--force keeps the mode 0440" ||
+	fail "--force changed the mode to $(stat -c %a "$tmp/ro.ini")"
+expect 2 "--force without --save-preset" --force --report
+has "$tmp/err" "--force applies to --save-preset only" "says what --force is for"
+empty "$tmp/out" "no report with a misplaced --force"
+
 # --help: the search path of presets and themes, in order
 expect 0 "--help exits 0" --help
 has "$tmp/out" "^  $XDG_CONFIG_HOME/infertui/presets" "--help: the user's presets dir"

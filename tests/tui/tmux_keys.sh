@@ -38,6 +38,20 @@ wait_for 'saved .*tmux-saved.ini' || fail "s: no 'saved' message"
 [ -s "$TMPD/config/infertui/presets/tmux-saved.ini" ] || fail "s: no preset file written"
 "$INFERTUI" --check "$TMPD/config/infertui/presets/tmux-saved.ini" > /dev/null 2>&1 ||
 	fail "the saved preset does not pass --check"
+# over a read-only copy: the question says so, y replaces it, mode kept
+saved="$TMPD/config/infertui/presets/tmux-saved.ini"
+chmod 0444 "$saved"
+T send-keys -t 0 Left s C-u
+T send-keys -t 0 -l tmux-saved
+T send-keys -t 0 Enter
+wait_for 'a read-only preset of that name exists: y saves' ||
+	fail "s over a read-only preset: no question naming it read-only"
+cp "$saved" "$TMPD/before.ini"
+T send-keys -t 0 y
+wait_for 'saved .*tmux-saved.ini' || fail "y over a read-only preset: not saved"
+cmp -s "$saved" "$TMPD/before.ini" && fail "y over a read-only preset: the file is unchanged"
+[ "$(stat -c %a "$saved")" = 444 ] || fail "the replaced preset's mode is $(stat -c %a "$saved"), not 444"
+echo "ok a read-only preset is replaced after y, mode 0444 kept"
 # a typed value out of range: the error in the status line, prompt kept
 T send-keys -t 0 Enter C-u
 T send-keys -t 0 -l 100000
