@@ -420,7 +420,9 @@ int main(int argc, char **argv)
 	if (report) {
 		static results r;
 		model_eval(&s, &r);
-		if (report_write(stdout, rf, &s, &r) != 0 || fflush(stdout) != 0) {
+		int wrc = rf == REPORT_MARKDOWN ? report_write_with_charts(stdout, &s, &r) :
+		          report_write(stdout, rf, &s, &r);
+		if (wrc != 0 || fflush(stdout) != 0) {
 			fprintf(stderr, "infertui: writing the report: %s\n", strerror(errno));
 			return EXIT_RUNTIME;
 		}

@@ -1,5 +1,10 @@
 /* text.c — strict UTF-8 and control-character checks (RFC 3629 §4), shared
- * by the readers, the messages and the report writers. */
+ * by the readers, the messages and the report writers; and the '$' escape
+ * every Markdown writer goes through. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE              /* open_memstream (POSIX 2008) */
+#endif
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -73,4 +78,27 @@ void text_sanitize(char *s)
 		p += l;
 		n -= (size_t)l;
 	}
+}
+
+int text_md_escaped(FILE *out, int (*write)(FILE *m, void *ctx), void *ctx)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	int rc;
+
+	if (!m)
+		return -1;
+	rc = write(m, ctx);
+	if (fclose(m) != 0) {
+		free(buf);
+		return -1;
+	}
+	for (size_t i = 0; i < len; i++) {
+		if (buf[i] == '$')
+			fputc('\\', out);
+		fputc(buf[i], out);
+	}
+	free(buf);
+	return ferror(out) ? -1 : rc;
 }

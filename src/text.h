@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* Length of the valid UTF-8 sequence at p (n bytes left, n > 0), 0 if the
  * bytes there are not one. */
@@ -17,5 +18,11 @@ bool text_is_control(const unsigned char *p, int len);
 bool text_is_clean(const char *s);
 /* Replace each invalid byte and each control character with '?', in place. */
 void text_sanitize(char *s);
+
+/* Markdown for renderers with maths (GitHub, pandoc, Jupyter): write(m,
+ * ctx) writes into memory, then it goes to out with every '$' as "\$", so
+ * "$1.20/h ... $3.40" is never read as a formula.  Returns what write
+ * returned, or -1 when memory or out failed. */
+int text_md_escaped(FILE *out, int (*write)(FILE *m, void *ctx), void *ctx);
 
 #endif

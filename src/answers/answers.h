@@ -201,6 +201,9 @@ int sensitivity_compute(const scenario *base, sens_row *rows, int max,
 
 /* --charts: the three charts' data as tables (every format) */
 int charts_write(FILE *out, enum report_format f, const scenario *s);
+/* --report --format markdown: the report, then a "Charts" section with
+ * the same tables (after the headline figures); 0 or -1 (errno) */
+int report_write_with_charts(FILE *out, const scenario *s, const results *r);
 
 /* ---- the command line --------------------------------------------------- */
 

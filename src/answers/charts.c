@@ -2,7 +2,8 @@
  * per GPU against tokens/s per user across batch sizes), $/month against
  * daily volume for the fleet and the API, and the roofline placement of
  * the decode step and the prefill.  The explorer draws them; --charts
- * prints them as tables. */
+ * prints them as tables, and so does the Markdown report after its
+ * headline figures. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 
 #include "answers/answers.h"
 #include "answers/emit.h"
+#include "text.h"
 
 int chart_frontier(const scenario *s, frontier_pt *pt, int max)
 {
@@ -81,14 +83,15 @@ static enum table_style style_of(enum report_format f)
 	       f == REPORT_MARKDOWN ? TS_MARKDOWN : TS_TEXT;
 }
 
-int charts_write(FILE *out, enum report_format f, const scenario *s)
+/* the three tables; h prefixes the headings of text and Markdown */
+static int charts_emit(FILE *out, enum report_format f, const scenario *s,
+                       const char *h)
 {
 	static results r;
 	frontier_pt fp[CHART_POINTS];
 	volume_pt vp[13];
 	roofline rl;
 	bool human = f == REPORT_TEXT || f == REPORT_MARKDOWN;
-	const char *h = f == REPORT_MARKDOWN ? "## " : "";
 	char c[6][64];
 	const char *cp[6] = { c[0], c[1], c[2], c[3], c[4], c[5] };
 
@@ -119,6 +122,9 @@ int charts_write(FILE *out, enum report_format f, const scenario *s)
 			fprintf(out, "volume,%d,requests_per_day,%s\nvolume,%d,fleet_usd_month,%s\n"
 			        "volume,%d,api_usd_month,%s\n", i + 1, c[0], i + 1, c[1], i + 1, c[2]);
 		}
+		emit_num(c[0], 64, r.break_even_requests_per_day > 0 ?
+		         r.break_even_requests_per_day : NAN);
+		fprintf(out, "volume,,break_even_requests_per_day,%s\n", c[0]);
 		for (int i = 0; i < 7; i++) {
 			emit_num(c[0], 64, roof_v[i]);
 			fprintf(out, "roofline,,%s,%s\n", roof_names[i], c[0]);
@@ -186,6 +192,20 @@ int charts_write(FILE *out, enum report_format f, const scenario *s)
 		}
 		table_end(&t);
 	}
+	/* where the two lines cross (the report's break-even), or that they
+	 * do not: never a volume of 0 */
+	double be = r.break_even_requests_per_day > 0 ? r.break_even_requests_per_day : NAN;
+	if (f == REPORT_JSON) {
+		fputs(", \"break_even_requests_per_day\": ", out);
+		emit_json_num(out, be);
+	} else if (isfinite(be)) {
+		fprintf(out, "\nbreak-even: %s req/day (above it this fleet costs less than the API)\n",
+		        emit_money(c[0], 64, be, 0));
+	} else {
+		fprintf(out, "\nbreak-even: %s\n", r.fits && r.batch > 0 ?
+		        "none (the API is cheaper at every volume)" :
+		        "none (the model does not fit: no fleet)");
+	}
 	if (f == REPORT_JSON) {
 		fputs(", \"roofline\": {", out);
 		for (int i = 0; i < 7; i++) {
@@ -217,4 +237,22 @@ int charts_write(FILE *out, enum report_format f, const scenario *s)
 		table_end(&t);
 	}
 	return ferror(out) ? -1 : 0;
+}
+
+int charts_write(FILE *out, enum report_format f, const scenario *s)
+{
+	return charts_emit(out, f, s, f == REPORT_MARKDOWN ? "## " : "");
+}
+
+static int charts_section(FILE *m, void *ctx)
+{
+	fputs("\n## Charts\n\nThe explorer's charts (key g) as tables.\n\n", m);
+	return charts_emit(m, REPORT_MARKDOWN, ctx, "### ");
+}
+
+int report_write_with_charts(FILE *out, const scenario *s, const results *r)
+{
+	if (report_write(out, REPORT_MARKDOWN, s, r) != 0)
+		return -1;
+	return text_md_escaped(out, charts_section, (void *)s) != 0 || fflush(out) != 0 ? -1 : 0;
 }

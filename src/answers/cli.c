@@ -10,6 +10,7 @@
 #include "answers/answers.h"
 #include "config.h"
 #include "params.h"
+#include "text.h"
 
 enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
@@ -101,6 +102,78 @@ static int compare_scenario(const char *arg, const scenario *base, scenario *s,
 	return 0;
 }
 
+struct run_ctx {
+	answers_request *q;
+	const scenario *s;
+	enum report_format f;
+	int nargs;
+	char **args;
+};
+
+/* the mode asked for, written to out; an exit status */
+static int run_mode(FILE *out, void *ctx)
+{
+	struct run_ctx *x = ctx;
+	answers_request *q = x->q;
+	const scenario *s = x->s;
+	enum report_format f = x->f;
+	int nargs = x->nargs;
+	char **args = x->args;
+	char err[512];
+	int rc = EXIT_OK;
+
+	if (q->optimize) {
+		search_result *r = malloc(sizeof *r);
+		if (!r) {
+			perror("infertui");
+			return EXIT_RUNTIME;
+		}
+		if (search_run(s, &q->search, r, err, sizeof err) != 0) {
+			free(r);
+			return usage_error(err);
+		}
+		if (search_write(out, f, s, &q->search, r) != 0)
+			rc = EXIT_RUNTIME;
+		free(r);
+	} else if (q->sweep.n > 0) {
+		FILE *progress = isatty(STDERR_FILENO) ? stderr : NULL;
+		if (sweep_write(out, f, s, &q->sweep, progress, err, sizeof err) != 0) {
+			fprintf(stderr, "infertui: %s\n", err);
+			rc = EXIT_RUNTIME;
+		}
+		sweep_free(&q->sweep);
+	} else if (q->charts) {
+		if (charts_write(out, f, s) != 0)
+			rc = EXIT_RUNTIME;
+	} else if (q->sensitivity) {
+		if (sensitivity_write(out, f, s) != 0)
+			rc = EXIT_RUNTIME;
+	} else if (q->compare) {
+		static scenario sc[8];
+		const scenario *sp[8];
+		char names[8][64];
+		const char *np[8];
+		diag d;
+		if (nargs < 2 || nargs > 8)
+			return usage_error("--compare needs 2 to 8 scenarios (each a "
+			                   "preset, '.', and/or KEY=VALUE words)");
+		diag_init(&d);
+		for (int i = 0; i < nargs; i++) {
+			if (compare_scenario(args[i], s, &sc[i], &d) != 0) {
+				diag_print(&d, stderr);
+				return EXIT_USAGE;
+			}
+			sp[i] = &sc[i];
+			snprintf(names[i], sizeof names[i], "%s", !strcmp(args[i], ".") ?
+			         "base" : args[i]);
+			np[i] = names[i];
+		}
+		if (compare_write(out, f, nargs, sp, np) != 0)
+			rc = EXIT_RUNTIME;
+	}
+	return rc;
+}
+
 int answers_run(answers_request *q, const scenario *s, enum report_format f,
                 int nargs, char **args)
 {
@@ -124,54 +197,14 @@ int answers_run(answers_request *q, const scenario *s, enum report_format f,
 		return usage_error(err);
 	}
 
-	if (q->optimize) {
-		search_result *r = malloc(sizeof *r);
-		if (!r) {
-			perror("infertui");
-			return EXIT_RUNTIME;
-		}
-		if (search_run(s, &q->search, r, err, sizeof err) != 0) {
-			free(r);
-			return usage_error(err);
-		}
-		if (search_write(stdout, f, s, &q->search, r) != 0)
+	struct run_ctx x = { q, s, f, nargs, args };
+	if (f == REPORT_MARKDOWN) {
+		/* every '$' escaped on the way out */
+		rc = text_md_escaped(stdout, run_mode, &x);
+		if (rc < 0)
 			rc = EXIT_RUNTIME;
-		free(r);
-	} else if (q->sweep.n > 0) {
-		FILE *progress = isatty(STDERR_FILENO) ? stderr : NULL;
-		if (sweep_write(stdout, f, s, &q->sweep, progress, err, sizeof err) != 0) {
-			fprintf(stderr, "infertui: %s\n", err);
-			rc = EXIT_RUNTIME;
-		}
-		sweep_free(&q->sweep);
-	} else if (q->charts) {
-		if (charts_write(stdout, f, s) != 0)
-			rc = EXIT_RUNTIME;
-	} else if (q->sensitivity) {
-		if (sensitivity_write(stdout, f, s) != 0)
-			rc = EXIT_RUNTIME;
-	} else if (q->compare) {
-		static scenario sc[8];
-		const scenario *sp[8];
-		char names[8][64];
-		const char *np[8];
-		diag d;
-		if (nargs < 2 || nargs > 8)
-			return usage_error("--compare needs 2 to 8 scenarios (each a "
-			                   "preset, '.', and/or KEY=VALUE words)");
-		diag_init(&d);
-		for (int i = 0; i < nargs; i++) {
-			if (compare_scenario(args[i], s, &sc[i], &d) != 0) {
-				diag_print(&d, stderr);
-				return EXIT_USAGE;
-			}
-			sp[i] = &sc[i];
-			snprintf(names[i], sizeof names[i], "%s", !strcmp(args[i], ".") ?
-			         "base" : args[i]);
-			np[i] = names[i];
-		}
-		if (compare_write(stdout, f, nargs, sp, np) != 0)
-			rc = EXIT_RUNTIME;
+	} else {
+		rc = run_mode(stdout, &x);
 	}
 	if (rc == EXIT_OK && fflush(stdout) != 0)
 		rc = EXIT_RUNTIME;

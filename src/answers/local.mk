@@ -26,6 +26,7 @@ ANSWERS_TESTS = \
 	tests/cli/sweep.sh \
 	tests/cli/compare.sh \
 	tests/cli/sensitivity.sh \
-	tests/cli/charts.sh
+	tests/cli/charts.sh \
+	tests/cli/markdown.sh
 TESTS += $(ANSWERS_TESTS)
 EXTRA_DIST += tests/cli/answers-lib.sh $(ANSWERS_TESTS)

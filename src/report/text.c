@@ -11,6 +11,7 @@
 
 #include "model/fleet.h"
 #include "params.h"
+#include "text.h"
 #include "report/report_impl.h"
 
 static const char *prec_name(int prec)
@@ -556,30 +557,24 @@ static void emit_sections(FILE *out, const scenario *s, const results *r, bool m
 	text_notes(out, r, md);
 }
 
+struct md_ctx { const scenario *s; const results *r; };
+
+static int md_sections(FILE *m, void *ctx)
+{
+	const struct md_ctx *c = ctx;
+	emit_sections(m, c->s, c->r, true);
+	return 0;
+}
+
 void report_emit_text(FILE *out, const scenario *s, const results *r, bool md)
 {
+	struct md_ctx c = { s, r };
+
 	if (!md) {
 		emit_sections(out, s, r, false);
 		return;
 	}
-	/* Markdown: every '$' escaped, or renderers with maths (GitHub, pandoc)
-	 * read "$1.20/h ... $3.40" as a formula */
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *m = open_memstream(&buf, &len);
-	if (!m) {
-		emit_sections(out, s, r, true);     /* unescaped rather than nothing */
-		return;
-	}
-	emit_sections(m, s, r, true);
-	if (fclose(m) != 0) {
-		free(buf);
-		return;
-	}
-	for (size_t i = 0; i < len; i++) {
-		if (buf[i] == '$')
-			fputc('\\', out);
-		fputc(buf[i], out);
-	}
-	free(buf);
+	/* Markdown: every '$' escaped (text_md_escaped) */
+	if (text_md_escaped(out, md_sections, &c) != 0)
+		emit_sections(out, s, r, true);     /* no memory: unescaped rather than nothing */
 }
