@@ -164,12 +164,17 @@ typedef struct {
 	int T, bmax, rpi, ipr;
 	int slo_batch;                /* where r_slo is (0: none, or not searched) */
 	double r_max, r_slo;
-	double need_total;            /* instances the load needs, all regions */
+	double need_total;            /* instances the load needs, all regions:
+	                                 at stage 2 the count, before it a lower
+	                                 bound on it (HUGE_VAL: meets no SLO) */
+	int stage;                    /* 0: R_max taken as the SLO capacity;
+	                                 1: the SLO capacity, fleet.spares only;
+	                                 2: with the availability target's spares */
 } layout;
 
 /* instances the regions need for given per-replica capacities; with
  * bound, a lower bound: fleet.spares only, not those the availability
- * target may add (cheap: the branch and bound's optimistic count) */
+ * target may add (cheap: a lower bound for the best-first pick) */
 static double layout_need(const region_set *rs, const layout *l,
                           double r_slo, double r_max, bool bound)
 {
@@ -186,6 +191,30 @@ static double layout_need(const region_set *rs, const layout *l,
 		need += l->rpi ? model_ceil_pos(nrep / l->rpi) : nrep * l->ipr;
 	}
 	return need;
+}
+
+/* One step further for a layout set up by layout_eval: stage 0 → 1
+ * searches the shape's SLO capacity (a layout that meets no SLO cannot be
+ * the best: HUGE_VAL) and bounds the count on it with fleet.spares only;
+ * 1 → 2 adds the spares the availability target asks for.  Each stage's
+ * count is at least the one before: capacity_needed(λ, R_slo, R_max) >=
+ * floor(λ/R_max) + 1 = capacity_needed(λ, R_max, R_max), and the spares
+ * for the target are at least fleet.spares. */
+static void layout_refine(shape_set *set, const option *o,
+                          const region_set *rs, layout *l)
+{
+	if (l->stage == 0) {
+		const fleet_capacity *c =
+			capacity_slo(set, capacity_shape(set, &o->gpu, l->T));
+		l->r_slo = c->requests_per_s;
+		l->slo_batch = c->batch;
+		l->need_total = l->r_slo > 0.0 ?
+			layout_need(rs, l, l->r_slo, l->r_max, true) : HUGE_VAL;
+		l->stage = l->r_slo > 0.0 ? 1 : 2;
+	} else if (l->stage == 1) {
+		l->need_total = layout_need(rs, l, l->r_slo, l->r_max, false);
+		l->stage = 2;
+	}
 }
 
 /* Fill l for T devices per replica (the shape g × T, set up once per
@@ -207,17 +236,9 @@ static void layout_eval(shape_set *set, const option *o, const region_set *rs,
 	if (l->bmax <= 0)
 		return;
 	l->r_max = model_finite(sh->top.rps);
-	if (capacity) {
-		const fleet_capacity *c = capacity_slo(set, sh);
-		l->r_slo = c->requests_per_s;
-		l->slo_batch = c->batch;
-		/* a layout that meets no SLO cannot be the best: its count (on
-		 * throughput alone) is not needed */
-		l->need_total = l->r_slo > 0.0 ?
-			layout_need(rs, l, l->r_slo, l->r_max, false) : HUGE_VAL;
-	} else {
-		l->need_total = layout_need(rs, l, l->r_max, l->r_max, true);
-	}
+	l->need_total = layout_need(rs, l, l->r_max, l->r_max, true);
+	while (capacity && l->stage < 2)
+		layout_refine(set, o, rs, l);
 }
 
 /* The GPUs-per-replica search (the one place it is done):
@@ -225,15 +246,17 @@ static void layout_eval(shape_set *set, const option *o, const region_set *rs,
  * (1, 2, 4, ... and the instance's own count), the one whose fleet needs the
  * fewest instances within the SLOs (ties: the smaller T; when no T meets the
  * SLOs, the smallest that fits); when none fits in one instance, 2, 4, 8
- * instances per replica.  Branch and bound: candidates are searched in the
- * order of their optimistic count and skipped once it cannot win. */
+ * instances per replica.  Best first: each candidate carries a lower bound
+ * on its count (layout.stage), and the one with the smallest (bound, T) is
+ * refined, until that one's count is exact: no other can need fewer
+ * instances (or as few with a smaller T).  The SLO search and the
+ * availability spares are worked out only for candidates that could win. */
 static void pick_layout(shape_set *set, const option *o, const region_set *rs,
                         layout *best, int *smallest_fit)
 {
 	int G = o->inst.gpus > 0 ? o->inst.gpus : 1;
 	layout c[16];
-	int order[16], nc = 0, nfit = 0;
-	bool have = false;
+	int nc = 0;
 
 	*smallest_fit = 0;
 	if (o->gpus_per_replica > 0) {
@@ -244,32 +267,26 @@ static void pick_layout(shape_set *set, const option *o, const region_set *rs,
 	for (int t = 1; t < G && nc < 15; t *= 2)
 		layout_eval(set, o, rs, t, false, &c[nc++]);
 	layout_eval(set, o, rs, G, false, &c[nc++]);
-	/* fitting candidates by (optimistic count, T): insertion sort */
-	for (int i = 0; i < nc; i++) {
-		int j;
-		if (c[i].bmax <= 0)
-			continue;
-		if (!*smallest_fit)
+	for (int i = 0; i < nc; i++)
+		if (c[i].bmax > 0) {
 			*smallest_fit = c[i].T;
-		for (j = nfit; j > 0 && c[order[j - 1]].need_total > c[i].need_total; j--)
-			order[j] = order[j - 1];
-		order[j] = i;
-		nfit++;
-	}
-	for (int k = 0; k < nfit; k++) {
-		layout *l = &c[order[k]];
-		if (have && (l->need_total > best->need_total ||
-		             (l->need_total == best->need_total && l->T > best->T)))
-			continue;   /* cannot need fewer instances than the best */
-		layout_eval(set, o, rs, l->T, true, l);
-		if (l->r_slo > 0.0 && (!have || l->need_total < best->need_total ||
-		                      (l->need_total == best->need_total && l->T < best->T))) {
-			*best = *l;
-			have = true;
+			break;
 		}
+	for (;;) {
+		layout *l = NULL;
+		for (int i = 0; i < nc; i++)
+			if (c[i].bmax > 0 && (!l || c[i].need_total < l->need_total ||
+			                      (c[i].need_total == l->need_total &&
+			                       c[i].T < l->T)))
+				l = &c[i];
+		if (!l || l->need_total == HUGE_VAL)
+			break;         /* none fits, or none meets the SLOs */
+		if (l->stage == 2) {
+			*best = *l;
+			return;
+		}
+		layout_refine(set, o, rs, l);
 	}
-	if (have)
-		return;
 	for (int i = 0; i < nc; i++)
 		if (c[i].bmax > 0) {   /* none meets the SLOs: the smallest fit */
 			*best = c[i];

@@ -751,6 +751,69 @@ static void test_option_gpus_per_replica(void **state)
 	assert_true(all_finite(&r));
 }
 
+/* The GPUs-per-replica pick (best first, on lower bounds) agrees with
+ * brute force: each T forced through gpus_per_replica, the fewest
+ * instances needed within the SLOs (ties: the smaller T), or the smallest
+ * T that fits when none meets them.  Loads from one replica to hundreds
+ * per region, with and without an availability target (whose spares the
+ * pick works out only for candidates that could win). */
+static void test_option_layout_brute_force(void **state)
+{
+	static scenario s;
+	static results r;
+	const char *inst[] = { "p4d.24xlarge", "inf2.48xlarge" };
+	const char *rpd[] = { "20000", "100000", "200000", "350000", "500000",
+	                      "800000", "1500000", "3000000", "5000000",
+	                      "12000000", "50000000" };
+	const char *avail[] = { "0.9", "0.9999" };
+	const char *up[] = { "0.99", "0.8" };
+	int checked_slo = 0;
+	(void)state;
+
+	for (int i = 0; i < 2; i++)
+	for (int d = 0; d < 11; d++)
+	for (int a = 0; a < 2; a++)
+	for (int u = 0; u < 2; u++) {
+		int G, best_T = 0, best_need = 0, smallest = 0;
+		option *o;
+
+		apac(&s);
+		set(&s, "workload.requests_per_day", rpd[d]);
+		set(&s, "workload.availability", avail[a]);
+		set(&s, "fleet.replica_availability", up[u]);
+		set(&s, "fleet.spares", "0");
+		o = add_instances(&s, "x", inst[i], 0, 0);
+		G = o->inst.gpus;
+		model_eval(&s, &r);
+		for (int T = 1; T <= G; T = T < G && 2 * T > G ? G : 2 * T) {
+			const option_result *f;
+			s.options[0].gpus_per_replica = T;
+			model_eval(&s, &r);
+			f = &r.options[0];
+			if (f->fits && !smallest)
+				smallest = T;
+			if (f->fits && f->slo_requests_per_s > 0 &&
+			    (!best_T || f->instances_needed < best_need)) {
+				best_T = T;
+				best_need = f->instances_needed;
+			}
+			if (T == G)
+				break;
+		}
+		s.options[0].gpus_per_replica = 0;
+		model_eval(&s, &r);
+		if (best_T) {
+			assert_int_equal(r.options[0].gpus_per_replica, best_T);
+			assert_int_equal(r.options[0].instances_needed, best_need);
+			checked_slo++;
+		} else {
+			assert_int_equal(r.options[0].gpus_per_replica, smallest);
+		}
+	}
+	/* most of these loads are met by some T (the test is not vacuous) */
+	assert_true(checked_slo >= 16);
+}
+
 /* ---- API and break-even --------------------------------------------------- */
 
 static void test_break_even(void **state)
@@ -1250,6 +1313,7 @@ int main(void)
 		cmocka_unit_test(test_fleet_availability),
 		cmocka_unit_test(test_options_fixed_vs_sized),
 		cmocka_unit_test(test_option_price_sources),
+		cmocka_unit_test(test_option_layout_brute_force),
 		cmocka_unit_test(test_option_gpus_per_replica),
 		cmocka_unit_test(test_break_even),
 		cmocka_unit_test(test_no_fit_is_finite),
