@@ -23,6 +23,12 @@ const instance_spec *catalog_instance(const char *id);
  * else the default price; *known tells which. */
 double catalog_instance_price(const instance_spec *in, const char *region, int *known);
 
+/* Device memory as infertui writes it everywhere: GB of 10^9 bytes, with
+ * the GiB figure beside it when the size is a whole number of GiB (HBM
+ * parts are sold by GiB: an "80GB" H100 is "85.9 GB (80 GiB)"; a 24 GB
+ * GDDR part is "24 GB").  Returns b. */
+char *catalog_fmt_memory(char *b, size_t n, double bytes);
+
 /* Electricity price ($/kWh) of a named region (hk, sg, syd, us-east and
  * their AWS names), 0 when unknown; sources in src/catalog/regions.c. */
 double catalog_region_usd_per_kwh(const char *region);

@@ -218,15 +218,19 @@ static int set_mode(enum run_mode *mode, const char **mode_opt,
 
 static void list_gpus(FILE *out)
 {
-	fprintf(out, "%-14s %-34s %7s %8s %9s %8s\n", "ID", "NAME", "MEM GiB",
+	char mem[48];
+	fprintf(out, "%-14s %-34s %-18s %8s %9s %8s\n", "ID", "NAME", "MEMORY",
 	        "BW TB/s", "BF16 TF", "$/h");
 	for (size_t i = 0; i < catalog_gpu_count(); i++) {
 		const gpu_spec *g = catalog_gpu_at(i);
 		double tf = g->flops[PREC_BF16] > 0 ? g->flops[PREC_BF16] : g->flops[PREC_FP16];
-		fprintf(out, "%-14s %-34s %7.1f %8.3f %9.1f %8.3f\n", g->id, g->label,
-		        g->mem_bytes / 1073741824.0, g->bandwidth / 1e12, tf / 1e12,
-		        g->usd_per_hour);
+		fprintf(out, "%-14s %-34s %-18s %8.3f %9.1f %8.3f\n", g->id, g->label,
+		        catalog_fmt_memory(mem, sizeof mem, g->mem_bytes),
+		        g->bandwidth / 1e12, tf / 1e12, g->usd_per_hour);
 	}
+	fputs("\nGB is 10^9 bytes here and everywhere in infertui (hardware.memory_gb "
+	      "included);\nGiB (2^30) is shown beside it where the part is sold by "
+	      "GiB.\n", out);
 }
 
 static void list_models(FILE *out)

@@ -1,5 +1,7 @@
 /* lookup.c — the catalog's API: listing, look-up by id (case-insensitive),
  * user entries shadowing built-ins, and regional instance prices. */
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -97,6 +99,16 @@ const model_spec *catalog_model(const char *id) { return table_lookup(&catalog_m
 size_t catalog_gpu_count(void) { return table_count(&catalog_gpus); }
 const gpu_spec *catalog_gpu_at(size_t i) { return table_at(&catalog_gpus, i); }
 const gpu_spec *catalog_gpu(const char *id) { return table_lookup(&catalog_gpus, id); }
+
+char *catalog_fmt_memory(char *b, size_t n, double bytes)
+{
+	double gib = bytes / 1073741824.0;
+	if (gib >= 1 && fabs(gib - round(gib)) < 1e-9 * gib)
+		snprintf(b, n, "%.4g GB (%.0f GiB)", bytes / 1e9, gib);
+	else
+		snprintf(b, n, "%.4g GB", bytes / 1e9);
+	return b;
+}
 
 size_t catalog_instance_count(void) { return table_count(&catalog_instances); }
 const instance_spec *catalog_instance_at(size_t i) { return table_at(&catalog_instances, i); }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <stdio.h>
 
+#include "catalog.h"
 #include "model/fleet.h"
 #include "params.h"
 #include "text.h"
@@ -159,11 +160,14 @@ static void text_header(FILE *out, const scenario *s, bool md)
 	     s->description[0] ? ": " : "", s->description);
 	if (md)
 		fputs("\n", out);
-	line(out, md, 0, 2, "%s%s; %s weights, %s KV; %dx %s per replica; %s "
-	     "batching (max %d), %s KV", li,
+	char mem[48];
+	line(out, md, 0, 2, "%s%s; %s weights, %s KV; %dx %s per replica, %s and "
+	     "%.3g TB/s each; %s batching (max %d), %s KV", li,
 	     s->model.label[0] ? s->model.label : s->model.id,
 	     prec_name(s->weights), prec_name(s->kv_cache), s->gpus,
 	     s->gpu.label[0] ? s->gpu.label : s->gpu.id,
+	     catalog_fmt_memory(mem, sizeof mem, s->gpu.mem_bytes),
+	     s->gpu.bandwidth / 1e12,
 	     s->batching == BATCH_STATIC ? "static" : "continuous", s->max_batch,
 	     s->kv_manager == KV_PAGED ? "paged" : "contiguous");
 	line(out, md, 0, 2, "%s%.0f in / %.0f out tokens; %s req/day, peak x%.3g; "

@@ -89,9 +89,11 @@ void pick_open_param(tui_app *a, int pi)
 		const model_spec *m = p->type == PT_MODEL ? catalog_model(id) : NULL;
 		ui_copy(a->names[a->n_names], UI_NAME_LEN, id);
 		desc[0] = '\0';
-		if (g)   /* memory as sold: GiB (an "80GB" H100 is 80 GiB) */
-			snprintf(desc, UI_NAME_LEN * 2, "%s, %.0f GiB, %.2f TB/s", g->label,
-			         g->mem_bytes / 1073741824.0, g->bandwidth / 1e12);
+		char mem[48];
+		if (g)   /* memory in GB as everywhere, GiB beside it as sold */
+			snprintf(desc, UI_NAME_LEN * 2, "%s, %s, %.2f TB/s", g->label,
+			         catalog_fmt_memory(mem, sizeof mem, g->mem_bytes),
+			         g->bandwidth / 1e12);
 		else if (m)
 			snprintf(desc, UI_NAME_LEN * 2, "%s", m->label);
 		a->n_names++;

@@ -9,7 +9,13 @@ for g in a100-40g a100-80g h100-sxm h100-pcie h200 b200 l4 l40s a10g mi300x \
 done
 # H100 SXM: 80 GiB (nvidia-smi: 81559 MiB), 3.35 TB/s, 989 dense BF16 TFLOPS (NVIDIA datasheet; not the
 # 1979 sparsity figure)
-has "$tmp/out" "^h100-sxm .* 80\.0 +3\.350 +989\." "H100 SXM shows dense TFLOPS"
+# memory in GB (10^9 B) as on the screen and in the report, the GiB the part
+# is sold by beside it: 80 * 2^30 B = 85.9 GB (issue 11: one convention)
+has "$tmp/out" "^h100-sxm .* 85\.9 GB \(80 GiB\) +3\.350 +989\." "H100 SXM: 85.9 GB (80 GiB), dense TFLOPS"
+has "$tmp/out" "^l4 .* 24 GB +0\.300" "L4: its datasheet 24 GB, no GiB figure"
+has "$tmp/out" "^GB is 10\^9 bytes here and everywhere" "--list-gpus says what GB means"
+expect 0 "the report of an H100" --set hardware.gpu=h100-sxm --report --format markdown
+has "$tmp/out" "per replica, 85\.9 GB \(80 GiB\) and 3\.35 TB/s each" "the report gives the H100's memory as 85.9 GB (80 GiB) too"
 
 expect 0 "--list-models" --list-models
 for m in llama-2-7b llama-2-13b llama-2-70b llama-3.1-8b llama-3.1-70b \

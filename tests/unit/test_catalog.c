@@ -87,6 +87,22 @@ static void test_gpu_entries_well_formed(void **state)
 	assert_null(catalog_gpu(NULL));
 }
 
+/* One unit for memory (issue 11): GB of 10^9 bytes, the GiB figure beside
+ * it for parts sold by GiB.  80 GiB = 80 * 2^30 = 85,899,345,920 B = 85.9 GB;
+ * 40 GiB = 42,949,672,960 B = 42.95 GB; the L4's datasheet 24 GB is 24e9 B. */
+static void test_fmt_memory(void **state)
+{
+	(void)state;
+	char b[48];
+	assert_string_equal(catalog_fmt_memory(b, sizeof b,
+	                    catalog_gpu("h100-sxm")->mem_bytes), "85.9 GB (80 GiB)");
+	assert_string_equal(catalog_fmt_memory(b, sizeof b,
+	                    catalog_gpu("a100-40g")->mem_bytes), "42.95 GB (40 GiB)");
+	assert_string_equal(catalog_fmt_memory(b, sizeof b,
+	                    catalog_gpu("l4")->mem_bytes), "24 GB");
+	assert_string_equal(catalog_fmt_memory(b, sizeof b, 85.9e9), "85.9 GB");
+}
+
 static void test_gpu_figures_sane(void **state)
 {
 	(void)state;
@@ -564,6 +580,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_gpu_entries_well_formed),
+		cmocka_unit_test(test_fmt_memory),
 		cmocka_unit_test(test_gpu_figures_sane),
 		cmocka_unit_test(test_gpu_dense_figures),
 		cmocka_unit_test(test_seed_figures_from_specs),
