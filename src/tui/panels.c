@@ -396,6 +396,7 @@ static void option_row(panel *p, const option_result *o, const option_result *ob
 	const tui_app *a = p->a;
 	char val[200], m[80], rv[80], delta[64] = "", lab[160];
 	const char *mk, *inst = "", *gpu = "";
+	int per_server = 1;
 	attr_t ma;
 	bool api = o->kind == OPT_API;
 	double mo = api ? o->annual_usd / 12 : o->monthly_on_demand_usd;
@@ -408,13 +409,18 @@ static void option_row(panel *p, const option_result *o, const option_result *ob
 		if (!strcmp(a->cur.options[j].name, o->name)) {
 			inst = a->cur.options[j].instance;
 			gpu = a->cur.options[j].gpu.id;
+			per_server = a->cur.options[j].gpu.devices_per_server;
 		}
 	if (api)
 		snprintf(lab, sizeof lab, "%s API", o->name);
 	else if (o->kind == OPT_HYBRID)   /* base + burst (infertui-model(7)) */
 		snprintf(lab, sizeof lab, "%s hybrid, %d base", o->name, o->base_replicas);
-	else if (o->kind == OPT_OWNED && o->fits)   /* servers bought */
-		snprintf(lab, sizeof lab, "%s %d%s%s bought", o->name, o->instances_total,
+	else if (o->kind == OPT_OWNED && o->fits)
+		/* servers bought, counted in devices: one 8-GPU server is
+		 * "own 8×h100-sxm bought", not "1×h100-sxm" (the report gives
+		 * the servers) */
+		snprintf(lab, sizeof lab, "%s %d%s%s bought", o->name,
+		         o->instances_total * (per_server > 1 ? per_server : 1),
 		         a->g.times, gpu);
 	else if (!o->fits)
 		snprintf(lab, sizeof lab, "%s %s", o->name, *inst ? inst : "instances");
@@ -769,6 +775,29 @@ void panels_notes(const tui_app *a, char *out, size_t n, int w)
 	    r->availability + 1e-12 < s->availability) {
 		snprintf(cl[nc++], sizeof cl[0], "availability %.1f%% misses the "
 		         "%.1f%% target", r->availability * 100, s->availability * 100);
+	}
+	/* options the Fleet panel marks FAIL: why, with the achieved figure
+	 * (an option with a fixed count can miss the availability target) */
+	if (nc < 6) {
+		size_t len = 0;
+		cl[nc][0] = '\0';
+		for (int i = 0; i < r->n_options && len < sizeof cl[0] - 1; i++) {
+			const option_result *o = &r->options[i];
+			char why[96];
+			if (o->meets)
+				continue;
+			if (!o->fits)
+				snprintf(why, sizeof why, "does not fit");
+			else if (!o->meets_slo)
+				snprintf(why, sizeof why, "misses the SLOs");
+			else
+				snprintf(why, sizeof why, "availability %.2f%% < %.1f%% target",
+				         o->availability * 100, s->availability * 100);
+			len += (size_t)snprintf(cl[nc] + len, sizeof cl[0] - len, "%s%s: %s",
+			                        len ? ", " : "option ", o->name, why);
+		}
+		if (cl[nc][0])
+			nc++;
 	}
 	if (r->op.reason == OP_SLO || r->op.reason == OP_NO_SLO_BATCH) {
 		panels_op_title(a, cl[nc++], sizeof cl[0], true);
