@@ -102,14 +102,40 @@ int spot_spares(int needed, double replica_availability, double target,
 	return -1;
 }
 
+/* The bisection below evaluates s_h = c_h^k for some fifty k: the bases
+ * c_h = (1 + cos(2π(h − peak_hour)/24))/2 are worked out once, and hours
+ * with the same base (h and its mirror about the peak: cos is even) share
+ * one pow.  Every s_h and the sum are the same numbers, in the same
+ * order, as one cos and one pow per hour and k. */
+typedef struct {
+	double c[24];
+	int first[24];            /* the first hour with this base */
+} profile_base;
+
+static void profile_base_init(int peak_hour, profile_base *pb)
+{
+	for (int h = 0; h < 24; h++) {
+		pb->c[h] = (1.0 + cos(2.0 * M_PI * (double)(h - peak_hour) / 24.0)) / 2.0;
+		pb->first[h] = h;
+		for (int j = 0; j < h; j++)
+			if (pb->c[j] == pb->c[h]) {
+				pb->first[h] = j;
+				break;
+			}
+	}
+}
+
 /* s_h for one exponent k, and the mean of the 24 values. */
-static double profile_mean(int peak_hour, double k, double s[24])
+static double profile_mean(const profile_base *pb, double k, double s[24])
 {
 	double sum = 0.0;
 
 	for (int h = 0; h < 24; h++) {
-		double c = (1.0 + cos(2.0 * M_PI * (double)(h - peak_hour) / 24.0)) / 2.0;
-		s[h] = c > 0.0 ? pow(c, k) : 0.0;
+		double c = pb->c[h];
+		if (pb->first[h] != h)
+			s[h] = s[pb->first[h]];
+		else
+			s[h] = c > 0.0 ? pow(c, k) : 0.0;
 		sum += s[h];
 	}
 	return sum / 24.0;
@@ -118,6 +144,7 @@ static double profile_mean(int peak_hour, double k, double s[24])
 bool daily_profile(double peak, double trough, int peak_hour, double x[24])
 {
 	double s[24], want, lo = 1e-6, hi = 1.0, k = 1.0;
+	profile_base pb;
 
 	peak_hour = ((peak_hour % 24) + 24) % 24;
 	if (!(peak >= 1.0) || !(trough >= 0.0) || !(trough <= 1.0))
@@ -132,17 +159,18 @@ bool daily_profile(double peak, double trough, int peak_hour, double x[24])
 	 * 1/24 (k -> inf: the peak hour alone) */
 	if (!(want > 1.0 / 24.0 + 1e-9) || !(want < 23.0 / 24.0 - 1e-9))
 		return false;
-	while (profile_mean(peak_hour, hi, s) > want)
+	profile_base_init(peak_hour, &pb);
+	while (profile_mean(&pb, hi, s) > want)
 		hi *= 2.0;
 	for (int it = 0; it < 200 && hi - lo > 1e-13 * hi; it++) {
 		k = 0.5 * (lo + hi);
-		if (profile_mean(peak_hour, k, s) > want)
+		if (profile_mean(&pb, k, s) > want)
 			lo = k;
 		else
 			hi = k;
 	}
 	k = 0.5 * (lo + hi);
-	profile_mean(peak_hour, k, s);
+	profile_mean(&pb, k, s);
 	for (int h = 0; h < 24; h++)
 		x[h] = trough + (peak - trough) * s[h];
 	return true;

@@ -255,14 +255,22 @@ static double per_replica(const option *o, const option_result *or, double month
 	       inst_month * ((T + G - 1) / G);
 }
 
+/* The daily profile every hybrid reads (it depends on the scenario's
+ * peak and trough only): worked out by the first that needs it. */
+typedef struct {
+	bool tried, ok;
+	double x[24];
+} day_profile;
+
 static void eval_hybrid(const scenario *s, const results *r, const option *o,
-                        option_result *or)
+                        day_profile *day, option_result *or)
 {
 	int b = option_index(s, o->base), u = option_index(s, o->burst);
 	const option_result *ob_, *ou;
 	hybrid_inputs in;
 	hybrid_split chosen, best;
-	double x[24], trough, peak = s->peak_factor > 1.0 ? s->peak_factor : 1.0;
+	double trough, peak = s->peak_factor > 1.0 ? s->peak_factor : 1.0;
+	const double *x = day->x;
 	double share = pick(o->base_share, s->base_share), peak_lam;
 	outbuf ob, *nb = &ob;
 
@@ -301,7 +309,11 @@ static void eval_hybrid(const scenario *s, const results *r, const option *o,
 		outbuf_end(nb);
 		return;
 	}
-	if (!daily_profile(peak, trough, 12, x)) {
+	if (!day->tried) {
+		day->ok = daily_profile(peak, trough, 12, day->x);
+		day->tried = true;
+	}
+	if (!day->ok) {
 		PUT(nb, "no daily profile has peak factor ");
 		put_g(nb, peak, 3);
 		PUT(nb, " and trough ");
@@ -392,6 +404,7 @@ static void energy(const scenario *s, results *r)
 void model_own(const scenario *s, results *r)
 {
 	double H = months_horizon(s);
+	day_profile day;
 
 	r->horizon_months = H;
 	r->horizon_usd = r->monthly_reserved_usd * H;
@@ -410,7 +423,8 @@ void model_own(const scenario *s, results *r)
 			or->horizon_usd = or->monthly_reserved_usd * H;
 	}
 	/* hybrids price their parts: after every other option */
+	day.tried = false;
 	for (int i = 0; i < r->n_options; i++)
 		if (s->options[i].kind == OPT_HYBRID)
-			eval_hybrid(s, r, &s->options[i], &r->options[i]);
+			eval_hybrid(s, r, &s->options[i], &day, &r->options[i]);
 }

@@ -183,6 +183,60 @@ static void test_profile(void **state)
 	assert_false(daily_profile(2.0, 1.2, 12, x));
 }
 
+/* daily_profile works its bases out once and shares pow between an hour
+ * and its mirror about the peak: the profile is the same, to the last
+ * bit, as one cos and one pow per hour at every step of the same
+ * bisection (written out here as the formula reads). */
+static double plain_mean(int peak_hour, double k, double s[24])
+{
+	double sum = 0.0;
+
+	for (int h = 0; h < 24; h++) {
+		double c = (1.0 + cos(2.0 * M_PI * (double)(h - peak_hour) / 24.0)) / 2.0;
+		s[h] = c > 0.0 ? pow(c, k) : 0.0;
+		sum += s[h];
+	}
+	return sum / 24.0;
+}
+
+static void plain_profile(double peak, double trough, int peak_hour,
+                          double x[24])
+{
+	double s[24], want = (1.0 - trough) / (peak - trough);
+	double lo = 1e-6, hi = 1.0, k;
+
+	peak_hour = ((peak_hour % 24) + 24) % 24;
+	while (plain_mean(peak_hour, hi, s) > want)
+		hi *= 2.0;
+	for (int it = 0; it < 200 && hi - lo > 1e-13 * hi; it++) {
+		k = 0.5 * (lo + hi);
+		if (plain_mean(peak_hour, k, s) > want)
+			lo = k;
+		else
+			hi = k;
+	}
+	plain_mean(peak_hour, 0.5 * (lo + hi), s);
+	for (int h = 0; h < 24; h++)
+		x[h] = trough + (peak - trough) * s[h];
+}
+
+static void test_profile_shared_pow(void **state)
+{
+	const int hours[] = { 0, 5, 12, 17, 23, 30, -3 };
+	const double pt[][2] = { { 1.5, 0.5 }, { 3.0, 0.2 }, { 2.0, 0.0 },
+	                         { 4.0, 0.5 } };
+	double x[24], y[24];
+
+	(void)state;
+	for (int i = 0; i < 7; i++)
+		for (int j = 0; j < 4; j++) {
+			assert_true(daily_profile(pt[j][0], pt[j][1], hours[i], x));
+			plain_profile(pt[j][0], pt[j][1], hours[i], y);
+			for (int h = 0; h < 24; h++)
+				assert_true(x[h] == y[h]);
+		}
+}
+
 /* λ_h = 10 + 5·cos(2π(h − 12)/24) req/s (the profile above, mean 10),
  * capacity 3 req/s per replica: n_h = ceil(λ_h/3) is 5 for |h − 12| <= 4
  * (λ >= 12.5; 9 hours), 4 for |h − 12| = 5, 6 (11.29, 10.0; 4 hours), 3
@@ -413,6 +467,7 @@ int main(void)
 		cmocka_unit_test(test_energy_per_token),
 		cmocka_unit_test(test_spot),
 		cmocka_unit_test(test_profile),
+		cmocka_unit_test(test_profile_shared_pow),
 		cmocka_unit_test(test_hybrid_cloud),
 		cmocka_unit_test(test_hybrid_api),
 		cmocka_unit_test(test_own_vs_rent),
