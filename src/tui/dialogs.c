@@ -35,8 +35,8 @@ static const struct {
 	{ "s", "save the scenario as a preset (~/.config/infertui/presets)" },
 	{ "t  T", "next colour theme / pick a theme (remembered for the next "
 	          "start)" },
-	{ "z", "presentation mode: hide the list, panels across the screen "
-	       "(z again brings it back)" },
+	{ "z", "presentation mode: no list, panels across the screen, the "
+	       "headline figure large below 120x40 (z again brings it back)" },
 	{ "o", "search: the cheapest configurations within the SLOs (Enter "
 	       "applies one, undoably; m objective, i instances)" },
 	{ "g", "charts: the frontier, $/month against volume, the roofline, "

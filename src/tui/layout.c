@@ -77,8 +77,17 @@ void layout_compute(tui_app *a)
 			e3 = clampi(extra / 4, 0, 3);
 		}
 		int y = y0;
-		a->r_cost = rect(y, px, 4 + e1, pw);
-		y += a->r_cost.h;
+		if (a->present) {
+			/* presentation: the headline figure large, where the Cost
+			 * panel was (its three main figures beside it) */
+			a->r_head = rect(y, px, 4 + e1, pw);
+			a->r_cost = rect(0, 0, 0, 0);
+			y += a->r_head.h;
+		} else {
+			a->r_head = rect(0, 0, 0, 0);
+			a->r_cost = rect(y, px, 4 + e1, pw);
+			y += a->r_cost.h;
+		}
 		a->r_lat = rect(y, px, 5 + e2, pw);
 		y += a->r_lat.h;
 		a->r_mem = rect(y, px, 5 + e3, pw);
@@ -86,6 +95,7 @@ void layout_compute(tui_app *a)
 		a->r_fleet = rect(y, px, y0 + ph - y, pw);
 		a->r_chart = rect(0, 0, 0, 0);
 	} else {
+		a->r_head = rect(0, 0, 0, 0);
 		int ch = clampi(ph - 24, 9, 14);
 		int rest = ph - ch;
 		int ha = rest * 9 / 20;

@@ -6,6 +6,7 @@ src_libinfertui_tui_a_SOURCES += \
 	src/tui/rows.c \
 	src/tui/layout.c \
 	src/tui/widgets.c \
+	src/tui/bigtext.c \
 	src/tui/panels.c \
 	src/tui/keys.c \
 	src/tui/dialogs.c \

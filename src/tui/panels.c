@@ -390,13 +390,46 @@ static const option_result *base_option(const results *b, const char *name)
 /* One option: "a 6×p4d.24xlarge   $144k/mo ok" — per month on demand (the
  * panel's title says so), the reserved figure named beside it when there
  * is room; an option that does not fit shows that, not a price. */
+/* "a 6×p4d.24xlarge", "own 8×h100-sxm bought", "c API" */
+static void option_label(const tui_app *a, const option_result *o, char *lab,
+                         size_t n)
+{
+	const char *inst = "", *gpu = "";
+	int per_server = 1;
+	bool api = o->kind == OPT_API;
+
+	for (int j = 0; j < a->cur.n_options; j++)
+		if (!strcmp(a->cur.options[j].name, o->name)) {
+			inst = a->cur.options[j].instance;
+			gpu = a->cur.options[j].gpu.id;
+			per_server = a->cur.options[j].gpu.devices_per_server;
+		}
+	if (api)
+		snprintf(lab, n, "%s API", o->name);
+	else if (o->kind == OPT_HYBRID)   /* base + burst (infertui-model(7)) */
+		snprintf(lab, n, "%s hybrid, %d base", o->name, o->base_replicas);
+	else if (o->kind == OPT_OWNED && o->fits)
+		/* servers bought, counted in devices: one 8-GPU server is
+		 * "own 8×h100-sxm bought", not "1×h100-sxm" (the report gives
+		 * the servers) */
+		snprintf(lab, n, "%s %d%s%s bought", o->name,
+		         o->instances_total * (per_server > 1 ? per_server : 1),
+		         a->g.times, gpu);
+	else if (!o->fits)
+		snprintf(lab, n, "%s %s", o->name, *inst ? inst : "instances");
+	else if (*inst)
+		snprintf(lab, n, "%s %d%s%s%s", o->name, o->instances_total,
+		         a->g.times, inst, o->kind == OPT_SPOT ? " spot" : "");
+	else
+		snprintf(lab, n, "%s %d instances", o->name, o->instances_total);
+}
+
 static void option_row(panel *p, const option_result *o, const option_result *ob,
                        bool headline)
 {
 	const tui_app *a = p->a;
 	char val[200], m[80], rv[80], delta[64] = "", lab[160];
-	const char *mk, *inst = "", *gpu = "";
-	int per_server = 1;
+	const char *mk;
 	attr_t ma;
 	bool api = o->kind == OPT_API;
 	double mo = api ? o->annual_usd / 12 : o->monthly_on_demand_usd;
@@ -405,30 +438,7 @@ static void option_row(panel *p, const option_result *o, const option_result *ob
 
 	if (!panel_room(p))
 		return;
-	for (int j = 0; j < a->cur.n_options; j++)
-		if (!strcmp(a->cur.options[j].name, o->name)) {
-			inst = a->cur.options[j].instance;
-			gpu = a->cur.options[j].gpu.id;
-			per_server = a->cur.options[j].gpu.devices_per_server;
-		}
-	if (api)
-		snprintf(lab, sizeof lab, "%s API", o->name);
-	else if (o->kind == OPT_HYBRID)   /* base + burst (infertui-model(7)) */
-		snprintf(lab, sizeof lab, "%s hybrid, %d base", o->name, o->base_replicas);
-	else if (o->kind == OPT_OWNED && o->fits)
-		/* servers bought, counted in devices: one 8-GPU server is
-		 * "own 8×h100-sxm bought", not "1×h100-sxm" (the report gives
-		 * the servers) */
-		snprintf(lab, sizeof lab, "%s %d%s%s bought", o->name,
-		         o->instances_total * (per_server > 1 ? per_server : 1),
-		         a->g.times, gpu);
-	else if (!o->fits)
-		snprintf(lab, sizeof lab, "%s %s", o->name, *inst ? inst : "instances");
-	else if (*inst)
-		snprintf(lab, sizeof lab, "%s %d%s%s%s", o->name, o->instances_total,
-		         a->g.times, inst, o->kind == OPT_SPOT ? " spot" : "");
-	else
-		snprintf(lab, sizeof lab, "%s %d instances", o->name, o->instances_total);
+	option_label(a, o, lab, sizeof lab);
 	if (!api && !o->fits) {
 		ui_row_value(a, p->y++, p->r.x, p->r.w, lab, "does not fit", a->g.fail,
 		             ui_attr(a, TE_BAD) | A_BOLD, "", p->dw);
@@ -458,6 +468,119 @@ static void option_row(panel *p, const option_result *o, const option_result *ob
 			          ob->monthly_reserved_usd, fmt_usd);
 		ui_row_value(a, p->y++, p->r.x, p->r.w, "  reserved", rv, NULL, 0, delta,
 		             p->dw);
+	}
+}
+
+/* Presentation mode below 120x40: the figure the Fleet panel leads with
+ * (the preset's first option, else this fleet), three rows tall, whether
+ * it meets the target, and the Cost panel's first figures beside it.  A
+ * state that is not a number is said in words, never drawn as $0. */
+static void draw_headline(tui_app *a)
+{
+	const results *r = &a->res;
+	ui_rect h = a->r_head;
+	char fig[64] = "", cap[200], lab[160], t[64], state[160] = "";
+	bool meets = false;
+
+	if (r->n_options > 0) {
+		const option_result *o = &r->options[0];
+		bool api = o->kind == OPT_API;
+		option_label(a, o, lab, sizeof lab);
+		snprintf(cap, sizeof cap, "option %s, per month on demand", lab);
+		if (!api && !o->fits)
+			snprintf(state, sizeof state, "does not fit");
+		else
+			fmt_usd_exact(fig, sizeof fig, api ? o->annual_usd / 12 :
+			              o->monthly_on_demand_usd);
+		meets = api ? o->meets_slo : o->meets;
+	} else {
+		snprintf(cap, sizeof cap, "this fleet, per month on demand");
+		if (!r->fits)
+			snprintf(state, sizeof state, "does not fit");
+		else if (r->op.reason == OP_NO_SLO_BATCH)
+			panels_op_title(a, state, sizeof state, false);
+		else if (!(r->op.sized && r->replicas_total > 0))
+			snprintf(state, sizeof state, "cannot be sized");
+		else
+			fmt_usd_exact(fig, sizeof fig, r->monthly_usd);
+		meets = r->op.meets;
+	}
+	ui_fill(h.y, h.x, h.h, h.w, ui_attr(a, TE_TEXT));
+	ui_hline_title(a, h.y, h.x, h.w, "Headline", cap);
+
+	char big[3][UI_BIG_BYTES];
+	int bw = fig[0] ? ui_big_render(fig, a->g.utf8, big) : -1;
+	if (bw > h.w - 30 && fig[0]) {   /* too wide: the short form */
+		fmt_usd(t, sizeof t, r->n_options > 0 ?
+		        (r->options[0].kind == OPT_API ? r->options[0].annual_usd / 12 :
+		         r->options[0].monthly_on_demand_usd) : r->monthly_usd);
+		snprintf(fig, sizeof fig, "%s", t);
+		bw = ui_big_render(fig, a->g.utf8, big);
+	}
+	int x = h.x + 1, y = h.y + 1;
+	attr_t fa = ui_attr(a, meets ? TE_GOOD : TE_BAD) | A_BOLD;
+	if (fig[0] && bw > 0 && bw <= h.w - 30 && h.h >= 4) {
+		for (int k = 0; k < 3; k++)
+			ui_put(y + k, x, bw, fa, big[k]);
+		x += bw + 1;
+		ui_put(y + 1, x, 4, ui_attr(a, TE_TEXT), "/mo");
+		x += 5;
+	} else if (fig[0]) {
+		snprintf(t, sizeof t, "%s/mo", fig);
+		ui_put(y + 1, x, h.w - 2, fa, t);
+		x += ui_width(t) + 2;
+	} else {   /* not a number: the state in words, the reason below */
+		char v[200];
+		snprintf(v, sizeof v, "%s: %s", a->g.fail, state);
+		ui_put(y + 1, x, h.w - 2, ui_attr(a, TE_BAD) | A_BOLD, v);
+		return;
+	}
+	/* beside it: the verdict, then what a token and a request cost */
+	int w = h.x + h.w - 1 - x;
+	if (w < 12)
+		return;
+	char v[256];
+	snprintf(v, sizeof v, "%s %s", meets ? a->g.ok : a->g.fail,
+	         meets ? "meets the target" : "misses the target");
+	ui_put(y, x, w, ui_attr(a, meets ? TE_GOOD : TE_BAD) | A_BOLD, v);
+	if (r->n_options > 0) {
+		/* an option's story: its reserved month, and the cheapest option
+		 * that meets the target (the answer the room is after) */
+		const option_result *o = &r->options[0], *best = NULL;
+		if (o->kind != OPT_API && o->fits &&
+		    o->monthly_reserved_usd < o->monthly_on_demand_usd - 0.005) {
+			fmt_usd(t, sizeof t, o->monthly_reserved_usd);
+			snprintf(v, sizeof v, "reserved %s/mo", t);
+			ui_put(y + 1, x, w, ui_attr(a, TE_TEXT), v);
+		}
+		for (int i = 0; i < r->n_options; i++) {
+			const option_result *c = &r->options[i];
+			double mo = c->kind == OPT_API ? c->annual_usd / 12 :
+			            c->monthly_on_demand_usd;
+			bool ok = c->kind == OPT_API ? c->meets_slo : c->meets;
+			double bmo = best ? (best->kind == OPT_API ? best->annual_usd / 12 :
+			                     best->monthly_on_demand_usd) : 0;
+			if (ok && mo > 0 && (!best || mo < bmo))
+				best = c;
+		}
+		if (best && best != o) {
+			option_label(a, best, lab, sizeof lab);
+			fmt_usd(t, sizeof t, best->kind == OPT_API ? best->annual_usd / 12 :
+			        best->monthly_on_demand_usd);
+			snprintf(v, sizeof v, "cheapest ok: %s %s/mo", lab, t);
+			ui_put(y + 2, x, w, ui_attr(a, TE_ACCENT), v);
+		}
+		return;
+	}
+	if (fig[0] && r->usd_per_1m_tokens > 0) {
+		fmt_usd(t, sizeof t, r->usd_per_1m_tokens);
+		snprintf(v, sizeof v, "per 1M tokens %s", t);
+		ui_put(y + 1, x, w, ui_attr(a, TE_TEXT), v);
+	}
+	if (fig[0] && r->usd_per_request > 0) {
+		fmt_usd(t, sizeof t, r->usd_per_request * 1e3);
+		snprintf(v, sizeof v, "per 1K requests %s", t);
+		ui_put(y + 2, x, w, ui_attr(a, TE_TEXT), v);
 	}
 }
 
@@ -831,7 +954,10 @@ void panels_notes(const tui_app *a, char *out, size_t n, int w)
 
 void panels_draw(tui_app *a)
 {
-	draw_cost(a);
+	if (a->r_head.h > 0)
+		draw_headline(a);
+	else
+		draw_cost(a);
 	draw_latency(a);
 	draw_memory(a);
 	draw_fleet(a);

@@ -142,6 +142,9 @@ typedef struct tui_app {
 	bool big;
 	ui_rect r_title, r_list, r_panels, r_notes, r_status;
 	ui_rect r_cost, r_lat, r_mem, r_fleet, r_chart;
+	ui_rect r_head;            /* presentation mode below 120x40: the
+	                              headline figure, three rows tall, in place
+	                              of the Cost panel (h 0 otherwise) */
 	int list_label_w, list_bar_w, list_value_w;
 	unsigned dirty;
 	bool full_redraw;          /* next draw repaints every region */
@@ -237,6 +240,12 @@ int ui_width(const char *s);                         /* display columns */
 int ui_fit(const char *s, int w, char *out, size_t outlen);
 /* Draw s at y,x in at most w columns (word-boundary cut), with attr. */
 int ui_put(int y, int x, int w, attr_t attr, const char *s);
+
+/* bigtext.c: text three rows tall (digits, "$", ",", ".", "-", " ", and
+ * the k/M/B/T of short amounts), half blocks or '#' without UTF-8; the
+ * width in columns, or -1 for a character it cannot draw or no room */
+#define UI_BIG_BYTES 512
+int ui_big_render(const char *text, bool utf8, char out[3][UI_BIG_BYTES]);
 int ui_putf(int y, int x, int w, attr_t attr, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 /* Right-aligned in [x, x+w). */

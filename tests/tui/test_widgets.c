@@ -10,6 +10,31 @@
 
 #include "tui/ui.h"
 
+/* presentation mode's three-row figures: the 3x5 font of bigtext.c drawn
+ * by hand.  '1' is .#. ##. .#. .#. ###: character row 0 holds pixel rows
+ * 0 and 1 (column 0 only below: lower half; column 1 both: full; column 2
+ * none), row 1 holds pixel rows 2 and 3, row 2 pixel row 4 (upper halves). */
+static void test_big(void **state)
+{
+	(void)state;
+	char b[3][UI_BIG_BYTES];
+	assert_int_equal(ui_big_render("1", true, b), 3);
+	assert_string_equal(b[0], "\u2584\u2588 ");
+	assert_string_equal(b[1], " \u2588 ");
+	assert_string_equal(b[2], "\u2580\u2580\u2580");
+	/* ASCII: '#' for any half.  "1.0": 3 + gap + 1 (the point) + gap + 3.
+	 * Row 0: '1' "## ", gap, point " ", gap, '0' "###" (### over #.#) */
+	assert_int_equal(ui_big_render("1.0", false, b), 9);
+	assert_string_equal(b[0], "##    ###");
+	assert_string_equal(b[1], " #    # #");
+	assert_string_equal(b[2], "### # ###");
+	/* a character it has no glyph for: -1, the caller writes it small */
+	assert_int_equal(ui_big_render("$1.5x", true, b), -1);
+	/* the article's option A month: nine wide glyphs, ',' and '.' one
+	 * column each, ten gaps: 27 + 2 + 10 */
+	assert_int_equal(ui_big_render("$143,532.60", true, b), 39);
+}
+
 static void test_usd(void **state)
 {
 	char b[64];
@@ -105,6 +130,7 @@ static void test_fit(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_big),
 		cmocka_unit_test(test_usd),
 		cmocka_unit_test(test_time_bytes_rate),
 		cmocka_unit_test(test_delta),
