@@ -334,8 +334,13 @@ static void draw_memory(tui_app *a)
 	                       b->kv_in_use_bytes - b->kv_wasted_bytes - b->overhead_bytes);
 	if (a->has_base)
 		prow(&p, "Free memory", v[4], bfree, fmt_bytes, NULL, 0);
-	prow(&p, "Concurrency| (KV room)", (double)r->max_concurrency,
-	     (double)b->max_concurrency, fmt_seqs, NULL, 0);
+	if (r->fits)
+		prow(&p, "Concurrency| (KV room)", (double)r->max_concurrency,
+		     (double)b->max_concurrency, fmt_seqs, NULL, 0);
+	else if (panel_room(&p))   /* not "0 seqs": there is no room at all */
+		ui_row_value(a, p.y++, p.r.x, p.r.w, "Concurrency| (KV room)",
+		             "none: does not fit", a->g.fail, ui_attr(a, TE_BAD) | A_BOLD,
+		             "", p.dw);
 	if (!a->has_base)
 		prow(&p, "Free memory", v[4], bfree, fmt_bytes, NULL, 0);
 	prow(&p, "Weights", r->weights_bytes, b->weights_bytes, fmt_bytes, NULL, 0);
