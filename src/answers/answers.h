@@ -130,8 +130,6 @@ int sweep_write(FILE *out, enum report_format f, const scenario *base,
 int sensitivity_write(FILE *out, enum report_format f, const scenario *base);
 
 /* Comparisons: n scenarios, one column each, deltas against the first. */
-int compare_write(FILE *out, enum report_format f, int n,
-                  const scenario *const *s, const char *const *names);
 
 /* The headline figures every table shares (sweep, compare, sensitivity). */
 typedef struct {
@@ -146,6 +144,25 @@ const headline *headline_at(size_t i);
 double answers_fleet_usd_per_1m(const scenario *s, const results *r);
 /* fits, every SLO and the availability target */
 bool answers_meets(const scenario *s, const results *r);
+
+/* Comparisons: n scenarios, one column each, deltas against the first;
+ * the explorer's compare view (key c) shows the same cells. */
+int compare_write(FILE *out, enum report_format f, int n,
+                  const scenario *const *s, const char *const *names);
+/* One figure of one scenario as --compare writes it: human (text and
+ * Markdown) "143,533", "0.4123", "yes", and a figure that does not exist
+ * in words ("does not fit", "cannot meet TPOT 5 ms", "never"), never 0;
+ * else the machine form (empty when it does not exist). */
+void compare_cell(const headline *h, const scenario *s, const results *r,
+                  bool human, char *buf, size_t n);
+/* Its change against the first scenario: "+12.3%" (human), the
+ * difference (machine), "changed" for yes/no, "n/a" when a side has no
+ * number. */
+void compare_change(const headline *h, const scenario *s0, const results *r0,
+                    const scenario *s, const results *r, bool human, char *buf,
+                    size_t n);
+/* the last row: what sets the operating point (results.op.text) */
+#define COMPARE_BINDS_LABEL "what binds"
 
 /* ---- charts: the data behind the explorer's charts and --charts ------- */
 

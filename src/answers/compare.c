@@ -12,6 +12,66 @@
 
 #define CMP_MAX 8
 
+/* a figure that does not exist for this scenario, in words, into buf */
+static void missing(const headline *h, const results *r, char *buf, size_t n)
+{
+	const char *w = "n/a";
+
+	if (!r->fits) {
+		w = "does not fit";
+	} else if (!strncmp(h->key, "slo.capacity", 12) && r->op.reason == OP_NO_SLO_BATCH) {
+		/* "cannot meet TPOT 5 ms (6.92 ms at batch 1) at any batch" */
+		size_t len = strcspn(r->op.text, "(");
+		while (len > 0 && r->op.text[len - 1] == ' ')
+			len--;
+		snprintf(buf, n, "%.*s", (int)len, r->op.text);
+		return;
+	} else if (!strncmp(h->key, "api.break_even", 14)) {
+		w = "never";
+	} else if (!strncmp(h->key, "api.", 4)) {
+		w = "no API price";
+	}
+	snprintf(buf, n, "%s", w);
+}
+
+void compare_cell(const headline *h, const scenario *s, const results *r,
+                  bool human, char *buf, size_t n)
+{
+	double v = h->get(s, r);
+
+	if (h->kind == 2)
+		snprintf(buf, n, "%s", human ? (v != 0 ? "yes" : "no") :
+		         (v != 0 ? "true" : "false"));
+	else if (human && !isfinite(v))
+		missing(h, r, buf, n);
+	else if (human && h->kind == 1)
+		snprintf(buf, n, "%.0f", v);
+	else if (human && strstr(h->key, "usd"))
+		emit_money(buf, n, v, fabs(v) >= 100 ? 0 : 4);
+	else if (human)
+		snprintf(buf, n, "%.4g", v);
+	else
+		emit_num(buf, n, v);
+}
+
+void compare_change(const headline *h, const scenario *s0, const results *r0,
+                    const scenario *s, const results *r, bool human, char *buf,
+                    size_t n)
+{
+	double v0 = h->get(s0, r0), v = h->get(s, r), d = v - v0;
+
+	if (h->kind == 2)
+		snprintf(buf, n, "%s", (v != 0) == (v0 != 0) || !human ? "" : "changed");
+	else if (!human)
+		emit_num(buf, n, d);
+	else if (!isfinite(d))
+		snprintf(buf, n, "n/a");    /* a word on one side: no change to give */
+	else if (v0 != 0)
+		snprintf(buf, n, "%+.1f%%", 100 * d / fabs(v0));
+	else
+		snprintf(buf, n, "%+.4g", d);
+}
+
 int compare_write(FILE *out, enum report_format f, int n,
                   const scenario *const *s, const char *const *names)
 {
@@ -91,45 +151,26 @@ int compare_write(FILE *out, enum report_format f, int n,
 		}
 		table_row(&t, cp);
 	}
-	/* the headline figures */
+	/* the headline figures, then what sets the operating point */
 	for (size_t k = 0; k < nh; k++) {
 		const headline *h = headline_at(k);
-		double v0 = h->get(s[0], &r[0]);
 		snprintf(c[0], sizeof c[0], "%s", human ? h->label : h->key);
 		for (int i = 0; i < n; i++) {
-			double v = h->get(s[i], &r[i]);
-			if (h->kind == 2)
-				snprintf(c[1 + i], sizeof c[0], human ? (v != 0 ? "yes" : "no") :
-				         (v != 0 ? "true" : "false"));
-			else if (human && !isfinite(v))
-				snprintf(c[1 + i], sizeof c[0], "n/a");
-			else if (human && h->kind == 1)
-				snprintf(c[1 + i], sizeof c[0], "%.0f", v);
-			else if (human && strstr(h->key, "usd"))
-				emit_money(c[1 + i], sizeof c[0], v, fabs(v) >= 100 ? 0 : 4);
-			else if (human)
-				snprintf(c[1 + i], sizeof c[0], "%.4g", v);
-			else
-				emit_num(c[1 + i], sizeof c[0], v);
-			if (i == 0)
-				continue;
-			double d = v - v0;
-			if (h->kind == 2) {
-				snprintf(c[n + i], sizeof c[0], "%s", (v != 0) == (v0 != 0) ? "" :
-				         human ? "changed" : "");
-			} else if (human) {
-				if (!isfinite(d))
-					snprintf(c[n + i], sizeof c[0], "n/a");
-				else if (v0 != 0)
-					snprintf(c[n + i], sizeof c[0], "%+.1f%%", 100 * d / fabs(v0));
-				else
-					snprintf(c[n + i], sizeof c[0], "%+.4g", d);
-			} else {
-				emit_num(c[n + i], sizeof c[0], d);
-			}
+			compare_cell(h, s[i], &r[i], human, c[1 + i], sizeof c[0]);
+			if (i > 0)
+				compare_change(h, s[0], &r[0], s[i], &r[i], human, c[n + i],
+				               sizeof c[0]);
 		}
 		table_row(&t, cp);
 	}
+	snprintf(c[0], sizeof c[0], "%s", human ? COMPARE_BINDS_LABEL : "operating_point.reason");
+	for (int i = 0; i < n; i++) {
+		snprintf(c[1 + i], sizeof c[0], "%s", r[i].op.text);
+		if (i > 0)
+			snprintf(c[n + i], sizeof c[0], "%s", strcmp(r[i].op.text, r[0].op.text) &&
+			         human ? "changed" : "");
+	}
+	table_row(&t, cp);
 	table_end(&t);
 	return ferror(out) ? -1 : 0;
 }

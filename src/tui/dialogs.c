@@ -37,10 +37,15 @@ static const struct {
 	          "start)" },
 	{ "z", "presentation mode: no list, panels across the screen, the "
 	       "headline figure large below 120x40 (z again brings it back)" },
-	{ "o", "search: the cheapest configurations within the SLOs (Enter "
-	       "applies one, undoably; m objective, i instances)" },
+	{ "o", "search: the cheapest configurations within the SLOs; Enter "
+	       "applies one, undoably; m objective, i instances" },
 	{ "g", "charts: the frontier, $/month against volume, the roofline, "
 	       "the sensitivity tornado (Tab or 1-4: next chart)" },
+	{ "P", "pin the current scenario for comparing: up to 4, a fifth is "
+	       "refused, never dropped" },
+	{ "c", "compare: the pinned scenarios and now side by side, changes "
+	       "against pin 1; Left/Right column, x unpin, X all, Enter loads a "
+	       "pin" },
 	{ "Ctrl-L", "redraw the screen" },
 	{ "?  F1", "this help" },
 	{ "q  Ctrl-C", "quit" },

@@ -267,6 +267,8 @@ static void main_key(tui_app *a, TermKey *tk, TermKeyKey *k)
 	case 's': dialog_open_save(a); break;
 	case 'o': view_search_open(a); break;
 	case 'g': view_charts_open(a); break;
+	case 'P': view_compare_pin(a); break;
+	case 'c': view_compare_open(a); break;
 	case 't':
 		state_apply_theme(a, (a->theme_idx + 1) % (a->n_themes ? a->n_themes : 1));
 		state_save_theme(a);
@@ -285,11 +287,20 @@ static void main_key(tui_app *a, TermKey *tk, TermKeyKey *k)
 
 void keys_handle(tui_app *a, TermKey *tk, TermKeyKey *key)
 {
+	/* Ctrl-C quits from the main screen and every view alike */
+	bool views = a->mode == MODE_SEARCH || a->mode == MODE_CHARTS ||
+	             a->mode == MODE_COMPARE;
+	if (views && key->type == TERMKEY_TYPE_UNICODE &&
+	    (key->modifiers & TERMKEY_KEYMOD_CTRL) && key->code.codepoint == 'c') {
+		a->quit = true;
+		return;
+	}
 	switch (a->mode) {
 	case MODE_HELP: dialog_help_key(a, tk, key); break;
 	case MODE_PICKER: pick_key(a, tk, key); break;
 	case MODE_SEARCH: view_search_key(a, tk, key); break;
 	case MODE_CHARTS: view_charts_key(a, tk, key); break;
+	case MODE_COMPARE: view_compare_key(a, tk, key); break;
 	case MODE_EDIT:
 	case MODE_SAVE: dialog_edit_key(a, tk, key); break;
 	case MODE_MAIN:

@@ -417,7 +417,8 @@ void layout_draw(tui_app *a)
 	 * and once more when it closes */
 	bool full = a->full_redraw || a->mode != a->drawn_mode ||
 	            a->mode == MODE_HELP || a->mode == MODE_PICKER ||
-	            a->mode == MODE_SEARCH || a->mode == MODE_CHARTS;
+	            a->mode == MODE_SEARCH || a->mode == MODE_CHARTS ||
+	            a->mode == MODE_COMPARE;
 	if (full)
 		a->dirty = D_ALL;
 	a->full_redraw = false;
@@ -440,5 +441,7 @@ void layout_draw(tui_app *a)
 		view_search_draw(a);
 	else if (a->mode == MODE_CHARTS)
 		view_charts_draw(a);
+	else if (a->mode == MODE_COMPARE)
+		view_compare_draw(a);
 	a->dirty = 0;
 }

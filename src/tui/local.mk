@@ -14,7 +14,8 @@ src_libinfertui_tui_a_SOURCES += \
 	src/tui/input.h \
 	src/tui/input.c \
 	src/tui/view_search.c \
-	src/tui/view_charts.c
+	src/tui/view_charts.c \
+	src/tui/view_compare.c
 
 # headless screen tests: the core on a fake terminal, compared with
 # tests/tui/expected/*.txt (tests/tui/screens.sh --regen rewrites them)
@@ -36,10 +37,12 @@ TESTS += tests/tui/screens.sh \
 	tests/tui/tmux_signals.sh \
 	tests/tui/tmux_search.sh \
 	tests/tui/tmux_charts.sh \
+	tests/tui/tmux_compare.sh \
 	tests/tui/tmux_presets.sh
 EXTRA_DIST += tests/tui/screens.sh tests/tui/tmux_lib.sh \
 	tests/tui/tmux_keys.sh tests/tui/tmux_resize.sh tests/tui/tmux_signals.sh \
-	tests/tui/tmux_search.sh tests/tui/tmux_charts.sh tests/tui/tmux_presets.sh \
+	tests/tui/tmux_search.sh tests/tui/tmux_charts.sh tests/tui/tmux_compare.sh \
+	tests/tui/tmux_presets.sh \
 	tests/tui/screen.ini tests/tui/screen-8b.ini tests/tui/cases tests/tui/expected tests/tui/KEYS.man
 
 # make bench: keystroke-to-frame time and bytes per slider step

@@ -35,7 +35,7 @@
 #define UI_LIST_LINES 256      /* list lines remembered for partial redraw */
 
 enum ui_mode { MODE_MAIN, MODE_HELP, MODE_PICKER, MODE_SAVE, MODE_EDIT,
-	MODE_SEARCH, MODE_CHARTS };
+	MODE_SEARCH, MODE_CHARTS, MODE_COMPARE };
 enum pick_kind { PICK_PRESET, PICK_CHOICE, PICK_THEME };
 
 /* dirty regions */
@@ -317,5 +317,10 @@ void view_search_draw(tui_app *a);
 void view_charts_open(tui_app *a);
 bool view_charts_key(tui_app *a, TermKey *tk, TermKeyKey *k);
 void view_charts_draw(tui_app *a);
+/* view_compare.c — pinned scenarios side by side (P pins, c shows) */
+void view_compare_pin(tui_app *a);
+void view_compare_open(tui_app *a);
+bool view_compare_key(tui_app *a, TermKey *tk, TermKeyKey *k);
+void view_compare_draw(tui_app *a);
 
 #endif

@@ -89,9 +89,7 @@ bool view_charts_key(tui_app *a, TermKey *tk, TermKeyKey *k)
 		}
 	} else if (k->type == TERMKEY_TYPE_UNICODE) {
 		long c = k->code.codepoint;
-		if ((k->modifiers & TERMKEY_KEYMOD_CTRL) && c == 'c')
-			a->quit = true;
-		else if (c >= '1' && c < '1' + N_CHARTS)
+		if (c >= '1' && c < '1' + N_CHARTS)
 			cv.which = (int)(c - '1');
 		else if (c == 'q' || c == 'g')
 			a->mode = MODE_MAIN;

@@ -92,12 +92,7 @@ bool view_search_key(tui_app *a, TermKey *tk, TermKeyKey *k)
 		default: break;
 		}
 	} else if (k->type == TERMKEY_TYPE_UNICODE) {
-		long c = k->code.codepoint;
-		if ((k->modifiers & TERMKEY_KEYMOD_CTRL) && c == 'c') {
-			a->quit = true;
-			return true;
-		}
-		switch (c) {
+		switch (k->code.codepoint) {
 		case 'k': if (sv.sel > 0) sv.sel--; break;
 		case 'j': sv.sel++; break;
 		case 'm':

@@ -38,6 +38,21 @@ start_pane() {
 
 screen() { T capture-pane -p -J -t 0; }   # -J: wrapped lines joined
 
+# resize COLS ROWS: the window takes that size; the pane's terminal settings
+# now are the ones check_exit compares with
+resize() {
+	T resize-window -t 0 -x "$1" -y "$2"
+	sleep 0.2
+	STTY_BEFORE=$(stty -g < "$PANE_TTY")
+}
+
+# narrow COLS WHAT: no line of the pane is wider than COLS columns
+narrow() {
+	screen | while IFS= read -r l; do
+		[ "$(printf '%s' "$l" | LC_ALL=C.UTF-8 wc -m)" -le "$1" ] || { echo "$l"; exit 1; }
+	done || fail "$2: a line wider than $1 columns"
+}
+
 # wait_for REGEX [TENTHS]: until the pane shows it (default 5 s)
 wait_for() {
 	i=0
