@@ -506,13 +506,16 @@ static void emit_all(emitter *e, const scenario *s, const results *r)
 	e_begin(e, "options", true);
 	for (int i = 0; i < r->n_options && i < MAX_OPTIONS; i++) {
 		const option_result *o = &r->options[i];
+		/* an option whose model does not fit has no price: null, not
+		 * the price of hardware that cannot serve it */
+		bool priced = o->kind == OPT_API || o->kind == OPT_HYBRID || o->fits;
 		e_elem_begin(e, o->name);
 		e_str(e, "name", o->name);
 		e_str(e, "kind", kind_name(o->kind));
-		e_num(e, "monthly_on_demand_usd", o->monthly_on_demand_usd);
-		e_num(e, "monthly_reserved_usd", o->monthly_reserved_usd);
-		e_num(e, "annual_usd", o->annual_usd);
-		e_num(e, "horizon_usd", o->horizon_usd);
+		e_fleet(e, "monthly_on_demand_usd", o->monthly_on_demand_usd, priced);
+		e_fleet(e, "monthly_reserved_usd", o->monthly_reserved_usd, priced);
+		e_fleet(e, "annual_usd", o->annual_usd, priced);
+		e_fleet(e, "horizon_usd", o->horizon_usd, priced);
 		if (o->kind == OPT_OWNED)
 			emit_owned(e, o);
 		else if (o->kind == OPT_SPOT) {
@@ -520,7 +523,10 @@ static void emit_all(emitter *e, const scenario *s, const results *r)
 			e_num(e, "spot_availability", o->spot_availability);
 		} else if (o->kind == OPT_HYBRID)
 			emit_hybrid(e, o);
-		e_int(e, "replicas_total", o->replicas_total);
+		if (priced)
+			e_int(e, "replicas_total", o->replicas_total);
+		else
+			e_null(e, "replicas_total");
 		e_bool(e, "meets_slo", o->meets_slo);
 		e_bool(e, "meets", o->meets);
 		e_str(e, "notes", o->notes);

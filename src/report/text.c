@@ -243,6 +243,11 @@ static const char *option_meets(const option_result *o)
 	return "NO: availability";
 }
 
+static bool option_priced(const option_result *o)
+{
+	return o->kind == OPT_API || o->kind == OPT_HYBRID || o->fits;
+}
+
 static void text_options(FILE *out, const scenario *s, const results *r, bool md)
 {
 	B(a); B(b); B(c);
@@ -277,29 +282,28 @@ static void text_options(FILE *out, const scenario *s, const results *r, bool md
 			snprintf(what, sizeof what, "%d x %s%s", o->instances_total,
 			         so->instance[0] ? so->instance : so->gpu.id,
 			         o->kind == OPT_SPOT ? " spot" : "");
-		if (md) {
-			char reps[16];
-			if (o->kind == OPT_API)
-				snprintf(reps, sizeof reps, "-");
-			else
-				snprintf(reps, sizeof reps, "%d", o->replicas_total);
-			fprintf(out, "| %s | %s | %s | %s | %s | %s | %s | %s |\n",
-			        o->name, what,
-			        money(a, sizeof a, o->monthly_on_demand_usd, 2),
-			        money(b, sizeof b, o->monthly_reserved_usd, 2),
-			        money(c, sizeof c, o->annual_usd, 2), reps,
-			        option_meets(o), o->notes);
+		/* an option that does not fit has no price and no replicas */
+		bool priced = option_priced(o);
+		char reps[16];
+		if (o->kind == OPT_API || !priced)
+			snprintf(reps, sizeof reps, "-");
+		else
+			snprintf(reps, sizeof reps, "%d", o->replicas_total);
+		if (priced) {
+			money(a, sizeof a, o->monthly_on_demand_usd, 2);
+			money(b, sizeof b, o->monthly_reserved_usd, 2);
+			money(c, sizeof c, o->annual_usd, 2);
 		} else {
-			char reps[16];
-			if (o->kind == OPT_API)
-				snprintf(reps, sizeof reps, "-");
-			else
-				snprintf(reps, sizeof reps, "%d", o->replicas_total);
+			snprintf(a, sizeof a, "does not fit");
+			snprintf(b, sizeof b, "-");
+			snprintf(c, sizeof c, "-");
+		}
+		if (md) {
+			fprintf(out, "| %s | %s | %s | %s | %s | %s | %s | %s |\n",
+			        o->name, what, a, b, c, reps, option_meets(o), o->notes);
+		} else {
 			fprintf(out, "  %-6.6s %-17.17s %13s %12s %13s %4s %s\n", o->name,
-			        what, money(a, sizeof a, o->monthly_on_demand_usd, 2),
-			        money(b, sizeof b, o->monthly_reserved_usd, 2),
-			        money(c, sizeof c, o->annual_usd, 2), reps,
-			        option_meets(o));
+			        what, a, b, c, reps, option_meets(o));
 			put_wrapped(out, md, 9, 9, o->notes);
 		}
 	}
@@ -319,7 +323,10 @@ static void text_horizon(FILE *out, const scenario *s, const results *r, bool md
 	for (int i = 0; i < r->n_options && i < MAX_OPTIONS; i++) {
 		const option_result *o = &r->options[i];
 
-		if (o->kind == OPT_INSTANCES && s->reserved_discount > 0)
+		if (!option_priced(o))
+			line(out, md, 2, 4, "%s%s: not priced (does not fit)", md ? "- " : "",
+			     o->name);
+		else if (o->kind == OPT_INSTANCES && s->reserved_discount > 0)
 			line(out, md, 2, 4, "%s%s: $%s reserved, $%s on demand", md ? "- " : "",
 			     o->name, money(a, sizeof a, o->horizon_usd, 0),
 			     money(b, sizeof b, o->monthly_on_demand_usd * r->horizon_months, 0));

@@ -47,6 +47,17 @@ expect 2 "a preset with a misspelt key exits 2" --preset "$tmp/bad.ini" --report
 has "$tmp/err" "bad\.ini:3: \[serving\] max_bach" "names file, line, section and key"
 empty "$tmp/out" "no report from a bad preset"
 
+# an option whose model does not fit has no price and no replicas, in every
+# format: 70B in bf16 (138 GB of weights) on one p5en's single H200 (151 GB,
+# less overhead and KV) does not fit; the text says so, JSON gives null
+expect 0 "an option that does not fit" --preset h200-single-70b --set precision.weights=bf16 --report
+has "$tmp/out" "^  p5en   1 x p5en.48xlarge  does not fit +- +- +- NO: fit" "the option's row: does not fit, no price, no replicas"
+has "$tmp/out" "^  p5en: not priced \(does not fit\)" "no TCO for it"
+hasnt "$tmp/out" "46,206" "no month of hardware that cannot serve the model"
+expect 0 "the same in JSON" --preset h200-single-70b --set precision.weights=bf16 --report --format json
+has "$tmp/out" '"monthly_on_demand_usd": null' "JSON: the option's month is null"
+has "$tmp/out" '"replicas_total": null' "JSON: its replicas are null, not 0"
+
 # the seed's TCO figures (model.md §8) in the JSON report
 expect 0 "apac-3region json" --preset apac-3region --report --format json
 has "$tmp/out" "\"monthly_on_demand_usd\": *143532\.6" "option A: \$143,532.60/month on demand"
