@@ -3,10 +3,70 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "config/loader.h"
 #include "config/preset.h"
 #include "config/set.h"
+
+/* option.NAME.kind: the option becomes one of another kind.  What carries
+ * over is kept (the accelerator or instance, the count per region, the
+ * price per hour); what the new kind needs and the old one lacks comes from
+ * the scenario (hardware.gpu and hardware.gpus, pricing.api_*), so that the
+ * result is what a preset with those keys would load.  hybrid needs base
+ * and burst options: it is written in a preset, not set here. */
+static int set_kind(loader *L, const config_entry *e, const scenario *s, option *o,
+                    const char *key, diag *d)
+{
+	int k;
+	for (k = 0; k <= OPT_HYBRID; k++)
+		if (strcasecmp(e->value, preset_kind_name(k)) == 0)
+			break;
+	if (k > OPT_HYBRID) {
+		diag_add(d, "--set %s: unknown choice '%.60s' (allowed: instances, api, owned, "
+		         "spot, hybrid)", key, e->value);
+		return -1;
+	}
+	if (k == (int)o->kind)
+		return 0;
+	if (k == OPT_HYBRID) {
+		diag_add(d, "--set %s: a hybrid option needs base and burst options (allowed: "
+		         "instances, api, owned, spot; write a hybrid in a preset's "
+		         "[option.NAME])", key);
+		return -1;
+	}
+	static option n;
+	bool hosted = o->kind == OPT_INSTANCES || o->kind == OPT_SPOT || o->kind == OPT_OWNED;
+	memset(&n, 0, sizeof n);
+	memcpy(n.name, o->name, sizeof n.name);
+	memcpy(n.label, o->label, sizeof n.label);
+	n.kind = k;
+	preset_option_unset(&n);
+	if (k == OPT_API) {
+		n.api_input_per_token = s->api_input_per_token;
+		n.api_output_per_token = s->api_output_per_token;
+		*o = n;
+		return 0;
+	}
+	if (hosted) {
+		n.instances_per_region = o->instances_per_region;
+		n.gpus_per_replica = o->gpus_per_replica;
+		config_copy_str(n.gpu.id, o->gpu.id, ID_MAX);
+		if (k != OPT_OWNED && o->kind != OPT_OWNED) {
+			memcpy(n.instance, o->instance, sizeof n.instance);
+			n.usd_per_hour = o->usd_per_hour;
+		}
+	} else {   /* from api or hybrid: the scenario's own hardware */
+		config_copy_str(n.gpu.id, s->gpu.id, ID_MAX);
+		n.gpus_per_replica = s->gpus;
+	}
+	if (preset_option_resolve(L, e->section, 0, &n, e, e) != 0)
+		return -1;
+	if (k == OPT_OWNED)
+		preset_owned_server(&n);
+	*o = n;
+	return 0;
+}
 
 /* One assignment to *s; the checks across keys (region shares, and those
  * of params_validate) wait for the last one: *shares says that the regions
@@ -143,7 +203,17 @@ static int apply_one(scenario *s, const char *assignment, diag *d, const char **
 				return -1;
 			}
 			option *o = &work.options[oi];
-			if (strcmp(e.key, "label") == 0)
+			if (strcmp(e.key, "kind") == 0) {
+				if (set_kind(&L, &e, &work, o, key, d) != 0) {
+					if (L.errs)
+						goto fail;
+					return -1;
+				}
+				for (int i = 0; i < work.n_options; i++)
+					if (work.options[i].kind == OPT_HYBRID)
+						preset_check_hybrid(&L, work.options, work.n_options,
+						                    &work.options[i]);
+			} else if (strcmp(e.key, "label") == 0)
 				loader_parse_text(&L, &e, o->label, sizeof o->label);
 			else if (strcmp(e.key, "instance") == 0 || strcmp(e.key, "accelerator") == 0) {
 				if ((o->kind != OPT_INSTANCES && o->kind != OPT_SPOT &&

@@ -143,8 +143,7 @@ void dialog_open_edit(tui_app *a)
 {
 	if (a->rows[a->sel].param < 0)
 		return;
-	const param *p = params_at((size_t)a->rows[a->sel].param);
-	params_get_text(&a->cur, p, a->edit, sizeof a->edit);
+	ui_param_text(a, &a->cur, a->rows[a->sel].param, a->edit, sizeof a->edit);
 	a->edit_len = strlen(a->edit);
 	a->mode = MODE_EDIT;
 	a->msg[0] = '\0';
@@ -168,7 +167,7 @@ void dialog_edit_draw(tui_app *a)
 	int x;
 
 	if (a->mode == MODE_EDIT) {
-		const param *p = params_at((size_t)a->rows[a->sel].param);
+		const param *p = ui_param(a, a->rows[a->sel].param);
 		snprintf(prompt, sizeof prompt, "%s%s%s%s = ", p->label, *p->unit ? " (" : "",
 		         p->unit, *p->unit ? ")" : "");
 	} else {
@@ -327,15 +326,15 @@ static void do_save(tui_app *a)
 
 static void apply_edit(tui_app *a)
 {
-	const param *p = params_at((size_t)a->rows[a->sel].param);
+	int pi = a->rows[a->sel].param;
 	static scenario tmp;
-	char err[256];
+	char err[UI_MSG_LEN];
 
 	char typed[UI_EDIT_LEN];
 
 	tmp = a->cur;
-	ui_typed_value(p, a->edit, typed, sizeof typed);
-	if (params_set_text(&tmp, p, typed, err, sizeof err) != 0) {
+	ui_typed_value(ui_param(a, pi), a->edit, typed, sizeof typed);
+	if (ui_param_set_text(a, &tmp, pi, typed, err, sizeof err) != 0) {
 		state_message(a, true, "%s", err);   /* the prompt names the key */
 		return;
 	}
@@ -344,6 +343,8 @@ static void apply_edit(tui_app *a)
 	if (memcmp(&tmp, &a->cur, sizeof tmp) != 0) {
 		a->cur = tmp;
 		state_commit(a, -1);
+		if (*err && !a->msg[0])
+			state_message(a, false, "%s", err);   /* what else it changed */
 	}
 	a->dirty |= D_ALL;
 }

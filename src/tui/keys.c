@@ -12,7 +12,7 @@ static const param *sel_param(const tui_app *a)
 {
 	if (a->sel < 0 || a->sel >= a->n_rows || a->rows[a->sel].param < 0)
 		return NULL;
-	return params_at((size_t)a->rows[a->sel].param);
+	return ui_param(a, a->rows[a->sel].param);
 }
 
 static void move_sel(tui_app *a, int dir)
@@ -48,39 +48,48 @@ static void move_group(tui_app *a, int dir)
 	}
 }
 
-/* apply a change made to a->cur: commit when it changed anything */
-static void changed(tui_app *a, const scenario *before, const char *limit)
+/* apply a change made to a->cur (rc, msg: of ui_param_step and the like):
+ * commit when it changed anything, and say what else it changed */
+static void changed(tui_app *a, const param *p, const scenario *before,
+                    const char *limit, int rc, const char *msg)
 {
-	int pi = a->rows[a->sel].param;
-	if (memcmp(before, &a->cur, sizeof *before) == 0) {
-		if (limit)
-			state_message(a, false, "%s is at its %s", params_at((size_t)pi)->label,
-			            limit);
+	if (rc != 0) {
+		state_message(a, true, "%s: %s", p->key, msg);
 		return;
 	}
-	state_commit(a, pi);
+	if (memcmp(before, &a->cur, sizeof *before) == 0) {
+		if (limit)
+			state_message(a, false, "%s is at its %s", p->label, limit);
+		return;
+	}
+	state_commit(a, a->rows[a->sel].param);
+	if (*msg && !a->msg[0])
+		state_message(a, false, "%s", msg);
 }
 
 static void adjust(tui_app *a, int dir, bool big)
 {
-	const param *p = sel_param(a);
 	static scenario before;
+	char msg[UI_MSG_LEN];
+	const param *p = sel_param(a);
 	if (!p)
 		return;
 	before = a->cur;
-	params_step(&a->cur, p, dir, big);
-	changed(a, &before, dir < 0 ? "minimum" : "maximum");
+	int rc = ui_param_step(a, &a->cur, a->rows[a->sel].param, dir, big, msg, sizeof msg);
+	changed(a, p, &before, dir < 0 ? "minimum" : "maximum", rc, msg);
 }
 
 static void set_position(tui_app *a, double pos)
 {
-	const param *p = sel_param(a);
 	static scenario before;
+	char msg[UI_MSG_LEN];
+	const param *p = sel_param(a);
 	if (!p)
 		return;
 	before = a->cur;
-	params_set_position(&a->cur, p, pos);
-	changed(a, &before, pos <= 0 ? "minimum" : pos >= 1 ? "maximum" : NULL);
+	int rc = ui_param_set_position(a, &a->cur, a->rows[a->sel].param, pos, msg,
+	                               sizeof msg);
+	changed(a, p, &before, pos <= 0 ? "minimum" : pos >= 1 ? "maximum" : NULL, rc, msg);
 }
 
 static void baseline(tui_app *a)

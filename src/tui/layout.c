@@ -165,17 +165,18 @@ static void short_label(const char *label, int w, char *out, size_t n)
 
 /* The value of a parameter as shown in the list: exact text with its unit
  * when that fits, else three significant digits with k/M and the unit. */
-static void list_value(const tui_app *a, const param *p, char *out, size_t n)
+static void list_value(const tui_app *a, int pi, char *out, size_t n)
 {
+	const param *p = ui_param(a, pi);
 	char txt[96], num[48];
 	double v;
 
-	params_get_text(&a->cur, p, txt, sizeof txt);
+	ui_param_text(a, &a->cur, pi, txt, sizeof txt);
 	if (ui_is_choice(p)) {
 		snprintf(out, n, "%s", txt);
 		return;
 	}
-	v = params_get(&a->cur, p);
+	v = ui_param_get(a, &a->cur, pi);
 	if ((p->flags & PF_ZERO_AUTO) && v == 0) {
 		snprintf(out, n, "auto");
 		return;
@@ -233,21 +234,22 @@ static void draw_list_line(tui_app *a, int i, bool full)
 	const char *hint = i == 0 && a->top > 0 ? a->g.up :
 	                   i == r.h - 1 && a->top + r.h < a->n_rows ? a->g.down : "";
 
-	if (row < a->n_rows && a->rows[row].param >= 0) {
-		p = params_at((size_t)a->rows[row].param);
-		list_value(a, p, val, sizeof val);
+	int pi = row < a->n_rows ? a->rows[row].param : -1;
+	if (pi >= 0) {
+		p = ui_param(a, pi);
+		list_value(a, pi, val, sizeof val);
 		if (!ui_is_choice(p))
-			pos = params_position(&a->cur, p);
+			pos = ui_param_position(a, pi);
 		if (a->has_base && !sel) {
 			char t1[96], t2[96];
-			params_get_text(&a->cur, p, t1, sizeof t1);
-			params_get_text(&a->base, p, t2, sizeof t2);
+			ui_param_text(a, &a->cur, pi, t1, sizeof t1);
+			ui_param_text(a, &a->base, pi, t2, sizeof t2);
 			if (strcmp(t1, t2))
 				snprintf(mark, sizeof mark, "*");
 		}
 	}
-	snprintf(sig, sizeof sig, "%d|%d|%d|%s|%.6f|%s|%s", row, row < a->n_rows, sel, val,
-	         pos, mark, hint);
+	snprintf(sig, sizeof sig, "%d|%d|%d|%d|%s|%.6f|%s|%s", row, row < a->n_rows, pi, sel,
+	         val, pos, mark, hint);
 	unsigned long h = hash_str(14695981039346656037UL, sig);
 	if (!full && i < UI_LIST_LINES && a->list_sig[i] == h)
 		return;
@@ -294,6 +296,8 @@ static void draw_list(tui_app *a, bool full)
 
 	if (r.w <= 0)
 		return;   /* presentation mode */
+	if (a->sel < a->top || a->sel >= a->top + r.h)
+		layout_scroll_to_sel(a);   /* the rows were built anew (state.c) */
 
 	for (int i = 0; i < r.h; i++)
 		draw_list_line(a, i, full);
@@ -360,7 +364,7 @@ static void draw_status(tui_app *a)
 		return;
 	}
 	if (a->sel >= 0 && a->sel < a->n_rows && a->rows[a->sel].param >= 0) {
-		const param *p = params_at((size_t)a->rows[a->sel].param);
+		const param *p = ui_param(a, a->rows[a->sel].param);
 		char buf[512], range[96] = "";
 		if (!ui_is_choice(p)) {
 			/* as people write them: 16.8M, not 1.67772e+07 */
@@ -419,8 +423,13 @@ void layout_draw(tui_app *a)
 	            a->mode == MODE_HELP || a->mode == MODE_PICKER ||
 	            a->mode == MODE_SEARCH || a->mode == MODE_CHARTS ||
 	            a->mode == MODE_COMPARE;
-	if (full)
+	if (full) {
+		/* also the cells no region owns (the gap between two panels at
+		 * large sizes), which a closed dialog would leave behind;
+		 * ncurses sends only the cells that changed */
+		erase();
 		a->dirty = D_ALL;
+	}
 	a->full_redraw = false;
 	a->drawn_mode = a->mode;
 	if (a->dirty & D_TITLE)

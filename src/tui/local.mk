@@ -3,6 +3,7 @@ src_libinfertui_tui_a_SOURCES += \
 	src/tui/tui.h src/tui/ui.h \
 	src/tui/app.c \
 	src/tui/state.c \
+	src/tui/xparams.c \
 	src/tui/rows.c \
 	src/tui/layout.c \
 	src/tui/widgets.c \
@@ -38,11 +39,12 @@ TESTS += tests/tui/screens.sh \
 	tests/tui/tmux_search.sh \
 	tests/tui/tmux_charts.sh \
 	tests/tui/tmux_compare.sh \
-	tests/tui/tmux_presets.sh
+	tests/tui/tmux_presets.sh \
+	tests/tui/tmux_regions.sh
 EXTRA_DIST += tests/tui/screens.sh tests/tui/tmux_lib.sh \
 	tests/tui/tmux_keys.sh tests/tui/tmux_resize.sh tests/tui/tmux_signals.sh \
 	tests/tui/tmux_search.sh tests/tui/tmux_charts.sh tests/tui/tmux_compare.sh \
-	tests/tui/tmux_presets.sh \
+	tests/tui/tmux_presets.sh tests/tui/tmux_regions.sh \
 	tests/tui/screen.ini tests/tui/screen-8b.ini tests/tui/cases tests/tui/expected tests/tui/KEYS.man
 
 # make bench: keystroke-to-frame time and bytes per slider step

@@ -77,7 +77,7 @@ void pick_open_themes(tui_app *a)
 
 void pick_open_param(tui_app *a, int pi)
 {
-	const param *p = params_at((size_t)pi);
+	const param *p = ui_param(a, pi);
 	char cur[UI_NAME_LEN];
 	size_t n = params_choice_count(p);
 
@@ -87,6 +87,7 @@ void pick_open_param(tui_app *a, int pi)
 		char *desc = a->name_desc[a->n_names];
 		const gpu_spec *g = p->type == PT_GPU ? catalog_gpu(id) : NULL;
 		const model_spec *m = p->type == PT_MODEL ? catalog_model(id) : NULL;
+		const instance_spec *in = p->type == PT_CHOICE ? catalog_instance(id) : NULL;
 		ui_copy(a->names[a->n_names], UI_NAME_LEN, id);
 		desc[0] = '\0';
 		char mem[48];
@@ -96,10 +97,13 @@ void pick_open_param(tui_app *a, int pi)
 			         g->bandwidth / 1e12);
 		else if (m)
 			snprintf(desc, UI_NAME_LEN * 2, "%s", m->label);
+		else if (in)   /* an option's instance */
+			snprintf(desc, UI_NAME_LEN * 2, "%d x %s, $%.2f/h", in->gpus, in->gpu,
+			         in->usd_per_hour);
 		a->n_names++;
 	}
 	a->pick_param = pi;
-	params_get_text(&a->cur, p, cur, sizeof cur);
+	ui_param_text(a, &a->cur, pi, cur, sizeof cur);
 	open_list(a, PICK_CHOICE, cur);
 }
 
@@ -107,7 +111,7 @@ static const char *title_of(const tui_app *a)
 {
 	switch (a->pick_kind) {
 	case PICK_THEME: return "Themes";
-	case PICK_CHOICE: return params_at((size_t)a->pick_param)->label;
+	case PICK_CHOICE: return ui_param(a, a->pick_param)->label;
 	case PICK_PRESET:
 	default: return "Presets";
 	}
@@ -183,12 +187,12 @@ static void load_preset(tui_app *a, const char *name)
 
 static void set_choice(tui_app *a, const char *name)
 {
-	const param *p = params_at((size_t)a->pick_param);
+	const param *p = ui_param(a, a->pick_param);
 	static scenario tmp;
 	char err[512];
 
 	tmp = a->cur;
-	if (params_set_text(&tmp, p, name, err, sizeof err) != 0) {
+	if (ui_param_set_text(a, &tmp, a->pick_param, name, err, sizeof err) != 0) {
 		/* the message of --set, did-you-mean and all; the list stays */
 		state_message(a, true, "%s: %s", p->key, err);
 		return;
@@ -197,6 +201,8 @@ static void set_choice(tui_app *a, const char *name)
 	if (memcmp(&tmp, &a->cur, sizeof tmp) != 0) {
 		a->cur = tmp;
 		state_commit(a, -1);
+		if (*err && !a->msg[0])
+			state_message(a, false, "%s", err);   /* what else it changed */
 	}
 }
 

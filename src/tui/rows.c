@@ -1,6 +1,7 @@
 /* rows.c — the parameter list's rows: sections in the order a meeting turns
- * the knobs (decisions, workload, prices), the model's architecture folded
- * under Model, and every other input after them by its group. */
+ * the knobs (decisions, workload, prices), the scenario's own regions and
+ * options (xparams.c), the model's architecture folded under Model, and
+ * every other input after them by its group. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -84,11 +85,17 @@ void rows_build(tui_app *a)
 	size_t np = params_count();
 	int keep = a->rows && a->sel >= 0 && a->sel < a->n_rows ?
 	           a->rows[a->sel].param : -1;
+	char keep_key[sizeof a->xp[0].key] = "";
 	int g = 0;
 
+	/* the selection is kept by its key: the regions' and options' rows
+	 * are built anew */
+	if (keep >= 0)
+		ui_copy(keep_key, sizeof keep_key, ui_param(a, keep)->key);
+	xp_build(a);
 	free(a->rows);
 	a->n_rows = 0;
-	a->rows = calloc(np + N_SECTIONS + G_COUNT, sizeof *a->rows);
+	a->rows = calloc(np + (size_t)a->n_xp + N_SECTIONS + 2 + G_COUNT, sizeof *a->rows);
 	if (!a->rows)
 		return;
 	for (int s = 0; s < N_SECTIONS; s++, g++) {
@@ -102,6 +109,16 @@ void rows_build(tui_app *a)
 			for (size_t i = 0; i < np; i++)
 				if (is_arch(params_at(i)))
 					add(a, (int)i, g, NULL);
+	}
+	/* the scenario's regions, then its options */
+	for (int part = 0; part < 2; part++) {
+		int from = part ? a->n_xp_regions : 0, to = part ? a->n_xp : a->n_xp_regions;
+		if (from == to)
+			continue;
+		add(a, -1, g, part ? "Options" : "Regions");
+		for (int j = from; j < to; j++)
+			add(a, (int)np + j, g, NULL);
+		g++;
 	}
 	for (int pg = 0; pg < G_COUNT; pg++) {
 		bool any = false;
@@ -124,9 +141,28 @@ void rows_build(tui_app *a)
 	/* the selection stays on its parameter; a folded one gives way to
 	 * Model; at the start, the accelerator */
 	int want = keep < 0 ? index_of("hardware.gpu") :
-	           is_arch(params_at((size_t)keep)) && !a->arch_open ?
+	           keep < (int)np && is_arch(params_at((size_t)keep)) && !a->arch_open ?
 	           index_of("model.name") : keep;
 	a->sel = 1;
+	if (keep >= (int)np) {
+		/* the same key, else the first of the same region or option
+		 * (its kind changed), else the first row */
+		const char *dot = strrchr(keep_key, '.');
+		size_t pre = dot ? (size_t)(dot - keep_key) + 1 : 0;
+		int same = -1;
+		for (int i = a->n_rows - 1; i >= 0; i--) {
+			if (a->rows[i].param < (int)np)
+				continue;
+			const char *k = ui_param(a, a->rows[i].param)->key;
+			if (!strcmp(k, keep_key))
+				same = i + a->n_rows;   /* ranks above a prefix match */
+			else if (same < a->n_rows && pre && !strncmp(k, keep_key, pre))
+				same = i;
+		}
+		if (same >= 0)
+			a->sel = same % a->n_rows;
+		return;
+	}
 	for (int i = 0; i < a->n_rows; i++)
 		if (a->rows[i].param == want)
 			a->sel = i;

@@ -186,6 +186,12 @@ bool state_undo(tui_app *a, int dir)
 
 void state_recompute(tui_app *a)
 {
+	/* other regions or options (a preset, undo, a kind): their rows anew */
+	if (xp_shape(&a->cur) != a->xp_shape) {
+		rows_build(a);
+		memset(a->list_sig, 0, sizeof a->list_sig);
+		a->last_adjust = -1;   /* (the list scrolls to the selection when drawn) */
+	}
 	model_eval(&a->cur, &a->res);
 	a->chart.valid = false;   /* recomputed when next drawn */
 	a->dirty |= D_ALL;

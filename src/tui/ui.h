@@ -56,6 +56,18 @@ typedef struct {
 	const char *name;          /* heading text (headings only) */
 } ui_row;
 
+/* A parameter of the list that is not in the table: one key of one of the
+ * scenario's regions or options (xparams.c); its index in the list is
+ * params_count() + its index in tui_app.xp. */
+#define UI_XPARAMS (MAX_REGIONS * 3 + MAX_OPTIONS * 4)
+typedef struct {
+	param p;                   /* label, unit, help, type, range and steps */
+	char key[ID_MAX + 32];     /* "region.hk.share": the key --set takes */
+	char label[ID_MAX + 24];   /* "hk share" */
+	char name[ID_MAX];         /* the region or option */
+	int field;                 /* which of its keys (xparams.c) */
+} ui_xparam;
+
 /* glyphs: UTF-8 when the locale allows, ASCII otherwise */
 typedef struct {
 	const char *fill, *track, *knob, *left_end, *right_end;
@@ -103,6 +115,9 @@ typedef struct tui_app {
 	int top;                   /* first row shown */
 	int n_groups;              /* sections */
 	bool arch_open;            /* the model's architecture rows shown */
+	ui_xparam xp[UI_XPARAMS];  /* the rows of the regions and options */
+	int n_xp, n_xp_regions;    /* (the regions' come first) */
+	unsigned long xp_shape;    /* xp_shape() of the scenario they were built for */
 	bool present;              /* presentation mode: no list, panels large */
 
 	/* mode and dialogs */
@@ -167,6 +182,7 @@ typedef struct tui_app {
 /* The files, lowest first; each calls only those above it in this list
  * (tests/unit/tui-layers.sh checks it):
  *   widgets.c  formatting and drawing primitives, theme attributes
+ *   xparams.c  the list's parameters: the table's, the regions' and options'
  *   rows.c     the list's rows: sections, the folded architecture
  *   state.c    status message, undo history, recompute, themes, name lists
  *   panels.c   the result panels, notes line and batch chart (reads a->res)
@@ -281,6 +297,24 @@ void fmt_delta(char *b, size_t n, double cur, double base,
                void (*fmt)(char *, size_t, double));
 void fmt_delta_unit(char *b, size_t n, double cur, double base,
                     const char *unit);
+
+/* xparams.c — every list row's parameter goes through these: pi is a
+ * table index, or params_count() + an index into a->xp */
+void xp_build(tui_app *a);                  /* a->xp from a->cur */
+unsigned long xp_shape(const scenario *s);  /* changes when a->xp would */
+const param *ui_param(const tui_app *a, int pi);
+/* the value as --set takes it ("" when s has no such region or option) */
+void ui_param_text(const tui_app *a, const scenario *s, int pi, char *buf, size_t n);
+double ui_param_get(const tui_app *a, const scenario *s, int pi);
+double ui_param_position(const tui_app *a, int pi);   /* of a->cur */
+/* Change *s as --set would: 0 (msg: "" or a note of what else changed),
+ * or -1 with the reason in msg (no key prefix) and *s unchanged. */
+int ui_param_set_text(tui_app *a, scenario *s, int pi, const char *text,
+                      char *msg, size_t n);
+int ui_param_step(tui_app *a, scenario *s, int pi, int dir, bool big,
+                  char *msg, size_t n);
+int ui_param_set_position(tui_app *a, scenario *s, int pi, double pos,
+                          char *msg, size_t n);
 
 /* rows.c */
 /* (Re)build the rows of the list, keeping the selection on its parameter. */

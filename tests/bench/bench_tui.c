@@ -306,7 +306,7 @@ int main(int argc, char **argv)
 	/* select serving.max_batch: a slider that moves every panel */
 	for (int i = 0; i < app.n_rows; i++)
 		if (app.rows[i].param >= 0 &&
-		    !strcmp(params_at((size_t)app.rows[i].param)->key, "serving.max_batch"))
+		    !strcmp(ui_param(&app, app.rows[i].param)->key, "serving.max_batch"))
 			app.sel = i;
 	layout_scroll_to_sel(&app);
 	app.dirty = D_ALL;

@@ -162,6 +162,14 @@ static int check_state(const tui_app *a, long ev)
 			return -1;
 		}
 	}
+	/* the regions' rows keep the shares a preset must have */
+	double sum = 0;
+	for (int r = 0; r < a->cur.n_regions; r++)
+		sum += a->cur.regions[r].share;
+	if (fabs(sum - 1) > 1e-6) {
+		fprintf(stderr, "fuzz_keys: event %ld: region shares sum to %.9g\n", ev, sum);
+		return -1;
+	}
 	if (a->sel < 0 || a->sel >= a->n_rows || a->rows[a->sel].param < 0) {
 		fprintf(stderr, "fuzz_keys: event %ld: selection %d is not a parameter row\n",
 		        ev, a->sel);
