@@ -150,6 +150,8 @@ static void short_label(const char *label, int w, char *out, size_t n)
 		{ "Availability", "Avail." }, { "latency", "lat." }, { "embeddings", "emb." },
 		{ "decoding", "dec." }, { "quantisation", "quant." },
 		{ "experts", "exp." }, { "overhead", "ovh." }, { "discount", "disc." },
+		{ "electricity", "elec." }, { "price factor", "factor" },
+		{ "instances", "inst." }, { "API output", "API out" }, { "API input", "API in" },
 	};
 	char tmp[96];
 	ui_copy(out, n, label);
