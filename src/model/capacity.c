@@ -392,7 +392,21 @@ replica_shape *capacity_shape(shape_set *set, const gpu_spec *g, int T)
 	}
 	sh->bmax = model_batch_for(set->s, g, T, set->weights, set->kv_req);
 	if (sh->bmax > 0) {
-		model_hw_init(&sh->hw, set->s, g, T, set->p);
+		/* another T of an accelerator set up already: only what
+		 * depends on T is worked out again */
+		const replica_shape *like = NULL;
+		for (int i = set->n - 2; i >= 0 && !like; i--)
+			if (set->e[i].bmax > 0 && set->e[i].gpu == g)
+				like = &set->e[i];
+		for (int i = 0; i < set->n - 1 && !like; i++)
+			if (set->e[i].bmax > 0 && same_perf(set->e[i].gpu, g))
+				like = &set->e[i];
+		if (like) {
+			sh->hw = like->hw;
+			model_hw_regpus(&sh->hw, g, T);
+		} else {
+			model_hw_init(&sh->hw, set->s, g, T, set->p);
+		}
 		model_hw_prefill(&sh->hw, model_in_tokens(set->s), 1, &sh->prefill1);
 		model_perf_at_pre(&sh->hw, sh->bmax, false, &sh->prefill1, &m);
 		/* the SLO figures of this point wait for a search that needs them */
@@ -570,6 +584,7 @@ void capacity_regions(const scenario *s, region_set *rs,
 		rs->factor[0] = 1.0;
 		rs->name[0] = all_name;
 		rs->lam[0] = rs->D * rs->peak / 86400.0;
+		rs->first[0] = 0;
 		rs->pool = 0.0;
 		return;
 	}
@@ -580,6 +595,12 @@ void capacity_regions(const scenario *s, region_set *rs,
 		                model_cap(s->regions[i].price_factor, 1e6) : 1.0;
 		rs->name[i] = s->regions[i].name;
 		rs->lam[i] = rs->D * rs->share[i] * rs->peak / 86400.0;
+		rs->first[i] = i;
+		for (int j = 0; j < i; j++)
+			if (rs->lam[j] == rs->lam[i]) {
+				rs->first[i] = j;
+				break;
+			}
 	}
 	rs->pool = 0.0;
 	for (int i = 0; i < rs->n; i++)
@@ -669,14 +690,27 @@ double capacity_availability(const region_set *rs, const int *replicas,
 	for (int i = 0; i < rs->n; i++)
 		if (!(rs->share[i] > 0.0))
 			pool += replicas[i];
+	double up[MAX_REGIONS];
+
 	for (int i = 0; i < rs->n; i++) {
-		int k = needed[i] > 0 ? needed[i] : 1;
+		int k = needed[i] > 0 ? needed[i] : 1, j;
 		double a;
 		if (!(rs->share[i] > 0.0))
 			continue;
-		a = fleet_availability(replicas[i], k, rs->up);
-		if (pool > 0)
-			a += (1.0 - a) * fleet_availability(pool, k, rs->up);
+		/* a region as large as an earlier one, needing as many, is up
+		 * as often */
+		for (j = 0; j < i; j++)
+			if (rs->share[j] > 0.0 && replicas[j] == replicas[i] &&
+			    (needed[j] > 0 ? needed[j] : 1) == k)
+				break;
+		if (j < i) {
+			a = up[j];
+		} else {
+			a = fleet_availability(replicas[i], k, rs->up);
+			if (pool > 0)
+				a += (1.0 - a) * fleet_availability(pool, k, rs->up);
+		}
+		up[i] = a;
 		share_sum += rs->share[i];
 		w += rs->share[i] * a;
 	}

@@ -82,6 +82,10 @@ typedef struct {
 	double factor[MAX_REGIONS];
 	const char *name[MAX_REGIONS];
 	double lam[MAX_REGIONS];  /* peak arrivals/s at D */
+	int first[MAX_REGIONS];   /* the first region with the same peak: a
+	                             replica's capacity does not depend on the
+	                             region, so neither do the replicas its
+	                             peak needs (only the price does) */
 	double D;                 /* requests/day */
 	double peak;              /* peak factor */
 	double min_rep, spares;   /* per region */

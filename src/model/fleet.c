@@ -167,7 +167,8 @@ void model_fleet_shapes(const scenario *s, results *r, shape_set *set)
 	double replica_h, fleet_h = 0.0, mean_total = 0.0, cap_total = 0.0;
 	double worst_rho = -1.0, api_per_req;
 	int T = s->gpus > 0 ? s->gpus : 1;
-	int reps[MAX_REGIONS], needs[MAX_REGIONS];
+	int reps[MAX_REGIONS], needs[MAX_REGIONS], spares_k[MAX_REGIONS];
+	double needs_d[MAX_REGIONS];
 	double base_ttft = r->ttft_s, base_e2e = r->e2e_s, ts, w, w95;
 	double out;
 	bool avail_short = false, unsized = false;
@@ -205,11 +206,16 @@ void model_fleet_shapes(const scenario *s, results *r, shape_set *set)
 	for (int i = 0; i < rs.n; i++) {
 		region_result *g = &r->regions[i];
 		double lam = rs.lam[i];
-		double need = fits ? capacity_needed(lam, cap.requests_per_s,
-		                                     r_max) : 0.0;
+		int j = rs.first[i];   /* the same peak: the same replicas */
+		double need = !fits ? 0.0 : j < i ? needs_d[j] :
+		              capacity_needed(lam, cap.requests_per_s, r_max);
 		double serve = fits ? (need > rs.min_rep ? need : rs.min_rep) : 0.0;
-		int k = fits ? capacity_spares(&rs, serve, need) : 0;   /* once */
+		int k = !fits ? 0 : j < i ? spares_k[j] :
+		        capacity_spares(&rs, serve, need);   /* once */
 		double n;
+
+		needs_d[i] = need;
+		spares_k[i] = k;
 
 		if (k < 0) {
 			avail_short = true;
@@ -234,9 +240,10 @@ void model_fleet_shapes(const scenario *s, results *r, shape_set *set)
 		g->utilisation = fits && n > 0 ? g->mean_lambda / (n * r_max) : 0.0;
 		g->rho = fits && n > 0 ? lam / (n * r_max) : 0.0;
 		g->usd_per_month = n * replica_h * rs.factor[i] * rs.hpm;
-		g->availability = fits ? fleet_availability(g->replicas,
+		g->availability = !fits ? 0.0 : j < i ? r->regions[j].availability :
+		                  fleet_availability(g->replicas,
 		                                     g->needed > 0 ? g->needed : 1,
-		                                     s->replica_availability) : 0.0;
+		                                     s->replica_availability);
 		reps[i] = g->replicas;
 		needs[i] = g->needed;
 		r->replicas_total += g->replicas;

@@ -110,13 +110,21 @@ static void finish(const model_hw *c, phase_time *t, double m_dense,
 		t->total_s = 1e-12;
 }
 
+void model_hw_regpus(model_hw *c, const gpu_spec *g, int gpus)
+{
+	c->gpus = gpus > 0 ? gpus : 1;
+	c->T = c->gpus;
+	c->f_eff = model_peak_flops(g, c->prec) * model_compute_format_eff(c->prec)
+		* model_mfu_at(g, c->H / c->T);
+	if (!(c->f_eff >= 1))
+		c->f_eff = 1;
+}
+
 void model_hw_init(model_hw *c, const scenario *s, const gpu_spec *g,
                    int gpus, const model_params *p)
 {
 	const model_spec *m = &s->model;
 	c->s = s;
-	c->gpus = gpus > 0 ? gpus : 1;
-	c->T = c->gpus;
 	c->L = model_nonneg(m->layers);
 	c->H = model_nonneg(m->hidden);
 	c->kv_tok = model_kv_bytes_per_token(s);
@@ -138,10 +146,7 @@ void model_hw_init(model_hw *c, const scenario *s, const gpu_spec *g,
 	c->kappa = MODEL_OVERLAP_KAPPA;
 	c->layer_s = model_cap(g->mbu_half_bytes, MODEL_MAX_BYTES) * c->L / c->bw_eff;
 	c->prec = model_compute_prec_on(s, g);
-	c->f_eff = model_peak_flops(g, c->prec) * model_compute_format_eff(c->prec)
-		* model_mfu_at(g, c->H / c->T);
-	if (!(c->f_eff >= 1))
-		c->f_eff = 1;
+	model_hw_regpus(c, g, gpus);
 	c->link_bw = link_bw(g);
 	c->alpha = model_cap(g->alpha_s, MODEL_MAX_SECONDS);
 	c->fixed = model_cap(s->step_overhead_s, MODEL_MAX_SECONDS);

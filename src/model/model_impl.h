@@ -102,6 +102,11 @@ typedef struct model_hw {
 } model_hw;   /* struct model_hw: fleet.h names it without this header */
 void model_hw_init(model_hw *c, const scenario *s, const gpu_spec *g,
                    int gpus, const model_params *p);
+/* c, set up for an accelerator that performs as g does, made over for
+ * T = gpus devices: all that depends on T (T itself and the achieved
+ * FLOP/s F(prec)·ψ(prec)·mfu(H/T)); the same figures as model_hw_init
+ * for g and gpus, without working the rest out again. */
+void model_hw_regpus(model_hw *c, const gpu_spec *g, int gpus);
 void model_hw_decode(const model_hw *c, double batch, double context,
                      double q, phase_time *t);
 void model_hw_prefill(const model_hw *c, double prompt, double nseq,

@@ -178,17 +178,22 @@ typedef struct {
 static double layout_need(const region_set *rs, const layout *l,
                           double r_slo, double r_max, bool bound)
 {
-	double need = 0.0;
+	double need = 0.0, per[MAX_REGIONS];
 
 	for (int i = 0; i < rs->n; i++) {
 		double nrep;
+		if (rs->first[i] != i) {
+			need += per[rs->first[i]];    /* the same peak: as many */
+			continue;
+		}
 		if (bound) {
 			double n = capacity_needed(rs->lam[i], r_slo, r_max);
 			nrep = (n > rs->min_rep ? n : rs->min_rep) + rs->spares;
 		} else {
 			nrep = capacity_region_need(rs, i, r_slo, r_max);
 		}
-		need += l->rpi ? model_ceil_pos(nrep / l->rpi) : nrep * l->ipr;
+		per[i] = l->rpi ? model_ceil_pos(nrep / l->rpi) : nrep * l->ipr;
+		need += per[i];
 	}
 	return need;
 }
@@ -307,7 +312,7 @@ static void eval_instance_option(shape_set *set, const option *o,
 {
 	const scenario *s = set->s;
 	int bmax, T, rpi, ipr, need[MAX_REGIONS], needrep[MAX_REGIONS], smallest;
-	double r_max, r_slo, usd_h = 0.0;
+	double r_max, r_slo, usd_h = 0.0, nreps[MAX_REGIONS];
 	layout lay;
 	bool fixed = o->instances_per_region > 0, carries = true, short_any = false;
 	outbuf ob, *nb = &ob;
@@ -333,14 +338,16 @@ static void eval_instance_option(shape_set *set, const option *o,
 	or->instances_total = 0;
 	or->instances_needed = 0;
 	for (int i = 0; i < rs->n; i++) {
-		double lam = rs->D * rs->share[i] * rs->peak / 86400.0;
-		double nrep = capacity_region_need(rs, i,
-		                              r_slo, r_max);
+		double lam = rs->lam[i];
+		int j = rs->first[i];     /* the same peak: as many replicas */
+		double nrep = j < i ? nreps[j] : capacity_region_need(rs, i, r_slo, r_max);
 		double ninst = fmin(rpi ? ceil(nrep / rpi) : nrep * ipr, REPLICAS_CAP);
 		int inst, reps;
 
+		nreps[i] = nrep;
 		need[i] = (int)ninst;
-		needrep[i] = or->fits ? (int)capacity_needed(lam, r_slo, r_max) : 0;
+		needrep[i] = !or->fits ? 0 : j < i ? needrep[j] :
+		             (int)capacity_needed(lam, r_slo, r_max);
 		if (fixed) {
 			inst = o->instances_per_region;
 			reps = rpi ? inst * rpi : inst / ipr;

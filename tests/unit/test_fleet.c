@@ -814,6 +814,67 @@ static void test_option_layout_brute_force(void **state)
 	assert_true(checked_slo >= 16);
 }
 
+/* A replica set up for one T and made over for another (the shapes of an
+ * option's GPUs-per-replica search) holds the same figures as one set up
+ * for that T from scratch. */
+static void test_hw_regpus(void **state)
+{
+	static scenario s;
+	static results r;
+	model_hw a, b;
+	(void)state;
+
+	apac(&s);
+	model_eval(&s, &r);
+	memset(&a, 0, sizeof a);      /* padding too: compared as bytes */
+	memset(&b, 0, sizeof b);
+	model_hw_init(&a, &s, &s.gpu, 8, &r.p);
+	for (int T = 1; T <= 16; T++) {
+		model_hw_init(&b, &s, &s.gpu, T, &r.p);
+		model_hw_regpus(&a, &s.gpu, T);
+		assert_int_equal(a.gpus, b.gpus);
+		assert_true(a.T == b.T && a.f_eff == b.f_eff);
+		assert_memory_equal(&a, &b, sizeof a);
+	}
+	/* and T matters: mfu(H/T) moves the achieved FLOP/s */
+	model_hw_init(&b, &s, &s.gpu, 1, &r.p);
+	assert_true(a.f_eff != b.f_eff);
+}
+
+/* Regions with the same peak need the same replicas (a replica's
+ * capacity does not depend on the region): one is worked out, the others
+ * follow it; only the price differs. */
+static void test_regions_same_peak(void **state)
+{
+	static scenario s;
+	static results r, one;
+	(void)state;
+
+	apac(&s);
+	set(&s, "workload.availability", "0.9999");
+	s.n_regions = 0;
+	add_region(&s, "a", 0.5, 1);
+	add_region(&s, "b", 0.25, 1);
+	add_region(&s, "c", 0.25, 2);
+	add_instances(&s, "x", "inf2.48xlarge", 0, 12.98);
+	model_eval(&s, &r);
+	/* the same region alone, at its own volume */
+	s.n_regions = 0;
+	add_region(&s, "b", 1, 1);
+	set(&s, "workload.requests_per_day", "125000");
+	model_eval(&s, &one);
+	assert_true(r.regions[1].replicas > 0);
+	for (int i = 1; i < 3; i++) {
+		assert_int_equal(r.regions[i].replicas, one.regions[0].replicas);
+		assert_int_equal(r.regions[i].spares, one.regions[0].spares);
+		assert_true(r.regions[i].availability == one.regions[0].availability);
+		assert_int_equal(r.options[0].instances[i], one.options[0].instances[0]);
+	}
+	assert_float_equal(r.regions[2].usd_per_month,
+	                   2 * r.regions[1].usd_per_month, 1e-9);
+	assert_true(r.regions[0].replicas >= r.regions[1].replicas);
+}
+
 /* ---- API and break-even --------------------------------------------------- */
 
 static void test_break_even(void **state)
@@ -1314,6 +1375,8 @@ int main(void)
 		cmocka_unit_test(test_options_fixed_vs_sized),
 		cmocka_unit_test(test_option_price_sources),
 		cmocka_unit_test(test_option_layout_brute_force),
+		cmocka_unit_test(test_hw_regpus),
+		cmocka_unit_test(test_regions_same_peak),
 		cmocka_unit_test(test_option_gpus_per_replica),
 		cmocka_unit_test(test_break_even),
 		cmocka_unit_test(test_no_fit_is_finite),
