@@ -324,6 +324,43 @@ static const option_result *find(const results *r, const char *name)
 	return NULL;
 }
 
+/* Lead time, worked by hand on own-vs-rent-70b: bought hardware serves
+ * after L months and the rented option it is compared with (p5 on demand,
+ * 55.04 $/h x 730 h = $40,179.20 a month) carries the load until then, so
+ * over the 36-month horizon the owned option costs month x (36 - L) +
+ * 40,179.20 x L.  L is capped at the horizon: 48 months of lead is 36
+ * months of rent.  An option's own lead time wins over own.lead_months. */
+static void test_lead_time(void **state)
+{
+	static scenario s;
+	static results r;
+	const option_result *own;
+	double month;
+
+	(void)state;
+	load("own-vs-rent-70b", &s, &r);
+	own = find(&r, "own");
+	month = own->monthly_on_demand_usd;
+	assert_float_equal(own->horizon_usd, 36.0 * month, 0.01);   /* L = 0 */
+
+	s.owned.lead_months = 4;
+	model_eval(&s, &r);
+	own = find(&r, "own");
+	assert_float_equal(own->monthly_on_demand_usd, month, CENT);   /* unchanged */
+	assert_float_equal(own->horizon_usd, 32.0 * month + 4.0 * 40179.20, 0.01);
+
+	s.owned.lead_months = 48;
+	model_eval(&s, &r);
+	assert_float_equal(find(&r, "own")->horizon_usd, 36.0 * 40179.20, 0.01);
+
+	for (int i = 0; i < s.n_options; i++)
+		if (strcmp(s.options[i].name, "own") == 0)
+			s.options[i].own.lead_months = 6;
+	model_eval(&s, &r);
+	assert_float_equal(find(&r, "own")->horizon_usd, 30.0 * month + 6.0 * 40179.20,
+	                   0.01);
+}
+
 static void test_own_vs_rent(void **state)
 {
 	static scenario s;
@@ -464,6 +501,7 @@ int main(void)
 		cmocka_unit_test(test_annuity),
 		cmocka_unit_test(test_power_energy),
 		cmocka_unit_test(test_break_even),
+		cmocka_unit_test(test_lead_time),
 		cmocka_unit_test(test_energy_per_token),
 		cmocka_unit_test(test_spot),
 		cmocka_unit_test(test_profile),
