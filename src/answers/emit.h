@@ -9,7 +9,9 @@
 
 void emit_json_str(FILE *out, const char *s);
 void emit_csv_field(FILE *out, const char *s);
-void emit_md_cell(FILE *out, const char *s);     /* escapes '|' */
+/* escapes '|'; every '$' of a Markdown answer is escaped on the way out
+ * (answers_run through text_md_escaped), so not here */
+void emit_md_cell(FILE *out, const char *s);
 /* machine form: shortest %.12g; "" (CSV) or null (JSON) when not finite */
 void emit_num(char *buf, size_t len, double v);
 void emit_json_num(FILE *out, double v);

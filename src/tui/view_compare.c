@@ -172,7 +172,8 @@ static void hardware_words(const tui_app *a, const scenario *s, char *buf, size_
 }
 
 /* the inputs where s differs from the first pinned scenario: "max_batch=8
- * +2" (the key without its section; +N more) */
+ * +2" (the key without its section; +N more; the catalog's figures that
+ * follow a changed model or accelerator are not counted) */
 static void changes_words(const scenario *s0, const scenario *s, char *buf, size_t n)
 {
 	char v0[96], v[96];
@@ -183,7 +184,10 @@ static void changes_words(const scenario *s0, const scenario *s, char *buf, size
 		const param *p = params_at(k);
 		params_get_text(s0, p, v0, sizeof v0);
 		params_get_text(s, p, v, sizeof v);
-		if (!strcmp(v0, v))
+		/* a figure the catalog fills in follows its model or
+		 * accelerator: that choice is the change, not this */
+		if (!strcmp(v0, v) || ((p->flags & (PF_FROM_MODEL | PF_FROM_GPU)) &&
+		    params_is_default(s, p)))
 			continue;
 		if (count++ == 0) {
 			const char *dot = strrchr(p->key, '.');
