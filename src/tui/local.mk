@@ -45,7 +45,7 @@ EXTRA_DIST += tests/tui/screens.sh tests/tui/tmux_lib.sh \
 	tests/tui/tmux_keys.sh tests/tui/tmux_resize.sh tests/tui/tmux_signals.sh \
 	tests/tui/tmux_search.sh tests/tui/tmux_charts.sh tests/tui/tmux_compare.sh \
 	tests/tui/tmux_presets.sh tests/tui/tmux_regions.sh \
-	tests/tui/screen.ini tests/tui/screen-8b.ini tests/tui/cases tests/tui/expected tests/tui/KEYS.man
+	tests/tui/screen.ini tests/tui/screen-8b.ini tests/tui/cases tests/tui/expected
 
 # make bench: keystroke-to-frame time and bytes per slider step
 EXTRA_PROGRAMS += tests/bench/bench_tui
