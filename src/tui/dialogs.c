@@ -22,7 +22,11 @@ static const struct {
 	{ "Left/Right  h/l", "adjust the value one step" },
 	{ "Shift+Left/Right  H/L", "adjust in big steps (also PgUp/PgDn)" },
 	{ "Home/End", "minimum / maximum" },
-	{ "Tab  Shift+Tab", "next / previous section (round)" },
+	{ "Tab  Shift+Tab", "next / previous section (round); Regions and "
+	                    "Options hold each region's share, price factor "
+	                    "and electricity, and each option's kind, "
+	                    "instance, count and prices (a share you set "
+	                    "rescales the others to sum 1)" },
 	{ "m", "show / hide the model's architecture rows (choosing a model "
 	       "fills them)" },
 	{ "Enter", "on a choice (model, accelerator, precision, ...): a list to "
