@@ -176,23 +176,43 @@ bool daily_profile(double peak, double trough, int peak_hour, double x[24])
 	return true;
 }
 
-void hybrid_cost(const hybrid_inputs *in, const double x[24], int base,
-                 hybrid_split *out)
+/* What the hybrid split's cost does not owe to the base: each hour's
+ * arrivals, the replicas the busiest hour needs, the day's requests. */
+typedef struct {
+	double lam[24];
+	double all_req;
+	int peak_n;
+} hybrid_day;
+
+static void hybrid_day_of(const hybrid_inputs *in, const double x[24],
+                          hybrid_day *d)
+{
+	double cap = in->capacity_requests_per_s;
+
+	d->all_req = 0.0;
+	d->peak_n = 0;
+	for (int h = 0; h < 24; h++) {
+		double lam = in->mean_requests_per_s * x[h];
+		int n = cap > 0.0 ? (int)ceil(lam / cap - 1e-9) : 0;
+
+		d->lam[h] = lam;
+		if (n > d->peak_n)
+			d->peak_n = n;
+		d->all_req += lam * 3600.0;
+	}
+}
+
+static void hybrid_cost_day(const hybrid_inputs *in, const hybrid_day *d,
+                            int base, hybrid_split *out)
 {
 	double cap = in->capacity_requests_per_s, days = in->hours_per_month / 24.0;
 	double cap_b = in->burst_capacity_requests_per_s > 0.0 ?
 	               in->burst_capacity_requests_per_s : cap;
-	double burst_day = 0.0, burst_req = 0.0, all_req = 0.0;
-	int peak_n = 0;
+	double burst_day = 0.0, burst_req = 0.0;
 
 	for (int h = 0; h < 24; h++) {
-		double lam = in->mean_requests_per_s * x[h];
-		int n = cap > 0.0 ? (int)ceil(lam / cap - 1e-9) : 0;
-		double over = lam - base * cap;
+		double over = d->lam[h] - base * cap;
 
-		if (n > peak_n)
-			peak_n = n;
-		all_req += lam * 3600.0;
 		if (over > 0.0)
 			burst_req += over * 3600.0;
 		if (in->burst_usd_per_replica_hour > 0.0) {
@@ -204,25 +224,36 @@ void hybrid_cost(const hybrid_inputs *in, const double x[24], int base,
 		}
 	}
 	out->base = base;
-	out->peak_replicas = peak_n;
+	out->peak_replicas = d->peak_n;
 	out->base_usd_month = base * in->base_usd_month;
 	out->burst_usd_month = burst_day * days;
 	out->total_usd_month = out->base_usd_month + out->burst_usd_month;
-	out->burst_share = all_req > 0.0 ? burst_req / all_req : 0.0;
+	out->burst_share = d->all_req > 0.0 ? burst_req / d->all_req : 0.0;
+}
+
+void hybrid_cost(const hybrid_inputs *in, const double x[24], int base,
+                 hybrid_split *out)
+{
+	hybrid_day d;
+
+	hybrid_day_of(in, x, &d);
+	hybrid_cost_day(in, &d, base, out);
 }
 
 bool hybrid_best(const hybrid_inputs *in, const double x[24],
                  hybrid_split *best)
 {
 	hybrid_split t;
+	hybrid_day d;
 	int top;
 
 	if (!(in->capacity_requests_per_s > 0.0))
 		return false;
-	hybrid_cost(in, x, 0, best);
+	hybrid_day_of(in, x, &d);   /* once: it does not depend on the base */
+	hybrid_cost_day(in, &d, 0, best);
 	top = best->peak_replicas;
 	for (int b = 1; b <= top; b++) {
-		hybrid_cost(in, x, b, &t);
+		hybrid_cost_day(in, &d, b, &t);
 		if (t.total_usd_month < best->total_usd_month - 1e-9)
 			*best = t;
 	}

@@ -622,6 +622,15 @@ static void test_continuous_over_static_is_harmonic(void **st)
 	assert_near(model_harmonic(32), 4.05849519543652, 1e-12);
 	assert_near(model_harmonic(100), 5.187377517639621, 1e-11);
 	assert_near(model_harmonic(0), 0, 0);
+	/* up to 64 a table: each entry the sum 1/b + ... + 1/1 in that order,
+	 * to the bit; above, the asymptotic series takes over within 1e-12 */
+	for (int b = 1; b <= 64; b++) {
+		double h = 0;
+		for (int i = b; i >= 1; i--)
+			h += 1.0 / i;
+		assert_true(model_harmonic(b) == h);
+	}
+	assert_near(model_harmonic(65), model_harmonic(64) + 1.0 / 65, 1e-12);
 	/* E[max of b]: fixed = mean; uniform on [0, 2m] = 2m·b/(b + 1);
 	 * exponential = m·H_b */
 	assert_near(model_expected_max(DIST_FIXED, 100, 32), 100, 0);
