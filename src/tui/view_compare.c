@@ -37,7 +37,7 @@ static struct {
 /* the figures of the short list (80x24), in this order */
 static const char *const short_keys[] = {
 	"tco.monthly_usd", "tco.monthly_reserved_usd", "cost.fleet_usd_per_1m_tokens",
-	"latency.ttft_p95_s", "latency.tpot_s", "latency.e2e_p95_s", "memory.batch",
+	"latency.ttft_p95_s", "latency.tpot_s", "latency.e2e_p95_s", "operating_point.batch",
 	"fleet.replicas_total", "fleet.gpus", "memory.fits", "fleet.availability",
 	"slo.met",
 };
