@@ -67,6 +67,14 @@ static const gpu_spec builtin_gpus[] = {
 		.usd_per_hour = 27.4471 / 8,
 		ASSUMED_HALF(2.039 * TB_S),
 		.overhead_bytes = 1.5 * GiB,
+		/* owning: 400 W TDP (ref §A: the A100 datasheet's SXM figure);
+		 * a DGX A100 640GB has the 40GB model's 6.5 kW max system power
+		 * (NVIDIA DGX A100 datasheet; recalled [?]): 6,500/8 W per GPU,
+		 * the basis of the A100 40GB and H100 entries; no purchase price
+		 * found (0). */
+		.tdp_w = 400,
+		.system_w = 6500.0 / 8,
+		.devices_per_server = 8,
 	},
 	{
 		/* NVIDIA H100 SXM5 80GB.  80 GiB HBM3 (5 stacks; the calibration
@@ -227,6 +235,16 @@ static const gpu_spec builtin_gpus[] = {
 		.usd_per_hour = 113.9328 / 8,
 		ASSUMED_HALF(8.0 * TB_S),
 		.overhead_bytes = 1.5 * GiB,
+		/* owning: 1000 W (ref §A: the HGX B200 configuration); a DGX
+		 * B200 draws ~14.3 kW at most (NVIDIA DGX B200 datasheet;
+		 * recalled [?]): 14,300/8 W per GPU, the system basis of the
+		 * A100 and H100 entries; no purchase price found (0).  PCIe
+		 * cards and OAM modules with only a board figure (H100 PCIe,
+		 * L40S, MI300X, Gaudi 3) are left without one: a card's watts
+		 * beside a system's would make their J per token look low. */
+		.tdp_w = 1000,
+		.system_w = 14300.0 / 8,
+		.devices_per_server = 8,
 	},
 	{
 		/* NVIDIA L4 24GB.  24 GiB GDDR6 (nvidia-smi ~23034 MiB with ECC, as

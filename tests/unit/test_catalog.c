@@ -103,6 +103,25 @@ static void test_fmt_memory(void **state)
 	assert_string_equal(catalog_fmt_memory(b, sizeof b, 85.9e9), "85.9 GB");
 }
 
+/* Power for owning and energy, on one basis: the system's watts per GPU
+ * where a system figure exists (DGX A100 6.5 kW and DGX B200 ~14.3 kW over
+ * 8 GPUs, DGX H100 10.2 kW over 8), never below the device's TDP. */
+static void test_power_basis(void **state)
+{
+	(void)state;
+	assert_float_equal(catalog_gpu("a100-80g")->tdp_w, 400.0, 0.0);
+	assert_float_equal(catalog_gpu("a100-80g")->system_w, 812.5, 1e-9);
+	assert_float_equal(catalog_gpu("a100-40g")->system_w, 812.5, 1e-9);
+	assert_float_equal(catalog_gpu("h100-sxm")->system_w, 1275.0, 1e-9);
+	assert_float_equal(catalog_gpu("b200")->tdp_w, 1000.0, 0.0);
+	assert_float_equal(catalog_gpu("b200")->system_w, 1787.5, 1e-9);
+	for (size_t i = 0; i < catalog_gpu_count(); i++) {
+		const gpu_spec *g = catalog_gpu_at(i);
+		if (g->system_w > 0)
+			assert_true(g->system_w >= g->tdp_w && g->tdp_w > 0);
+	}
+}
+
 static void test_gpu_figures_sane(void **state)
 {
 	(void)state;
@@ -581,6 +600,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_gpu_entries_well_formed),
 		cmocka_unit_test(test_fmt_memory),
+		cmocka_unit_test(test_power_basis),
 		cmocka_unit_test(test_gpu_figures_sane),
 		cmocka_unit_test(test_gpu_dense_figures),
 		cmocka_unit_test(test_seed_figures_from_specs),
