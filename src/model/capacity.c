@@ -398,9 +398,9 @@ replica_shape *capacity_shape(shape_set *set, const gpu_spec *g, int T)
 		for (int i = set->n - 2; i >= 0 && !like; i--)
 			if (set->e[i].bmax > 0 && set->e[i].gpu == g)
 				like = &set->e[i];
-		for (int i = 0; i < set->n - 1 && !like; i++)
-			if (set->e[i].bmax > 0 && same_perf(set->e[i].gpu, g))
-				like = &set->e[i];
+		if (!like && set->own && set->own != sh && set->own->bmax > 0 &&
+		    same_perf(set->own->gpu, g))
+			like = set->own;    /* the scenario's own accelerator */
 		if (like) {
 			sh->hw = like->hw;
 			model_hw_regpus(&sh->hw, g, T);

@@ -167,6 +167,8 @@ typedef struct {
 	double need_total;            /* instances the load needs, all regions:
 	                                 at stage 2 the count, before it a lower
 	                                 bound on it (HUGE_VAL: meets no SLO) */
+	replica_shape *sh;            /* the shape g × T (capacity.h) */
+	const gpu_spec *sh_gpu;       /* its accelerator when set up */
 	int stage;                    /* 0: R_max taken as the SLO capacity;
 	                                 1: the SLO capacity, fleet.spares only;
 	                                 2: with the availability target's spares */
@@ -206,16 +208,21 @@ static double layout_need(const region_set *rs, const layout *l,
  * floor(λ/R_max) + 1 = capacity_needed(λ, R_max, R_max), and the spares
  * for the target are at least fleet.spares. */
 static void layout_refine(shape_set *set, const option *o,
-                          const region_set *rs, layout *l)
+                          const region_set *rs, layout *l, bool exact)
 {
 	if (l->stage == 0) {
-		const fleet_capacity *c =
-			capacity_slo(set, capacity_shape(set, &o->gpu, l->T));
+		/* the shape layout_eval set up, unless its slot has gone to
+		 * another since (every slot taken: capacity_shape reuses the
+		 * last) */
+		if (l->sh->T != l->T || l->sh->gpu != l->sh_gpu)
+			l->sh = capacity_shape(set, &o->gpu, l->T);
+		const fleet_capacity *c = capacity_slo(set, l->sh);
 		l->r_slo = c->requests_per_s;
 		l->slo_batch = c->batch;
-		l->need_total = l->r_slo > 0.0 ?
-			layout_need(rs, l, l->r_slo, l->r_max, true) : HUGE_VAL;
-		l->stage = l->r_slo > 0.0 ? 1 : 2;
+		/* exact: the count is wanted, not a bound on it first */
+		l->need_total = !(l->r_slo > 0.0) ? HUGE_VAL :
+			layout_need(rs, l, l->r_slo, l->r_max, !exact);
+		l->stage = l->r_slo > 0.0 && !exact ? 1 : 2;
 	} else if (l->stage == 1) {
 		l->need_total = layout_need(rs, l, l->r_slo, l->r_max, false);
 		l->stage = 2;
@@ -233,6 +240,8 @@ static void layout_eval(shape_set *set, const option *o, const region_set *rs,
 	replica_shape *sh = capacity_shape(set, &o->gpu, T);
 
 	memset(l, 0, sizeof *l);
+	l->sh = sh;
+	l->sh_gpu = sh->gpu;
 	l->T = T;
 	l->rpi = T <= G ? G / T : 0;
 	/* cppcheck-suppress zerodivcond ; G >= 1 two lines up, whatever T is */
@@ -241,9 +250,10 @@ static void layout_eval(shape_set *set, const option *o, const region_set *rs,
 	if (l->bmax <= 0)
 		return;
 	l->r_max = model_finite(sh->top.rps);
-	l->need_total = layout_need(rs, l, l->r_max, l->r_max, true);
-	while (capacity && l->stage < 2)
-		layout_refine(set, o, rs, l);
+	if (capacity)
+		layout_refine(set, o, rs, l, true);
+	else
+		l->need_total = layout_need(rs, l, l->r_max, l->r_max, true);
 }
 
 /* The GPUs-per-replica search (the one place it is done):
@@ -290,7 +300,7 @@ static void pick_layout(shape_set *set, const option *o, const region_set *rs,
 			*best = *l;
 			return;
 		}
-		layout_refine(set, o, rs, l);
+		layout_refine(set, o, rs, l, false);
 	}
 	for (int i = 0; i < nc; i++)
 		if (c[i].bmax > 0) {   /* none meets the SLOs: the smallest fit */
