@@ -180,7 +180,9 @@ typedef struct {
 static double layout_need(const region_set *rs, const layout *l,
                           double r_slo, double r_max, bool bound)
 {
-	double need = 0.0, per[MAX_REGIONS];
+	/* zeroed: a region reads the figure of an earlier one (first[i] < i),
+	 * which gcc -fanalyzer cannot see */
+	double need = 0.0, per[MAX_REGIONS] = { 0 };
 
 	for (int i = 0; i < rs->n; i++) {
 		double nrep;
