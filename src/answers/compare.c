@@ -83,7 +83,7 @@ int compare_write(FILE *out, enum report_format f, int n,
 	char kbuf[2 * CMP_MAX][ID_MAX + 80];
 	bool num[1 + 2 * CMP_MAX];
 	int width[1 + 2 * CMP_MAX];
-	char c[1 + 2 * CMP_MAX][96];
+	char c[1 + 2 * CMP_MAX][MODEL_NOTE_LEN + 8];   /* the reason whole */
 	const char *cp[1 + 2 * CMP_MAX];
 
 	if (n < 1 || n > CMP_MAX)

@@ -531,9 +531,10 @@ static void draw_headline(tui_app *a)
 		ui_put(y + 1, x, 4, ui_attr(a, TE_TEXT), "/mo");
 		x += 5;
 	} else if (fig[0]) {
-		snprintf(t, sizeof t, "%s/mo", fig);
-		ui_put(y + 1, x, h.w - 2, fa, t);
-		x += ui_width(t) + 2;
+		char fm[sizeof fig + 4];
+		snprintf(fm, sizeof fm, "%s/mo", fig);
+		ui_put(y + 1, x, h.w - 2, fa, fm);
+		x += ui_width(fm) + 2;
 	} else {   /* not a number: the state in words, the reason below */
 		char v[200];
 		snprintf(v, sizeof v, "%s: %s", a->g.fail, state);
