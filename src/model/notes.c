@@ -66,9 +66,11 @@ void model_replica_notes(const scenario *s, results *r, const model_fit *f,
 			put_bytes(o, f->kv_req);
 			PUT(o, " per request)");
 		} else {
-			PUT(o, "batch ");
+			/* the max-batch point, named so beside an SLO-limited
+			 * operating batch */
+			PUT(o, "max batch ");
 			put_i(o, r->batch);
-			PUT(o, " set by serving.max_batch; KV memory would allow ");
+			PUT(o, " (serving.max_batch); KV memory would allow ");
 			put_i(o, r->max_concurrency);
 		}
 		note_end(r, o);
