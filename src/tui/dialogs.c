@@ -133,8 +133,7 @@ bool dialog_help_key(tui_app *a, TermKey *tk, TermKeyKey *k)
 		}
 	} else {
 		a->mode = MODE_MAIN;
-		if (k->type == TERMKEY_TYPE_UNICODE && (k->code.codepoint == 'q' ||
-		    ((k->modifiers & TERMKEY_KEYMOD_CTRL) && k->code.codepoint == 'c')))
+		if (k->type == TERMKEY_TYPE_UNICODE && k->code.codepoint == 'q')
 			a->quit = true;   /* q quits from anywhere but a prompt */
 	}
 	a->dirty |= D_ALL;
@@ -406,8 +405,6 @@ bool dialog_edit_key(tui_app *a, TermKey *tk, TermKeyKey *k)
 		if (k->code.codepoint == 'u') {
 			a->edit_len = 0;
 			a->edit[0] = '\0';
-		} else if (k->code.codepoint == 'c') {
-			a->quit = true;   /* Ctrl-C quits from anywhere */
 		}
 		return true;
 	}

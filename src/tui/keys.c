@@ -189,8 +189,7 @@ static void main_key(tui_app *a, TermKey *tk, TermKeyKey *k)
 		a->dirty |= D_STATUS;
 	}
 	if (a->too_small) {
-		if ((k->type == TERMKEY_TYPE_UNICODE && (k->code.codepoint == 'q' ||
-		     (ctrl && k->code.codepoint == 'c'))))
+		if (k->type == TERMKEY_TYPE_UNICODE && k->code.codepoint == 'q')
 			a->quit = true;
 		return;
 	}
@@ -230,7 +229,6 @@ static void main_key(tui_app *a, TermKey *tk, TermKeyKey *k)
 	long c = k->code.codepoint;
 	if (ctrl) {
 		switch (c) {
-		case 'c': a->quit = true; break;
 		case 'r':
 			if (!state_undo(a, +1))
 				state_message(a, false, "nothing to redo");
@@ -296,10 +294,10 @@ static void main_key(tui_app *a, TermKey *tk, TermKeyKey *k)
 
 void keys_handle(tui_app *a, TermKey *tk, TermKeyKey *key)
 {
-	/* Ctrl-C quits from the main screen and every view alike */
-	bool views = a->mode == MODE_SEARCH || a->mode == MODE_CHARTS ||
-	             a->mode == MODE_COMPARE;
-	if (views && key->type == TERMKEY_TYPE_UNICODE &&
+	/* Ctrl-C quits from every mode alike: the main screen (too small or
+	 * not), the views, help, the pick-list and the prompts; no mode
+	 * handles it on its own */
+	if (key->type == TERMKEY_TYPE_UNICODE &&
 	    (key->modifiers & TERMKEY_KEYMOD_CTRL) && key->code.codepoint == 'c') {
 		a->quit = true;
 		return;

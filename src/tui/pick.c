@@ -279,9 +279,7 @@ bool pick_key(tui_app *a, TermKey *tk, TermKeyKey *k)
 		return true;
 	long c = k->code.codepoint;
 	if (k->modifiers & TERMKEY_KEYMOD_CTRL) {
-		if (c == 'c')
-			a->quit = true;
-		else if (c == 'u') {
+		if (c == 'u') {
 			a->filter_len = 0;
 			a->filter[0] = '\0';
 			refilter(a);
