@@ -116,6 +116,16 @@ static const char *head_of(const table *t, int i)
 	return t->heads ? t->heads[i] : t->keys[i];
 }
 
+void emit_csv_line(FILE *out, const char *const *v, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (i)
+			fputc(',', out);
+		emit_csv_field(out, v[i]);
+	}
+	fputc('\n', out);
+}
+
 void table_begin(table *t)
 {
 	t->rows = 0;
@@ -132,12 +142,7 @@ void table_begin(table *t)
 		fputc('\n', t->out);
 		break;
 	case TS_CSV:
-		for (int i = 0; i < t->n; i++) {
-			if (i)
-				fputc(',', t->out);
-			emit_csv_field(t->out, t->keys[i]);
-		}
-		fputc('\n', t->out);
+		emit_csv_line(t->out, t->keys, t->n);
 		break;
 	case TS_JSON:
 		fputc('[', t->out);
@@ -176,12 +181,7 @@ void table_row(table *t, const char *const *c)
 		fputc('\n', t->out);
 		break;
 	case TS_CSV:
-		for (int i = 0; i < t->n; i++) {
-			if (i)
-				fputc(',', t->out);
-			emit_csv_field(t->out, c[i]);
-		}
-		fputc('\n', t->out);
+		emit_csv_line(t->out, c, t->n);
 		break;
 	case TS_JSON:
 	case TS_JSONL:

@@ -9,6 +9,8 @@
 
 void emit_json_str(FILE *out, const char *s);
 void emit_csv_field(FILE *out, const char *s);
+/* one CSV record of n fields, each through emit_csv_field */
+void emit_csv_line(FILE *out, const char *const *v, int n);
 /* escapes '|'; every '$' of a Markdown answer is escaped on the way out
  * (answers_run through text_md_escaped), so not here */
 void emit_md_cell(FILE *out, const char *s);

@@ -32,6 +32,15 @@ static const bool numeric[NCOL] = {
 	1, 0, 0, 1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0,
 };
 
+/* a column by its key (the excluded rows fill two of them) */
+static int col_of(const char *key)
+{
+	int k = 0;
+	while (k < NCOL - 1 && strcmp(keys[k], key))
+		k++;
+	return k;
+}
+
 static void row_cells(const scenario *base, const search_row *w, int rank,
                       char cell[NCOL][512])
 {
@@ -135,32 +144,25 @@ int search_write(FILE *out, enum report_format f, const scenario *base,
 		/* one table: the answers (kind result), then the families with
 		 * none (kind excluded: accelerator holds the family, binds the
 		 * reason) */
-		fputs("kind", out);
-		for (int k = 0; k < NCOL; k++) {
-			fputc(',', out);
-			fputs(keys[k], out);
-		}
-		fputc('\n', out);
+		const char *v[1 + NCOL];
+		v[0] = "kind";
+		for (int k = 0; k < NCOL; k++)
+			v[1 + k] = keys[k];
+		emit_csv_line(out, v, 1 + NCOL);
 		for (int i = 0; i < r->n_rows; i++) {
 			row_cells(base, &r->rows[i], i + 1, cell);
-			fputs("result", out);
-			for (int k = 0; k < NCOL; k++) {
-				fputc(',', out);
-				emit_csv_field(out, cell[k]);
-			}
-			fputc('\n', out);
+			v[0] = "result";
+			for (int k = 0; k < NCOL; k++)
+				v[1 + k] = cell[k];
+			emit_csv_line(out, v, 1 + NCOL);
 		}
 		for (int i = 0; i < r->n_excluded; i++) {
-			fputs("excluded,,", out);
-			emit_csv_field(out, r->excluded[i].what);
-			for (int k = 2; k < NCOL; k++)
-				if (k == 23) {
-					fputc(',', out);
-					emit_csv_field(out, r->excluded[i].why);
-				} else {
-					fputc(',', out);
-				}
-			fputc('\n', out);
+			v[0] = "excluded";
+			for (int k = 0; k < NCOL; k++)
+				v[1 + k] = "";
+			v[1 + col_of("accelerator")] = r->excluded[i].what;
+			v[1 + col_of("binds")] = r->excluded[i].why;
+			emit_csv_line(out, v, 1 + NCOL);
 		}
 		return ferror(out) ? -1 : 0;
 	}
