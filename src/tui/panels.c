@@ -429,6 +429,18 @@ static void option_label(const tui_app *a, const option_result *o, char *lab,
 		snprintf(lab, n, "%s %d instances", o->name, o->instances_total);
 }
 
+/* an option's month on demand (the API's: a twelfth of its year) and
+ * whether it meets the target (the API: its SLOs are assumed met) */
+static double option_month(const option_result *o)
+{
+	return o->kind == OPT_API ? o->annual_usd / 12 : o->monthly_on_demand_usd;
+}
+
+static bool option_ok(const option_result *o)
+{
+	return o->kind == OPT_API ? o->meets_slo : o->meets;
+}
+
 static void option_row(panel *p, const option_result *o, const option_result *ob,
                        bool headline)
 {
@@ -437,9 +449,7 @@ static void option_row(panel *p, const option_result *o, const option_result *ob
 	const char *mk;
 	attr_t ma;
 	bool api = o->kind == OPT_API;
-	double mo = api ? o->annual_usd / 12 : o->monthly_on_demand_usd;
-	double bmo = ob ? (ob->kind == OPT_API ? ob->annual_usd / 12 :
-	                   ob->monthly_on_demand_usd) : 0;
+	double mo = option_month(o), bmo = ob ? option_month(ob) : 0;
 
 	if (!panel_room(p))
 		return;
@@ -464,7 +474,7 @@ static void option_row(panel *p, const option_result *o, const option_result *ob
 		snprintf(val, sizeof val, "%s", m);
 	if (p->dw && ob)
 		fmt_delta(delta, sizeof delta, mo, bmo, fmt_usd);
-	slo_mark(a, api ? o->meets_slo : o->meets, &mk, &ma);
+	slo_mark(a, option_ok(o), &mk, &ma);
 	ui_row_value(a, p->y++, p->r.x, p->r.w, lab, val, mk, ma, delta, p->dw);
 	/* on a large screen, the reserved figure on a line of its own */
 	if (resv && a->big && !strstr(val, "reserved") && panel_room(p)) {
@@ -478,26 +488,27 @@ static void option_row(panel *p, const option_result *o, const option_result *ob
 
 /* Presentation mode below 120x40: the figure the Fleet panel leads with
  * (the preset's first option, else this fleet), three rows tall, whether
- * it meets the target, and the Cost panel's first figures beside it.  A
- * state that is not a number is said in words, never drawn as $0. */
+ * it meets the target and beside it, for an option, its reserved month
+ * and the cheapest option that meets the target, else what a token and a
+ * request cost.  A state that is not a number is said in words, never
+ * drawn as $0. */
 static void draw_headline(tui_app *a)
 {
 	const results *r = &a->res;
 	ui_rect h = a->r_head;
 	char fig[64] = "", cap[200], lab[160], t[64], state[160] = "";
 	bool meets = false;
+	double month = 0;   /* the figure, when it is one */
 
 	if (r->n_options > 0) {
 		const option_result *o = &r->options[0];
-		bool api = o->kind == OPT_API;
 		option_label(a, o, lab, sizeof lab);
 		snprintf(cap, sizeof cap, "option %s, per month on demand", lab);
-		if (!api && !o->fits)
+		if (o->kind != OPT_API && !o->fits)
 			snprintf(state, sizeof state, "does not fit");
 		else
-			fmt_usd_exact(fig, sizeof fig, api ? o->annual_usd / 12 :
-			              o->monthly_on_demand_usd);
-		meets = api ? o->meets_slo : o->meets;
+			month = option_month(o);
+		meets = option_ok(o);
 	} else {
 		snprintf(cap, sizeof cap, "this fleet, per month on demand");
 		if (!r->fits)
@@ -507,19 +518,18 @@ static void draw_headline(tui_app *a)
 		else if (!(r->op.sized && r->replicas_total > 0))
 			snprintf(state, sizeof state, "cannot be sized");
 		else
-			fmt_usd_exact(fig, sizeof fig, r->monthly_usd);
+			month = r->monthly_usd;
 		meets = r->op.meets;
 	}
+	if (!state[0])
+		fmt_usd_exact(fig, sizeof fig, month);
 	ui_fill(h.y, h.x, h.h, h.w, ui_attr(a, TE_TEXT));
 	ui_hline_title(a, h.y, h.x, h.w, "Headline", cap);
 
 	char big[3][UI_BIG_BYTES];
 	int bw = fig[0] ? ui_big_render(fig, a->g.utf8, big) : -1;
 	if (bw > h.w - 30 && fig[0]) {   /* too wide: the short form */
-		fmt_usd(t, sizeof t, r->n_options > 0 ?
-		        (r->options[0].kind == OPT_API ? r->options[0].annual_usd / 12 :
-		         r->options[0].monthly_on_demand_usd) : r->monthly_usd);
-		snprintf(fig, sizeof fig, "%s", t);
+		fmt_usd(fig, sizeof fig, month);
 		bw = ui_big_render(fig, a->g.utf8, big);
 	}
 	int x = h.x + 1, y = h.y + 1;
@@ -561,18 +571,13 @@ static void draw_headline(tui_app *a)
 		}
 		for (int i = 0; i < r->n_options; i++) {
 			const option_result *c = &r->options[i];
-			double mo = c->kind == OPT_API ? c->annual_usd / 12 :
-			            c->monthly_on_demand_usd;
-			bool ok = c->kind == OPT_API ? c->meets_slo : c->meets;
-			double bmo = best ? (best->kind == OPT_API ? best->annual_usd / 12 :
-			                     best->monthly_on_demand_usd) : 0;
-			if (ok && mo > 0 && (!best || mo < bmo))
+			if (option_ok(c) && option_month(c) > 0 &&
+			    (!best || option_month(c) < option_month(best)))
 				best = c;
 		}
 		if (best && best != o) {
 			option_label(a, best, lab, sizeof lab);
-			fmt_usd(t, sizeof t, best->kind == OPT_API ? best->annual_usd / 12 :
-			        best->monthly_on_demand_usd);
+			fmt_usd(t, sizeof t, option_month(best));
 			snprintf(v, sizeof v, "cheapest ok: %s %s/mo", lab, t);
 			ui_put(y + 2, x, w, ui_attr(a, TE_ACCENT), v);
 		}
