@@ -508,7 +508,7 @@ static void emit_all(emitter *e, const scenario *s, const results *r)
 		const option_result *o = &r->options[i];
 		/* an option whose model does not fit has no price: null, not
 		 * the price of hardware that cannot serve it */
-		bool priced = o->kind == OPT_API || o->kind == OPT_HYBRID || o->fits;
+		bool priced = report_option_priced(o);
 		e_elem_begin(e, o->name);
 		e_str(e, "name", o->name);
 		e_str(e, "kind", kind_name(o->kind));

@@ -243,7 +243,7 @@ static const char *option_meets(const option_result *o)
 	return "NO: availability";
 }
 
-static bool option_priced(const option_result *o)
+bool report_option_priced(const option_result *o)
 {
 	return o->kind == OPT_API || o->kind == OPT_HYBRID || o->fits;
 }
@@ -283,7 +283,7 @@ static void text_options(FILE *out, const scenario *s, const results *r, bool md
 			         so->instance[0] ? so->instance : so->gpu.id,
 			         o->kind == OPT_SPOT ? " spot" : "");
 		/* an option that does not fit has no price and no replicas */
-		bool priced = option_priced(o);
+		bool priced = report_option_priced(o);
 		char reps[16];
 		if (o->kind == OPT_API || !priced)
 			snprintf(reps, sizeof reps, "-");
@@ -323,7 +323,7 @@ static void text_horizon(FILE *out, const scenario *s, const results *r, bool md
 	for (int i = 0; i < r->n_options && i < MAX_OPTIONS; i++) {
 		const option_result *o = &r->options[i];
 
-		if (!option_priced(o))
+		if (!report_option_priced(o))
 			line(out, md, 2, 4, "%s%s: not priced (does not fit)", md ? "- " : "",
 			     o->name);
 		else if (o->kind == OPT_INSTANCES && s->reserved_discount > 0)
