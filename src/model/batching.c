@@ -142,6 +142,32 @@ void model_perf_at_pre(const model_hw *c, int batch, bool full,
 	}
 }
 
+void model_perf_slo(const model_hw *c, int batch, const phase_time *prefill1,
+                    slo_perf *o)
+{
+	const scenario *s = c->s;
+
+	if (s->speculative || s->batching == BATCH_STATIC) {
+		model_perf m;
+		model_perf_at_pre(c, batch, false, prefill1, &m);
+		o->tpot_s = m.tpot_s;
+		o->ttft_s = m.ttft_s;
+		o->rps = m.rps;
+		return;
+	}
+	/* model_perf_at_pre's continuous figures, operation for operation */
+	int b = batch > 0 ? batch : 1;
+	double in = model_in_tokens(s);
+	double out = model_out_tokens(s);
+	double out_eff = out >= 1 ? out : 1;
+	double step = model_hw_decode_s(c, b, in + out / 2);
+	double pre = prefill1->total_s;
+
+	o->rps = model_ratio(b, out_eff * step + b * pre);
+	o->tpot_s = step + b / out_eff * pre;
+	o->ttft_s = model_cap(s->request_overhead_s, MODEL_MAX_SECONDS) + pre;
+}
+
 void model_replica_perf(const scenario *s, const gpu_spec *gpu, int gpus,
                         const model_params *p, int batch, replica_perf *out)
 {

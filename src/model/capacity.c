@@ -29,8 +29,8 @@
  * SLO capacity.  For a batch b (TPOT(b), R(b) and TTFT0(b) from
  * model_replica_perf), the queueing slack is min(TTFT_SLO − TTFT0,
  * E2E_SLO − E2E0(b)); the largest ρ with W95 ≤ slack solves
- * ln(20ρ) = x(1−ρ), x = 2·slack/t_service (Newton from the left, monotone
- * since the left side is concave); the capacity is ρ·R(b).  TPOT and E2E0
+ * ln(20ρ) = x(1−ρ), x = 2·slack/t_service (Halley's method from a start
+ * left of the root: one or two logs); the capacity is ρ·R(b).  TPOT and E2E0
  * grow with b, so the feasible b form 1..b_hi.  Under continuous batching
  * TTFT0 does not depend on b and R(b) grows with b, so when the TTFT slack
  * binds at b_max the answer is b_max at once (one evaluation); otherwise
@@ -90,7 +90,8 @@ double fleet_md1_wait_p95(double rho, double service_s)
 
 double fleet_max_rho(double slack_s, double service_s)
 {
-	double x, rho = 0.05;
+	const double ln20 = 2.995732273553991;   /* ln 20 */
+	double x, rho;
 
 	if (!(slack_s > 0.0) || !(service_s > 0.0))
 		return 0.0;
@@ -98,22 +99,29 @@ double fleet_max_rho(double slack_s, double service_s)
 		return 1.0;
 	x = 2.0 * slack_s / service_s;
 	/* g(ρ) = ln(20ρ) − x(1−ρ): increasing, concave, g(0.05) < 0 < g(1).
-	 * Newton from the left stays left of the root and converges.  Start
-	 * at max(0.05, 1 − ln(20)/x), where g = ln ρ < 0: left of the root. */
-	if (1.0 - log(20.0) / x > rho)
-		rho = 1.0 - log(20.0) / x;
+	 * The start is left of the root (g < 0): for x >= 4, ρ = 1 −
+	 * ln 20/(x + 1), where g = ln(1 − y) + y < 0 (y = 1 − ρ); below, the
+	 * root's series about x = 0, ρ ≈ 0.05·(1 + 0.95x + 0.45·0.95²x²/2),
+	 * whose g is negative up to x = 4 (test_fleet checks both on a grid).
+	 * Then Halley's steps, g/g' / (1 − g·g''/(2g'²)) with g' = 1/ρ + x
+	 * and g'' = −1/ρ², cubic near the root (one log per step); a Newton
+	 * step where the correction is not small. */
+	rho = x < 4.0 ? 0.05 * (1.0 + 0.95 * x + 0.2030625 * x * x) :
+	                1.0 - ln20 / (x + 1.0);
 	for (int i = 0; i < 60; i++) {
 		double g = log(20.0 * rho) - x * (1.0 - rho);
-		double step = g / (1.0 / rho + x);
+		double d1 = 1.0 / rho + x;
+		double a = -g / (2.0 * rho * rho * d1 * d1);
+		double step = a > -0.5 && a < 0.5 ? g / d1 / (1.0 - a) : g / d1;
 		rho -= step;
 		if (rho >= 1.0) {
 			rho = 1.0 - 1e-15;
 			break;
 		}
-		/* quadratic convergence: the error left after a step of h is
-		 * about |g''/(2g')|·h² <= h²/(2ρ) <= 10h², so a step under
-		 * 1e-7·ρ leaves less than 1e-13·ρ */
-		if (fabs(step) < 1e-7 * rho)
+		/* cubic convergence: the error left after a step of h is about
+		 * |g'''/(6g') − (g''/(2g'))²|·h³ <= h³/ρ² (g''' = 2/ρ³), so a
+		 * step under 1e-5·ρ leaves less than 1e-15·ρ */
+		if (fabs(step) < 1e-5 * rho)
 			break;
 	}
 	return rho;
@@ -166,7 +174,7 @@ typedef struct {
 
 static const slo_point *probe(slo_search *q, int b)
 {
-	model_perf m;
+	slo_perf m;
 	slo_point *o;
 
 	for (int i = 0; i < q->n; i++)
@@ -176,7 +184,7 @@ static const slo_point *probe(slo_search *q, int b)
 		model_hw_prefill(q->hw, model_in_tokens(q->s), 1, &q->prefill1);
 		q->have_prefill = true;
 	}
-	model_perf_at_pre(q->hw, b, false, &q->prefill1, &m);
+	model_perf_slo(q->hw, b, &q->prefill1, &m);
 	(*q->evals)++;
 	o = &q->pt[q->next];
 	q->b[q->next] = b;
@@ -380,7 +388,7 @@ replica_shape *capacity_shape_seed(shape_set *set, const model_hw *hw,
 replica_shape *capacity_shape(shape_set *set, const gpu_spec *g, int T)
 {
 	replica_shape *sh;
-	model_perf m;
+	slo_perf m;
 
 	for (int i = 0; i < set->n; i++)
 		if (set->e[i].T == T && same_perf(set->e[i].gpu, g))
@@ -408,7 +416,7 @@ replica_shape *capacity_shape(shape_set *set, const gpu_spec *g, int T)
 			model_hw_init(&sh->hw, set->s, g, T, set->p);
 		}
 		model_hw_prefill(&sh->hw, model_in_tokens(set->s), 1, &sh->prefill1);
-		model_perf_at_pre(&sh->hw, sh->bmax, false, &sh->prefill1, &m);
+		model_perf_slo(&sh->hw, sh->bmax, &sh->prefill1, &m);
 		/* the SLO figures of this point wait for a search that needs them */
 		sh->top.tpot = m.tpot_s;
 		sh->top.ttft0 = m.ttft_s;

@@ -112,6 +112,9 @@ void model_hw_decode(const model_hw *c, double batch, double context,
 void model_hw_prefill(const model_hw *c, double prompt, double nseq,
                       phase_time *t);
 double model_hw_weights_read(const model_hw *c, double tokens);
+/* model_hw_decode's total_s at q = 1 (the same double), without the
+ * other figures: the SLO search's probes want only the step time. */
+double model_hw_decode_s(const model_hw *c, double batch, double context);
 
 /* A decode forward pass of `batch` sequences at mean context `context`,
  * each computing `q` tokens (q = 1: a decode step; q = gamma + 1: the
@@ -221,6 +224,14 @@ void model_perf_at(const model_hw *c, int batch, bool full, model_perf *out);
  * computed, when not NULL: it does not depend on the batch. */
 void model_perf_at_pre(const model_hw *c, int batch, bool full,
                        const phase_time *prefill1, model_perf *out);
+/* What an SLO search wants of one batch size: model_perf_at_pre's tpot_s,
+ * ttft_s and rps (the same doubles), without the rest; prefill1 is one
+ * prompt's prefill (not NULL). */
+typedef struct {
+	double tpot_s, ttft_s, rps;
+} slo_perf;
+void model_perf_slo(const model_hw *c, int batch, const phase_time *prefill1,
+                    slo_perf *out);
 
 
 

@@ -313,6 +313,28 @@ static double brute_rho(double slack, double ts)
 	return lo;
 }
 
+/* fleet_max_rho against the bisection above on a log grid of
+ * x = 2·slack/t_service from 1e-4 to 1e8 (both branches of its start,
+ * either side of x = 4, and the Halley/Newton switch): the same root to
+ * 1e-12, far below anything printed (the bisection's 200 halvings are
+ * exact to the last bit of a double) */
+static void test_max_rho_grid(void **state)
+{
+	int n = 0;
+	(void)state;
+
+	for (double x = 1e-4; x < 1e8; x *= 1.01, n++) {
+		double got = fleet_max_rho(x / 2.0, 1.0), want = brute_rho(x / 2.0, 1.0);
+		if (!(fabs(got / want - 1.0) < 1e-12))
+			fail_msg("x = %g: fleet_max_rho %.17g, bisection %.17g", x, got,
+			         want);
+		/* and with a service time other than 1 */
+		got = fleet_max_rho(x * 0.37 / 2.0, 0.37);
+		assert_true(fabs(got / want - 1.0) < 1e-12);
+	}
+	assert_true(n > 2500);
+}
+
 /* capacity at batch b, computed from model_replica_perf as the docs say */
 static double brute_cap(const scenario *s, const results *r, int b)
 {
@@ -1365,6 +1387,7 @@ int main(void)
 		cmocka_unit_test(test_fleet_cost_formula),
 		cmocka_unit_test(test_md1),
 		cmocka_unit_test(test_md1_p95_vs_exact),
+		cmocka_unit_test(test_max_rho_grid),
 		cmocka_unit_test(test_slo_capacity_ttft_bound),
 		cmocka_unit_test(test_slo_capacity_search_matches_scan),
 		cmocka_unit_test(test_slo_capacity_none),
