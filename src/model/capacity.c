@@ -88,16 +88,14 @@ double fleet_md1_wait_p95(double rho, double service_s)
 	return service_s * log(20.0 * rho) / (2.0 * (1.0 - rho));
 }
 
-double fleet_max_rho(double slack_s, double service_s)
+/* the root of ln(20ρ) = x(1−ρ) for x > 0 (1 for an infinite x) */
+static double rho_of_x(double x)
 {
 	const double ln20 = 2.995732273553991;   /* ln 20 */
-	double x, rho;
+	double rho;
 
-	if (!(slack_s > 0.0) || !(service_s > 0.0))
-		return 0.0;
-	if (isinf(slack_s))
+	if (isinf(x))
 		return 1.0;
-	x = 2.0 * slack_s / service_s;
 	/* g(ρ) = ln(20ρ) − x(1−ρ): increasing, concave, g(0.05) < 0 < g(1).
 	 * The start is left of the root (g < 0): for x >= 4, ρ = 1 −
 	 * ln 20/(x + 1), where g = ln(1 − y) + y < 0 (y = 1 − ρ); below, the
@@ -127,10 +125,19 @@ double fleet_max_rho(double slack_s, double service_s)
 	return rho;
 }
 
+double fleet_max_rho(double slack_s, double service_s)
+{
+	if (!(slack_s > 0.0) || !(service_s > 0.0))
+		return 0.0;
+	if (isinf(slack_s))
+		return 1.0;
+	return rho_of_x(2.0 * slack_s / service_s);
+}
+
 /* ---- SLO capacity ------------------------------------------------------ */
 
-/* the SLO capacity at one batch size from its TPOT, TTFT (no queue) and
- * R_max */
+/* one batch size from its TPOT, TTFT (no queue) and R_max: ρ is left to
+ * capacity_solve */
 void capacity_point(const scenario *s, double tpot, double ttft0,
                          double rps, slo_point *o)
 {
@@ -142,6 +149,9 @@ void capacity_point(const scenario *s, double tpot, double ttft0,
 	o->rps = rps;
 	o->cap = 0.0;
 	o->rho = 0.0;
+	o->x = 0.0;
+	o->ok = false;
+	o->solved = true;   /* until it is found ok: cap 0 */
 	if (!(rps > 0.0) || !isfinite(rps))
 		return;
 	if (s->tpot_slo_s > 0.0 && o->tpot > s->tpot_slo_s)
@@ -152,8 +162,58 @@ void capacity_point(const scenario *s, double tpot, double ttft0,
 		slack = s->e2e_slo_s - o->e2e0;
 	if (!(slack > 0.0))
 		return;
-	o->rho = fleet_max_rho(slack, 1.0 / rps);
-	o->cap = o->rho * rps;
+	/* fleet_max_rho(slack, 1/rps)'s x */
+	o->x = isinf(slack) ? INFINITY : 2.0 * slack / (1.0 / rps);
+	o->ok = true;
+	o->solved = false;
+}
+
+void capacity_solve(slo_point *o)
+{
+	if (o->solved)
+		return;
+	o->rho = rho_of_x(o->x);
+	o->cap = o->rho * o->rps;
+	o->solved = true;
+}
+
+/* the sign of g(ρ) = ln(20ρ) − x(1−ρ) at a point's x: positive when its
+ * root (its ρ) is below rho */
+static double g_at(const slo_point *o, double rho)
+{
+	return log(20.0 * rho) - o->x * (1.0 - rho);
+}
+
+/* cap(n) > cap(p) for two ok points, with at most one of them solved:
+ * the other's ρ is compared with the one that would tie (g is increasing
+ * in ρ, so one log decides, not a solve).  Both roots lie in (0.05, 1]. */
+static bool cap_above(slo_point *n, slo_point *p)
+{
+	double tie;
+
+	if (isinf(n->x) || isinf(p->x)) {
+		capacity_solve(n);   /* ρ = 1 at once */
+		capacity_solve(p);
+	}
+	if (n->solved && p->solved)
+		return n->cap > p->cap;
+	if (n->solved) {
+		/* cap(n) > cap(p) ⟺ ρ_p < cap(n)/R_p */
+		tie = n->cap / p->rps;
+		if (tie >= 1.0)
+			return true;
+		if (tie <= 0.05)
+			return false;
+		return g_at(p, tie) > 0.0;
+	}
+	capacity_solve(p);
+	/* cap(n) > cap(p) ⟺ ρ_n > cap(p)/R_n */
+	tie = p->cap / n->rps;
+	if (tie >= 1.0)
+		return false;
+	if (tie <= 0.05)
+		return true;
+	return g_at(n, tie) < 0.0;
 }
 
 /* The points of one search, the last few kept so that none is evaluated
@@ -172,14 +232,22 @@ typedef struct {
 	int *evals;
 } slo_search;
 
-static const slo_point *probe(slo_search *q, int b)
+/* the point at b already probed, or NULL */
+static slo_point *probed(slo_search *q, int b)
+{
+	for (int i = 0; i < q->n; i++)
+		if (q->b[i] == b)
+			return &q->pt[i];
+	return NULL;
+}
+
+static slo_point *probe(slo_search *q, int b)
 {
 	slo_perf m;
 	slo_point *o;
 
-	for (int i = 0; i < q->n; i++)
-		if (q->b[i] == b)
-			return &q->pt[i];
+	if ((o = probed(q, b)) != NULL)
+		return o;
 	if (!q->have_prefill) {
 		model_hw_prefill(q->hw, model_in_tokens(q->s), 1, &q->prefill1);
 		q->have_prefill = true;
@@ -198,8 +266,19 @@ static const slo_point *probe(slo_search *q, int b)
 /* the capacity still rises from b to b + 1 */
 static bool rising(slo_search *q, int b)
 {
-	double here = probe(q, b)->cap;
-	return probe(q, b + 1)->cap > here;
+	slo_point here = *probe(q, b);   /* a copy: the next probe may reuse
+	                                    its slot */
+	slo_point *next = probe(q, b + 1), *keep;
+	bool up;
+
+	if (!next->ok)
+		return false;
+	if (!here.ok)
+		return true;
+	up = cap_above(next, &here);
+	if (here.solved && (keep = probed(q, b)) != NULL)
+		*keep = here;      /* solved once, not again */
+	return up;
 }
 
 /* true when the TTFT slack (not E2E) binds at this point */
@@ -243,7 +322,8 @@ void capacity_search(const scenario *s, const model_hw *hw, int bmax,
 		q.n = q.next = 1;
 	}
 	a = *probe(&q, bmax);
-	if (a.cap > 0.0 && s->batching != BATCH_STATIC && ttft_binds(s, &a)) {
+	if (a.ok && s->batching != BATCH_STATIC && ttft_binds(s, &a)) {
+		capacity_solve(&a);
 		/* continuous: below bmax the TTFT slack is the same (one prompt's
 		 * prefill) and R(b) ≤ R(bmax), so bmax is best */
 		c->requests_per_s = a.cap;
@@ -273,7 +353,7 @@ void capacity_search(const scenario *s, const model_hw *hw, int bmax,
 				hi = h - step;
 			}
 		}
-	} else if (!(a.cap > 0.0) && bmax > 1 && !(probe(&q, 1)->cap > 0.0)) {
+	} else if (!a.ok && bmax > 1 && !probe(&q, 1)->ok) {
 		hi = 1;                                /* nothing holds at batch 1 */
 	}
 	while (lo < hi) {
@@ -284,12 +364,13 @@ void capacity_search(const scenario *s, const model_hw *hw, int bmax,
 			hi = mid;
 	}
 	a = *probe(&q, lo);
-	if (!(a.cap > 0.0) && lo != 1) {
+	if (!a.ok && lo != 1) {
 		/* not unimodal after all: fall back on batch 1 */
 		lo = 1;
 		a = *probe(&q, 1);
 	}
-	if (a.cap > 0.0) {
+	if (a.ok) {
+		capacity_solve(&a);
 		c->requests_per_s = a.cap;
 		c->rho = a.rho;
 		c->batch = lo;

@@ -9,18 +9,26 @@
 
 #define REPLICAS_CAP 100000000.0   /* keeps counts in int range */
 
-/* One batch size as the SLO search sees it. */
+/* One batch size as the SLO search sees it.  Its queueing bound ρ is
+ * solved only when wanted: a search compares two points with one log
+ * (capacity.c, rising), and solves the one it answers with. */
 typedef struct {
-	double cap;       /* requests/s within the SLOs (0: none) */
-	double rho;
+	double cap;       /* requests/s within the SLOs: when solved */
+	double rho;       /* when solved */
 	double rps;       /* R_max at this batch */
 	double tpot, ttft0, e2e0;
+	double x;         /* 2·slack/t_service: ρ solves ln(20ρ) = x(1−ρ) */
+	bool ok;          /* some load meets the SLOs here (cap > 0) */
+	bool solved;      /* cap and rho are set */
 } slo_point;
 
-/* the SLO capacity at one batch size from its TPOT, TTFT (no queue) and
- * R_max */
+/* One batch size from its TPOT, TTFT (no queue) and R_max: whether it
+ * meets the SLOs (ok), its queueing slack; cap and rho wait for
+ * capacity_solve (or a search). */
 void capacity_point(const scenario *s, double tpot, double ttft0, double rps,
                     slo_point *o);
+/* its SLO capacity: cap = ρ·R_max (0 when not ok) */
+void capacity_solve(slo_point *o);
 /* fleet_slo_capacity on a replica already set up; at_bmax, when not NULL,
  * is the point at bmax already computed by the caller (model_eval's own
  * figures at the effective batch), prefill1 one prompt's prefill (or NULL),
