@@ -142,30 +142,36 @@ void model_perf_at_pre(const model_hw *c, int batch, bool full,
 	}
 }
 
+bool model_slo_prep(const model_hw *c, const phase_time *prefill1,
+                    slo_prep *p)
+{
+	const scenario *s = c->s;
+	double in = model_in_tokens(s);
+	double out = model_out_tokens(s);
+
+	if (s->speculative || s->batching == BATCH_STATIC ||
+	    !model_decode_prep(c, in + out / 2, &p->d))
+		return false;
+	p->out_eff = out >= 1 ? out : 1;
+	p->pre = prefill1->total_s;
+	p->ttft = model_cap(s->request_overhead_s, MODEL_MAX_SECONDS) + p->pre;
+	return true;
+}
+
 void model_perf_slo(const model_hw *c, int batch, const phase_time *prefill1,
                     slo_perf *o)
 {
-	const scenario *s = c->s;
+	model_perf m;
+	slo_prep p;
 
-	if (s->speculative || s->batching == BATCH_STATIC) {
-		model_perf m;
-		model_perf_at_pre(c, batch, false, prefill1, &m);
-		o->tpot_s = m.tpot_s;
-		o->ttft_s = m.ttft_s;
-		o->rps = m.rps;
+	if (model_slo_prep(c, prefill1, &p)) {
+		model_slo_prep_at(&p, batch, o);
 		return;
 	}
-	/* model_perf_at_pre's continuous figures, operation for operation */
-	int b = batch > 0 ? batch : 1;
-	double in = model_in_tokens(s);
-	double out = model_out_tokens(s);
-	double out_eff = out >= 1 ? out : 1;
-	double step = model_hw_decode_s(c, b, in + out / 2);
-	double pre = prefill1->total_s;
-
-	o->rps = model_ratio(b, out_eff * step + b * pre);
-	o->tpot_s = step + b / out_eff * pre;
-	o->ttft_s = model_cap(s->request_overhead_s, MODEL_MAX_SECONDS) + pre;
+	model_perf_at_pre(c, batch, false, prefill1, &m);
+	o->tpot_s = m.tpot_s;
+	o->ttft_s = m.ttft_s;
+	o->rps = m.rps;
 }
 
 void model_replica_perf(const scenario *s, const gpu_spec *gpu, int gpus,

@@ -226,6 +226,10 @@ typedef struct {
 	const model_hw *hw;
 	phase_time prefill1;
 	bool have_prefill;
+	bool prepped;              /* prep is known (after the first probe) */
+	const slo_prep *prep;      /* the constants of model_slo_prep_at, or
+	                              NULL: model_perf_slo */
+	slo_prep own;              /* prep's storage when set up here */
 	int n, next;
 	int b[SEARCH_KEEP];
 	slo_point pt[SEARCH_KEEP];
@@ -252,7 +256,15 @@ static slo_point *probe(slo_search *q, int b)
 		model_hw_prefill(q->hw, model_in_tokens(q->s), 1, &q->prefill1);
 		q->have_prefill = true;
 	}
-	model_perf_slo(q->hw, b, &q->prefill1, &m);
+	if (!q->prepped) {
+		q->prep = model_slo_prep(q->hw, &q->prefill1, &q->own) ? &q->own :
+		          NULL;
+		q->prepped = true;
+	}
+	if (q->prep)
+		model_slo_prep_at(q->prep, b, &m);
+	else
+		model_perf_slo(q->hw, b, &q->prefill1, &m);
 	(*q->evals)++;
 	o = &q->pt[q->next];
 	q->b[q->next] = b;
@@ -298,9 +310,9 @@ static bool ttft_binds(const scenario *s, const slo_point *o)
  * ended), it is found by galloping out from the hint (two points when the
  * hint is the answer).  Either way a bisection on the sign of
  * cap(b + 1) − cap(b) closes it, so the answer does not depend on the hint. */
-void capacity_search(const scenario *s, const model_hw *hw, int bmax,
-                     const slo_point *at_bmax, const phase_time *prefill1,
-                     int hint, fleet_capacity *c)
+static void search(const scenario *s, const model_hw *hw, int bmax,
+                   const slo_point *at_bmax, const phase_time *prefill1,
+                   const slo_prep *prep, int hint, fleet_capacity *c)
 {
 	slo_point a;
 	int lo = 1, hi = bmax;
@@ -309,6 +321,8 @@ void capacity_search(const scenario *s, const model_hw *hw, int bmax,
 	q.s = s;
 	q.hw = hw;
 	q.have_prefill = prefill1 != NULL;
+	q.prepped = prep != NULL;
+	q.prep = prep;
 	q.n = q.next = 0;
 	if (prefill1)
 		q.prefill1 = *prefill1;
@@ -392,6 +406,13 @@ void capacity_search(const scenario *s, const model_hw *hw, int bmax,
 		             (s->e2e_slo_s > 0.0 ? SLO_E2E : 0);
 }
 
+void capacity_search(const scenario *s, const model_hw *hw, int bmax,
+                     const slo_point *at_bmax, const phase_time *prefill1,
+                     int hint, fleet_capacity *c)
+{
+	search(s, hw, bmax, at_bmax, prefill1, NULL, hint, c);
+}
+
 void fleet_slo_capacity(const scenario *s, const gpu_spec *gpu, int gpus,
                         const model_params *p, int bmax, fleet_capacity *c)
 {
@@ -460,6 +481,7 @@ replica_shape *capacity_shape_seed(shape_set *set, const model_hw *hw,
 	sh->bmax = bmax;
 	sh->hw = *hw;
 	sh->prefill1 = *prefill1;
+	sh->fast = model_slo_prep(&sh->hw, &sh->prefill1, &sh->prep);
 	sh->top = *top;
 	sh->top_ready = true;
 	set->own = sh;
@@ -497,7 +519,11 @@ replica_shape *capacity_shape(shape_set *set, const gpu_spec *g, int T)
 			model_hw_init(&sh->hw, set->s, g, T, set->p);
 		}
 		model_hw_prefill(&sh->hw, model_in_tokens(set->s), 1, &sh->prefill1);
-		model_perf_slo(&sh->hw, sh->bmax, &sh->prefill1, &m);
+		sh->fast = model_slo_prep(&sh->hw, &sh->prefill1, &sh->prep);
+		if (sh->fast)
+			model_slo_prep_at(&sh->prep, sh->bmax, &m);
+		else
+			model_perf_slo(&sh->hw, sh->bmax, &sh->prefill1, &m);
 		/* the SLO figures of this point wait for a search that needs them */
 		sh->top.tpot = m.tpot_s;
 		sh->top.ttft0 = m.ttft_s;
@@ -519,8 +545,9 @@ const fleet_capacity *capacity_slo(shape_set *set, replica_shape *sh)
 		sh->top_ready = true;
 	}
 	if (sh->bmax > 0)
-		capacity_search(set->s, &sh->hw, sh->bmax, &sh->top, &sh->prefill1,
-		                set->hints ? set->hints[slot] : 0, &sh->cap);
+		search(set->s, &sh->hw, sh->bmax, &sh->top, &sh->prefill1,
+		       sh->fast ? &sh->prep : NULL,
+		       set->hints ? set->hints[slot] : 0, &sh->cap);
 	else
 		memset(&sh->cap, 0, sizeof sh->cap);
 	if (set->hints)

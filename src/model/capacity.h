@@ -48,6 +48,8 @@ typedef struct {
 	int bmax;                 /* effective batch; 0: does not fit */
 	model_hw hw;              /* set up when bmax > 0 */
 	phase_time prefill1;      /* one prompt */
+	slo_prep prep;            /* the search's constants (when fast) */
+	bool fast;                /* model_slo_prep applies */
 	slo_point top;            /* the point at bmax (tpot, ttft0 and rps
 	                             only, until top_ready) */
 	bool top_ready;

@@ -92,49 +92,22 @@ double model_allreduce_s(const gpu_spec *g, int gpus, double msg_bytes)
 	                 msg_bytes);
 }
 
-/* The four terms of a pass (the routed experts' at their own tokens,
- * everything else at the pass's): memory and compute time per device of
- * each group.  Inline, so that model_hw_decode_s, which wants only the
- * total, computes it with the same operations as hw_pass, to the bit. */
-typedef struct {
-	double w_routed;           /* routed-expert bytes read (whole replica) */
-	double m_dense, c_dense, m_routed, c_routed;
-} pass_terms;
-
-static inline void pass_terms_of(const model_hw *c, double tokens,
-                                 double kv_bytes, double f_dense,
-                                 pass_terms *p)
+/* The pass time from its two groups of matrix products (the routed
+ * experts' at their own tokens, everything else at the pass's), each
+ * max(m, c) + κ·min(m, c), plus the collectives and the fixed time. */
+static void finish(const model_hw *c, phase_time *t, double m_dense,
+                   double c_dense, double m_routed, double c_routed)
 {
-	double share = c->w_routed > 0
-		? model_expert_share(&c->s->model, tokens) : 0;
-	p->w_routed = c->w_routed * share;
-	/* m = (W/φ_w + KV/φ_kv)/(T·BW·mbu) + L·t_layer;  c = F/(T·F_peak·ψ·mfu(H/T)) */
-	p->m_dense = (c->w_base * c->w_scale + kv_bytes * c->kv_scale)
-		/ (c->T * c->bw_eff) + c->layer_s;
-	p->c_dense = f_dense / (c->T * c->f_eff);
-	p->m_routed = p->w_routed * c->w_scale / (c->T * c->bw_eff);
-	p->c_routed = tokens * c->f_routed / (c->T * c->f_eff);
-}
-
-/* The pass time: each group max(m, c) + κ·min(m, c), plus the
- * collectives and the fixed time; no pass takes less than a picosecond,
- * so that rates stay finite. */
-static inline double pass_total(const model_hw *c, const pass_terms *p,
-                                double comm_s, double fixed_s)
-{
-	double t = model_overlap_s(c->kappa, p->m_dense, p->c_dense)
-		+ (p->m_routed > 0 || p->c_routed > 0
-		   ? model_overlap_s(c->kappa, p->m_routed, p->c_routed) : 0)
-		+ comm_s + fixed_s;
-	return t >= 1e-12 ? t : 1e-12;
-}
-
-static void finish(const model_hw *c, phase_time *t, const pass_terms *p)
-{
-	t->memory_s = p->m_dense + p->m_routed;
-	t->compute_s = p->c_dense + p->c_routed;
+	t->memory_s = m_dense + m_routed;
+	t->compute_s = c_dense + c_routed;
 	t->compute_bound = t->compute_s > t->memory_s;
-	t->total_s = pass_total(c, p, t->comm_s, t->fixed_s);
+	t->total_s = model_overlap_s(c->kappa, m_dense, c_dense)
+		+ (m_routed > 0 || c_routed > 0
+		   ? model_overlap_s(c->kappa, m_routed, c_routed) : 0)
+		+ t->comm_s + t->fixed_s;
+	/* no pass takes less than a picosecond: rates stay finite */
+	if (!(t->total_s >= 1e-12))
+		t->total_s = 1e-12;
 }
 
 void model_hw_regpus(model_hw *c, const gpu_spec *g, int gpus)
@@ -203,12 +176,18 @@ static double hw_comm_s(const model_hw *c, double tokens)
 static void hw_pass(const model_hw *c, double tokens, double kv_bytes,
                     double f_dense, phase_time *t)
 {
-	pass_terms p;
-
-	pass_terms_of(c, tokens, kv_bytes, f_dense, &p);
-	t->bytes = (c->w_base + p.w_routed + kv_bytes) / c->T;
+	double share = c->w_routed > 0
+		? model_expert_share(&c->s->model, tokens) : 0;
+	double w_routed = c->w_routed * share;
+	/* m = (W/φ_w + KV/φ_kv)/(T·BW·mbu) + L·t_layer;  c = F/(T·F_peak·ψ·mfu(H/T)) */
+	double m_dense = (c->w_base * c->w_scale + kv_bytes * c->kv_scale)
+		/ (c->T * c->bw_eff) + c->layer_s;
+	double c_dense = f_dense / (c->T * c->f_eff);
+	double m_routed = w_routed * c->w_scale / (c->T * c->bw_eff);
+	double c_routed = tokens * c->f_routed / (c->T * c->f_eff);
+	t->bytes = (c->w_base + w_routed + kv_bytes) / c->T;
 	t->flops = (f_dense + tokens * c->f_routed) / c->T;
-	finish(c, t, &p);
+	finish(c, t, m_dense, c_dense, m_routed, c_routed);
 }
 
 void model_hw_decode(const model_hw *c, double batch, double context,
@@ -227,16 +206,28 @@ void model_hw_decode(const model_hw *c, double batch, double context,
 	        q * b * (c->f_tok + c->pair_dec * ctx * c->L), t);
 }
 
-double model_hw_decode_s(const model_hw *c, double batch, double context)
+bool model_decode_prep(const model_hw *c, double context, decode_prep *d)
 {
-	double b = batch > 0 ? batch : 0;
-	double ctx = model_tokens(context);
-	pass_terms p;
-
-	/* model_hw_decode at q = 1, term for term: the same double */
-	pass_terms_of(c, b, b * ctx * c->kv_tok,
-	              b * (c->f_tok + c->pair_dec * ctx * c->L), &p);
-	return pass_total(c, &p, hw_comm_s(c, b), c->fixed);
+	if (c->w_routed != 0 || c->f_routed != 0)
+		return false;
+	d->ctx = model_tokens(context);
+	d->kv_tok = c->kv_tok;
+	d->kv_scale = c->kv_scale;
+	d->wb = c->w_base * c->w_scale;
+	d->tbw = c->T * c->bw_eff;
+	d->layer_s = c->layer_s;
+	d->f1 = c->f_tok + c->pair_dec * d->ctx * c->L;
+	d->tfe = c->T * c->f_eff;
+	d->kappa = c->kappa;
+	d->fixed = c->fixed;
+	/* hw_comm_s and allreduce's constants */
+	d->comm = c->gpus > 1;
+	d->two_l = 2 * c->L;
+	d->h = c->H;
+	d->k_ring = 2 * (c->T - 1) / c->T;
+	d->link_bw = c->link_bw;
+	d->alpha = c->alpha;
+	return true;
 }
 
 void model_hw_prefill(const model_hw *c, double prompt, double nseq,
@@ -250,7 +241,7 @@ void model_hw_prefill(const model_hw *c, double prompt, double nseq,
 	if (n == 0) {
 		t->bytes = t->flops = 0;
 		t->comm_s = 0;
-		finish(c, t, &(pass_terms){ 0, 0, 0, 0, 0 });
+		finish(c, t, 0, 0, 0, 0);
 		return;
 	}
 	/* flops = (2·P_layers_active·S_new + 2·P_head

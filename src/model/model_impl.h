@@ -112,9 +112,38 @@ void model_hw_decode(const model_hw *c, double batch, double context,
 void model_hw_prefill(const model_hw *c, double prompt, double nseq,
                       phase_time *t);
 double model_hw_weights_read(const model_hw *c, double tokens);
-/* model_hw_decode's total_s at q = 1 (the same double), without the
- * other figures: the SLO search's probes want only the step time. */
-double model_hw_decode_s(const model_hw *c, double batch, double context);
+/* A decode step at one context for any batch, its constants worked out
+ * once (an SLO search tries several batch sizes): model_hw_decode's
+ * total_s at q = 1, operation for operation, for a model without routed
+ * experts (model_decode_prep returns false for one with them).  test_model checks the two agree to the bit. */
+typedef struct {
+	double ctx, kv_tok, kv_scale;
+	double wb;            /* w_base·w_scale */
+	double tbw;           /* T·BW·mbu */
+	double layer_s;
+	double f1;            /* f_tok + pair_dec·ctx·L: FLOPs per sequence */
+	double tfe;           /* T·F_eff */
+	double kappa, fixed;
+	bool comm;            /* T > 1: the all-reduces */
+	double two_l, h, k_ring, link_bw, alpha;   /* 2L, H, 2(T−1)/T */
+} decode_prep;
+bool model_decode_prep(const model_hw *c, double context, decode_prep *d);
+
+static inline double model_decode_prep_s(const decode_prep *d, double b)
+{
+	double m = (d->wb + b * d->ctx * d->kv_tok * d->kv_scale) / d->tbw
+		+ d->layer_s;
+	double cmp = b * d->f1 / d->tfe;
+	double comm = 0, t;
+
+	if (d->comm) {
+		double msg = b * d->h * 2;
+		comm = d->two_l * ((d->link_bw > 0 ? d->k_ring * msg / d->link_bw
+		                                   : 0) + d->alpha);
+	}
+	t = (m > cmp ? m + d->kappa * cmp : cmp + d->kappa * m) + comm + d->fixed;
+	return t >= 1e-12 ? t : 1e-12;
+}
 
 /* A decode forward pass of `batch` sequences at mean context `context`,
  * each computing `q` tokens (q = 1: a decode step; q = gamma + 1: the
@@ -232,6 +261,30 @@ typedef struct {
 } slo_perf;
 void model_perf_slo(const model_hw *c, int batch, const phase_time *prefill1,
                     slo_perf *out);
+/* model_perf_slo for many batch sizes of one replica: its constants once
+ * (model_slo_prep returns false where model_perf_slo takes another path:
+ * static batching, speculative decoding, routed experts) */
+typedef struct {
+	decode_prep d;
+	double out_eff;       /* output tokens, at least 1 */
+	double pre;           /* one prompt's prefill */
+	double ttft;          /* t_req + pre */
+} slo_prep;
+bool model_slo_prep(const model_hw *c, const phase_time *prefill1,
+                    slo_prep *p);
+
+static inline void model_slo_prep_at(const slo_prep *p, int batch,
+                                     slo_perf *o)
+{
+	/* model_perf_at_pre's continuous figures, operation for operation:
+	 * TPOT = t_step + (b/out)·t_prefill, R_max = b/(out·t_step + b·t_prefill) */
+	int b = batch > 0 ? batch : 1;
+	double step = model_decode_prep_s(&p->d, b);
+
+	o->rps = model_ratio(b, p->out_eff * step + b * p->pre);
+	o->tpot_s = step + b / p->out_eff * p->pre;
+	o->ttft_s = p->ttft;
+}
 
 
 
