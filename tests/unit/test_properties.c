@@ -226,7 +226,7 @@ static void test_random_scenarios(void **st)
 {
 	(void)st;
 	rng = SEED;
-	int n_mem = 0, n_bits = 0, n_thr = 0;
+	int n_mem = 0, n_bits = 0, n_thr = 0, n_prep = 0;
 	for (int i = 0; i < N_SCENARIOS; i++) {
 		draw(&S);
 		model_eval(&S, &R);
@@ -331,13 +331,40 @@ static void test_random_scenarios(void **st)
 
 		/* 7. the JSON */
 		check_json(&S, &R, i);
+
+		/* 8. the SLO search's prepared figures (model_slo_prep_at) are
+		 * model_perf_at_pre's, to the bit, at any batch */
+		{
+			model_params p;
+			model_hw hw;
+			phase_time pre;
+			slo_prep sp;
+			model_count_params(&S.model, &p);
+			model_hw_init(&hw, &S, &S.gpu, T, &p);
+			model_hw_prefill(&hw, model_in_tokens(&S), 1, &pre);
+			if (model_slo_prep(&hw, &pre, &sp)) {
+				int b = 1 + pick(4096);
+				model_perf full;
+				slo_perf fast;
+				model_perf_at_pre(&hw, b, false, &pre, &full);
+				model_slo_prep_at(&sp, b, &fast);
+				CHECK(fast.tpot_s == full.tpot_s && fast.ttft_s == full.ttft_s
+				      && fast.rps == full.rps, i, "batch %d: prepared TPOT %.17g "
+				      "TTFT %.17g R %.17g, full %.17g %.17g %.17g", b,
+				      fast.tpot_s, fast.ttft_s, fast.rps, full.tpot_s,
+				      full.ttft_s, full.rps);
+				n_prep++;
+			}
+		}
 	}
 	print_message("%d scenarios: %d batch-1 memory-bound checks, %d fewer-bits "
-	              "pairs, %d throughput pairs\n", N_SCENARIOS, n_mem, n_bits, n_thr);
+	              "pairs, %d throughput pairs, %d prepared steps\n", N_SCENARIOS,
+	              n_mem, n_bits, n_thr, n_prep);
 	/* the draws cover the cases (not a vacuous pass) */
 	assert_true(n_mem > N_SCENARIOS / 2);
 	assert_true(n_bits > N_SCENARIOS / 2);
 	assert_true(n_thr > N_SCENARIOS / 4);
+	assert_true(n_prep > N_SCENARIOS / 4);
 }
 
 /* 1, exhaustively: every dense catalog model on every catalog accelerator
