@@ -220,7 +220,7 @@ static bool cap_above(slo_point *n, slo_point *p)
  * twice: what does not change across the search is the replica's set-up
  * (model_hw_init, once per shape) and one prompt's prefill; each new point
  * then costs a decode step and a queueing solve. */
-#define SEARCH_KEEP 6
+#define SEARCH_KEEP 8   /* a power of two: the ring index is masked */
 typedef struct {
 	const scenario *s;
 	const model_hw *hw;
@@ -268,7 +268,7 @@ static slo_point *probe(slo_search *q, int b)
 	(*q->evals)++;
 	o = &q->pt[q->next];
 	q->b[q->next] = b;
-	q->next = (q->next + 1) % SEARCH_KEEP;
+	q->next = (q->next + 1) & (SEARCH_KEEP - 1);
 	if (q->n < SEARCH_KEEP)
 		q->n++;
 	capacity_point(q->s, m.tpot_s, m.ttft_s, m.rps, o);

@@ -12,16 +12,17 @@
 #include "model/notebuf.h"
 
 /* Every replica-level figure at batch b (§4–5, the cost of §7, the KV in
- * use of §3) into the headline fields of r. */
+ * use of §3) into the headline fields of r; prefill1, when not NULL, is
+ * one prompt's prefill already worked out (it does not depend on b). */
 static void replica_at(const scenario *s, results *r, const model_hw *hw,
-                       const model_fit *f, int b)
+                       const model_fit *f, int b, const phase_time *prefill1)
 {
 	const gpu_spec *g = &s->gpu;
 	int T = s->gpus > 0 ? s->gpus : 1;
 	double in = model_in_tokens(s), out = model_out_tokens(s);
 	model_perf pf;
 
-	model_perf_at(hw, b, true, &pf);
+	model_perf_at_pre(hw, b, true, prefill1, &pf);
 	int kb = r->batch > 0 ? b : 0;     /* no KV in use when nothing fits */
 	r->kv_in_use_bytes = kb * f->mean_used * f->kv_tok;
 	r->kv_wasted_bytes = kb * (f->allocated - f->mean_used) * f->kv_tok;
@@ -222,7 +223,7 @@ void model_eval(const scenario *s, results *r)
 	model_hw hw;
 	model_hw_init(&hw, s, g, T, &r->p);
 	r->compute_prec = hw.prec;
-	replica_at(s, r, &hw, &f, b);
+	replica_at(s, r, &hw, &f, b, NULL);
 	/* batch 1: one request at a time, its prefill then out decode steps
 	 * (the same under either batching mode) */
 	if (b == 1) {
@@ -239,6 +240,7 @@ void model_eval(const scenario *s, results *r)
 	 * search, capacity.c), where the fleet is priced; every headline
 	 * figure is then recomputed there. */
 	shape_set shapes;
+	phase_time pre1 = r->prefill;   /* one prompt's (r->prefill is rewritten) */
 	capacity_shapes_init(&shapes, s, &r->p, r->search_hint);
 	if (f.batch > 0 && r->requests_per_s > 0) {
 		slo_point own;
@@ -247,7 +249,7 @@ void model_eval(const scenario *s, results *r)
 			capacity_shape_seed(&shapes, &hw, f.batch, &own, &r->prefill));
 		operating_point_of(s, r, &hw, c);
 		if (r->op.batch != b)
-			replica_at(s, r, &hw, &f, r->op.batch);
+			replica_at(s, r, &hw, &f, r->op.batch, &pre1);
 	} else {
 		r->op.batch = 0;
 		r->op.max_batch = f.batch;
