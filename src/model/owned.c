@@ -141,9 +141,57 @@ static double profile_mean(const profile_base *pb, double k, double s[24])
 	return sum / 24.0;
 }
 
+/* Where mean(c_h^k) crosses want, to about 1e-13 relative: safeguarded
+ * Newton on exp(k·ln c_h) (no pow; the mean is decreasing and convex in
+ * k) from k = 1, in a bracket that doubles its upper end until the mean
+ * is below want.  Only a guide for the bisection below, which decides
+ * with pow. */
+static double profile_root(const profile_base *pb, double want)
+{
+	double lc[24], k = 1.0, lo = 0.0, hi = INFINITY;
+	int n = 0;
+
+	for (int h = 0; h < 24; h++)
+		if (pb->c[h] > 0.0)
+			lc[n++] = log(pb->c[h]);
+	for (int it = 0; it < 200; it++) {
+		double f = 0.0, d = 0.0, next;
+		for (int j = 0; j < n; j++) {
+			double e = exp(k * lc[j]);
+			f += e;
+			d += lc[j] * e;
+		}
+		f = f / 24.0 - want;
+		d /= 24.0;
+		if (f > 0.0)
+			lo = k;
+		else
+			hi = k;
+		next = d < 0.0 ? k - f / d : lo + 1.0;
+		if (!(next > lo && next < hi))
+			next = isinf(hi) ? 2.0 * k : 0.5 * (lo + hi);
+		if (fabs(next - k) <= 1e-13 * k)
+			return next;
+		k = next;
+	}
+	return k;
+}
+
+/* mean(c_h^k) > want, decided by the bracket [kl, kh] of the crossing
+ * when k is outside it (kh = 0: no bracket), else with pow */
+static bool above(const profile_base *pb, double k, double want, double kl,
+                  double kh, double s[24])
+{
+	if (kh > 0.0 && k <= kl)
+		return true;       /* mean(k) >= mean(kl) > want */
+	if (kh > 0.0 && k >= kh)
+		return false;      /* mean(k) <= mean(kh) < want */
+	return profile_mean(pb, k, s) > want;
+}
+
 bool daily_profile(double peak, double trough, int peak_hour, double x[24])
 {
-	double s[24], want, lo = 1e-6, hi = 1.0, k = 1.0;
+	double s[24], want, lo = 1e-6, hi = 1.0, k = 1.0, kl = 0.0, kh = 0.0;
 	profile_base pb;
 
 	peak_hour = ((peak_hour % 24) + 24) % 24;
@@ -160,11 +208,25 @@ bool daily_profile(double peak, double trough, int peak_hour, double x[24])
 	if (!(want > 1.0 / 24.0 + 1e-9) || !(want < 23.0 / 24.0 - 1e-9))
 		return false;
 	profile_base_init(peak_hour, &pb);
-	while (profile_mean(&pb, hi, s) > want)
+	/* The bisection's points far from the crossing need no pow: a
+	 * narrow bracket [kl, kh] around Newton's root, checked with pow
+	 * (the mean above want at kl and below at kh, each by a margin far
+	 * beyond rounding), decides them, for the mean falls with k.  Those
+	 * inside are evaluated as before, so k, and the profile, are the
+	 * same to the last bit (test_owned: test_profile_shared_pow). */
+	{
+		double r = profile_root(&pb, want), w = 1e-11 * r;
+		if (profile_mean(&pb, r - w, s) > want + 1e-14 &&
+		    profile_mean(&pb, r + w, s) < want - 1e-14) {
+			kl = r - w;
+			kh = r + w;
+		}
+	}
+	while (above(&pb, hi, want, kl, kh, s))
 		hi *= 2.0;
 	for (int it = 0; it < 200 && hi - lo > 1e-13 * hi; it++) {
 		k = 0.5 * (lo + hi);
-		if (profile_mean(&pb, k, s) > want)
+		if (above(&pb, k, want, kl, kh, s))
 			lo = k;
 		else
 			hi = k;

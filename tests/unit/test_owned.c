@@ -235,6 +235,19 @@ static void test_profile_shared_pow(void **state)
 			for (int h = 0; h < 24; h++)
 				assert_true(x[h] == y[h]);
 		}
+	/* a grid of peaks and troughs: daily_profile decides most of its
+	 * bisection from a bracket found by Newton on exp, the rest with
+	 * pow; the profile is still the plain bisection's, bit for bit */
+	for (double peak = 1.05; peak < 12.0; peak *= 1.37)
+		for (double trough = 0.0; trough < 1.0; trough += 0.13) {
+			if (!daily_profile(peak, trough, 12, x))
+				continue;
+			plain_profile(peak, trough, 12, y);
+			for (int h = 0; h < 24; h++)
+				if (x[h] != y[h])
+					fail_msg("peak %g trough %g hour %d: %.17g, plain %.17g",
+					         peak, trough, h, x[h], y[h]);
+		}
 }
 
 /* λ_h = 10 + 5·cos(2π(h − 12)/24) req/s (the profile above, mean 10),
