@@ -644,21 +644,6 @@ double fleet_availability(int n, int k, double a)
 
 /* ---- fleet sizing ------------------------------------------------------ */
 
-double capacity_needed(double lam, double r_slo, double r_max)
-{
-	double n = 0.0;
-
-	if (!(lam > 0.0))
-		return 0.0;
-	if (r_slo > 0.0)
-		n = model_ceil_pos(lam / r_slo);
-	if (r_max > 0.0 && model_floor_pos(lam / r_max) + 1.0 > n)
-		n = model_floor_pos(lam / r_max) + 1.0;
-	if (n < 1.0)
-		n = 1.0;
-	return n > REPLICAS_CAP ? REPLICAS_CAP : n;
-}
-
 /* z with Φ(z) = p (0.5 < p < 1): Newton on Φ from z = 3 */
 static double normal_quantile(double p)
 {
@@ -681,6 +666,7 @@ void capacity_regions(const scenario *s, region_set *rs,
 	rs->memo = memo;
 	if (memo) {
 		memo->n = memo->next = 0;
+		memo->up_n = memo->up_next = 0;
 		memo->z = 0.0;
 	}
 	rs->D = model_cap(s->requests_per_day, 1e15);
@@ -701,10 +687,14 @@ void capacity_regions(const scenario *s, region_set *rs,
 		rs->name[0] = all_name;
 		rs->lam[0] = rs->D * rs->peak / 86400.0;
 		rs->first[0] = 0;
+		rs->n_peaks = 1;
+		rs->peak_region[0] = 0;
+		rs->peak_count[0] = 1.0;
 		rs->pool = 0.0;
 		return;
 	}
 	rs->n = s->n_regions > MAX_REGIONS ? MAX_REGIONS : s->n_regions;
+	rs->n_peaks = 0;
 	for (int i = 0; i < rs->n; i++) {
 		rs->share[i] = model_cap(s->regions[i].share, 1.0);
 		rs->factor[i] = model_cap(s->regions[i].price_factor, 1e6) > 0.0 ?
@@ -717,6 +707,14 @@ void capacity_regions(const scenario *s, region_set *rs,
 				rs->first[i] = j;
 				break;
 			}
+		if (rs->first[i] == i) {
+			rs->peak_region[rs->n_peaks] = i;
+			rs->peak_count[rs->n_peaks++] = 1.0;
+		} else {
+			for (int u = 0; u < rs->n_peaks; u++)
+				if (rs->peak_region[u] == rs->first[i])
+					rs->peak_count[u] += 1.0;
+		}
 	}
 	rs->pool = 0.0;
 	for (int i = 0; i < rs->n; i++)
@@ -724,15 +722,39 @@ void capacity_regions(const scenario *s, region_set *rs,
 			rs->pool += rs->min_rep + rs->spares;
 }
 
+double capacity_fleet_up(const region_set *rs, int n, int k)
+{
+	struct spare_memo *m = rs->memo;
+	unsigned long long key = (unsigned long long)(unsigned)n << 32 |
+	                         (unsigned)k;
+	double a;
+	int slot;
+
+	if (!m)
+		return fleet_availability(n, k, rs->up);
+	for (int i = 0; i < m->up_n; i++)
+		if (m->up_key[i] == key)
+			return m->up_a[i];
+	a = fleet_availability(n, k, rs->up);
+	slot = m->up_next;
+	m->up_key[slot] = key;
+	m->up_a[slot] = a;
+	m->up_next = (slot + 1) % 16;
+	if (m->up_n < 16)
+		m->up_n++;
+	return a;
+}
+
 static double region_up(const region_set *rs, int n, int need,
                         double pool_up)
 {
-	double a = fleet_availability(n, need, rs->up);
+	double a = capacity_fleet_up(rs, n, need);
 
 	return a + (1.0 - a) * pool_up;
 }
 
-int capacity_spares(const region_set *rs, double n, double need)
+/* capacity_spares, worked out */
+static int spares_search(const region_set *rs, double n, double need)
 {
 	int k = (int)rs->spares, lo, hi, g, cap;
 	double q = 1.0 - rs->up;
@@ -741,7 +763,7 @@ int capacity_spares(const region_set *rs, double n, double need)
 		return k;
 	/* up on its own, or with the failover pool standing in */
 	double pool_up = rs->pool > 0.0 ?
-		fleet_availability((int)rs->pool, (int)need, rs->up) : 0.0;
+		capacity_fleet_up(rs, (int)rs->pool, (int)need) : 0.0;
 #define UP_WITH(j) (region_up(rs, (int)n + (j), (int)need, pool_up) >= \
                     rs->target)
 	if (UP_WITH(k))
@@ -822,9 +844,9 @@ double capacity_availability(const region_set *rs, const int *replicas,
 		if (j < i) {
 			a = up[j];
 		} else {
-			a = fleet_availability(replicas[i], k, rs->up);
+			a = capacity_fleet_up(rs, replicas[i], k);
 			if (pool > 0)
-				a += (1.0 - a) * fleet_availability(pool, k, rs->up);
+				a += (1.0 - a) * capacity_fleet_up(rs, pool, k);
 		}
 		up[i] = a;
 		share_sum += rs->share[i];
@@ -833,8 +855,8 @@ double capacity_availability(const region_set *rs, const int *replicas,
 	return share_sum > 0.0 ? w / share_sum : 0.0;
 }
 
-/* capacity_spares, remembered in rs->memo */
-static int spares_memo(const region_set *rs, double n, double need)
+/* remembered in rs->memo */
+int capacity_spares(const region_set *rs, double n, double need)
 {
 	struct spare_memo *m = rs->memo;
 	int k, slot;
@@ -843,7 +865,7 @@ static int spares_memo(const region_set *rs, double n, double need)
 		for (int i = 0; i < m->n; i++)
 			if (m->serve[i] == n && m->need[i] == need)
 				return m->k[i];
-	k = capacity_spares(rs, n, need);
+	k = spares_search(rs, n, need);
 	if (m) {
 		slot = m->next;
 		m->serve[slot] = n;
@@ -860,7 +882,7 @@ static int spares_memo(const region_set *rs, double n, double need)
 static double with_spares(const region_set *rs, double need)
 {
 	double n = need > rs->min_rep ? need : rs->min_rep;
-	int k = spares_memo(rs, n, need);
+	int k = capacity_spares(rs, n, need);
 
 	return n + (k >= 0 ? k : rs->spares);   /* unreachable: flagged by the caller */
 }

@@ -80,8 +80,22 @@ replica_shape *capacity_shape(shape_set *set, const gpu_spec *g, int T);
 const fleet_capacity *capacity_slo(shape_set *set, replica_shape *sh);
 
 /* Serving replicas the peak load lam needs: within the SLO capacity and with
- * a stable queue on R_max; at least one when there is any load. */
-double capacity_needed(double lam, double r_slo, double r_max);
+ * a stable queue on R_max; at least one when there is any load.  Inline:
+ * the layout search asks it a few dozen times an evaluation. */
+static inline double capacity_needed(double lam, double r_slo, double r_max)
+{
+	double n = 0.0;
+
+	if (!(lam > 0.0))
+		return 0.0;
+	if (r_slo > 0.0)
+		n = model_ceil_pos(lam / r_slo);
+	if (r_max > 0.0 && model_floor_pos(lam / r_max) + 1.0 > n)
+		n = model_floor_pos(lam / r_max) + 1.0;
+	if (n < 1.0)
+		n = 1.0;
+	return n > REPLICAS_CAP ? REPLICAS_CAP : n;
+}
 
 /* The regions and the fleet-level inputs, sanitised once (a non-finite or
  * negative input counts as 0, a missing price factor as 1): every figure
@@ -96,6 +110,10 @@ typedef struct {
 	                             replica's capacity does not depend on the
 	                             region, so neither do the replicas its
 	                             peak needs (only the price does) */
+	int n_peaks;              /* the distinct peaks: the regions i with
+	                             first[i] == i, in order */
+	int peak_region[MAX_REGIONS];
+	double peak_count[MAX_REGIONS];  /* regions with that peak */
 	double D;                 /* requests/day */
 	double peak;              /* peak factor */
 	double min_rep, spares;   /* per region */
@@ -106,13 +124,17 @@ typedef struct {
 	double pool;              /* replicas of the failover regions (share 0):
 	                             min_replicas + fleet.spares each */
 	double target;            /* workload.availability (0: none) */
-	/* spares already worked out this evaluation, by (serving, needed):
-	 * the options and break-even ask for the same counts many times */
+	/* spares and availabilities already worked out this evaluation: the
+	 * own fleet, the options and break-even ask for the same counts many
+	 * times */
 	struct spare_memo {
 		double z;             /* the target's normal quantile (0: not yet) */
-		int n, next;
+		int n, next;          /* spares, by (serving, needed) */
 		double serve[16], need[16];
 		int k[16];
+		int up_n, up_next;    /* fleet_availability(n, k, up), by (n, k) */
+		unsigned long long up_key[16];
+		double up_a[16];
 	} *memo;
 } region_set;
 /* memo: where the spares worked out are kept (or NULL: none kept) */
@@ -123,6 +145,9 @@ void capacity_regions(const scenario *s, region_set *rs,
  * (at least `need` replicas up) a workload.availability fraction of the
  * time.  -1 when even 4n + 64 do not reach it. */
 int capacity_spares(const region_set *rs, double n, double need);
+/* fleet_availability(n, k, fleet.replica_availability), remembered in
+ * rs->memo */
+double capacity_fleet_up(const region_set *rs, int n, int k);
 /* Traffic-weighted availability of a fleet with replicas[i] in region i,
  * needed[i] of them needed at its peak; regions without traffic are
  * failover, their pooled replicas standing in for one failed region. */

@@ -211,7 +211,7 @@ void model_fleet_shapes(const scenario *s, results *r, shape_set *set)
 		              capacity_needed(lam, cap.requests_per_s, r_max);
 		double serve = fits ? (need > rs.min_rep ? need : rs.min_rep) : 0.0;
 		int k = !fits ? 0 : j < i ? spares_k[j] :
-		        capacity_spares(&rs, serve, need);   /* once */
+		        capacity_spares(&rs, serve, need);
 		double n;
 
 		needs_d[i] = need;
@@ -241,9 +241,8 @@ void model_fleet_shapes(const scenario *s, results *r, shape_set *set)
 		g->rho = fits && n > 0 ? lam / (n * r_max) : 0.0;
 		g->usd_per_month = n * replica_h * rs.factor[i] * rs.hpm;
 		g->availability = !fits ? 0.0 : j < i ? r->regions[j].availability :
-		                  fleet_availability(g->replicas,
-		                                     g->needed > 0 ? g->needed : 1,
-		                                     s->replica_availability);
+		                  capacity_fleet_up(&rs, g->replicas,
+		                                    g->needed > 0 ? g->needed : 1);
 		reps[i] = g->replicas;
 		needs[i] = g->needed;
 		r->replicas_total += g->replicas;

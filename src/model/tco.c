@@ -180,24 +180,22 @@ typedef struct {
 static double layout_need(const region_set *rs, const layout *l,
                           double r_slo, double r_max, bool bound)
 {
-	/* zeroed: a region reads the figure of an earlier one (first[i] < i),
-	 * which gcc -fanalyzer cannot see */
-	double need = 0.0, per[MAX_REGIONS] = { 0 };
+	double need = 0.0;
 
-	for (int i = 0; i < rs->n; i++) {
+	/* a replica's capacity does not depend on the region: regions with
+	 * the same peak need as many (whole numbers: the sum is exact in any
+	 * order) */
+	for (int u = 0; u < rs->n_peaks; u++) {
+		int i = rs->peak_region[u];
 		double nrep;
-		if (rs->first[i] != i) {
-			need += per[rs->first[i]];    /* the same peak: as many */
-			continue;
-		}
 		if (bound) {
 			double n = capacity_needed(rs->lam[i], r_slo, r_max);
 			nrep = (n > rs->min_rep ? n : rs->min_rep) + rs->spares;
 		} else {
 			nrep = capacity_region_need(rs, i, r_slo, r_max);
 		}
-		per[i] = l->rpi ? model_ceil_pos(nrep / l->rpi) : nrep * l->ipr;
-		need += per[i];
+		need += rs->peak_count[u] *
+		        (l->rpi ? model_ceil_pos(nrep / l->rpi) : nrep * l->ipr);
 	}
 	return need;
 }
