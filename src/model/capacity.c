@@ -224,8 +224,8 @@ static bool cap_above(slo_point *n, slo_point *p)
 typedef struct {
 	const scenario *s;
 	const model_hw *hw;
-	phase_time prefill1;
-	bool have_prefill;
+	const phase_time *prefill1;   /* one prompt's: the caller's, or pre1 */
+	phase_time pre1;
 	bool prepped;              /* prep is known (after the first probe) */
 	const slo_prep *prep;      /* the constants of model_slo_prep_at, or
 	                              NULL: model_perf_slo */
@@ -252,19 +252,19 @@ static slo_point *probe(slo_search *q, int b)
 
 	if ((o = probed(q, b)) != NULL)
 		return o;
-	if (!q->have_prefill) {
-		model_hw_prefill(q->hw, model_in_tokens(q->s), 1, &q->prefill1);
-		q->have_prefill = true;
+	if (!q->prefill1) {
+		model_hw_prefill(q->hw, model_in_tokens(q->s), 1, &q->pre1);
+		q->prefill1 = &q->pre1;
 	}
 	if (!q->prepped) {
-		q->prep = model_slo_prep(q->hw, &q->prefill1, &q->own) ? &q->own :
+		q->prep = model_slo_prep(q->hw, q->prefill1, &q->own) ? &q->own :
 		          NULL;
 		q->prepped = true;
 	}
 	if (q->prep)
 		model_slo_prep_at(q->prep, b, &m);
 	else
-		model_perf_slo(q->hw, b, &q->prefill1, &m);
+		model_perf_slo(q->hw, b, q->prefill1, &m);
 	(*q->evals)++;
 	o = &q->pt[q->next];
 	q->b[q->next] = b;
@@ -320,12 +320,10 @@ static void search(const scenario *s, const model_hw *hw, int bmax,
 
 	q.s = s;
 	q.hw = hw;
-	q.have_prefill = prefill1 != NULL;
+	q.prefill1 = prefill1;
 	q.prepped = prep != NULL;
 	q.prep = prep;
 	q.n = q.next = 0;
-	if (prefill1)
-		q.prefill1 = *prefill1;
 	memset(c, 0, sizeof *c);
 	q.evals = &c->evaluations;
 	if (bmax < 1)
