@@ -672,7 +672,7 @@ void capacity_regions(const scenario *s, region_set *rs,
 	rs->min_rep = s->min_replicas > 0 ? s->min_replicas : 0;
 	rs->spares = s->spares > 0 ? s->spares : 0;
 	rs->hpm = model_cap(s->hours_per_month, 1e4);
-	rs->keep = 1.0 - fmin(model_nonneg(s->reserved_discount), 1.0);
+	rs->keep = 1.0 - model_cap(s->reserved_discount, 1.0);
 	rs->in = model_cap(s->input_tokens, 1e12);
 	rs->out = model_cap(s->output_tokens, 1e12);
 	rs->up = model_cap(s->replica_availability, 1.0);
@@ -689,6 +689,7 @@ void capacity_regions(const scenario *s, region_set *rs,
 		rs->peak_region[0] = 0;
 		rs->peak_count[0] = 1.0;
 		rs->pool = 0.0;
+		rs->failover = 0;
 		return;
 	}
 	rs->n = s->n_regions > MAX_REGIONS ? MAX_REGIONS : s->n_regions;
@@ -715,9 +716,12 @@ void capacity_regions(const scenario *s, region_set *rs,
 		}
 	}
 	rs->pool = 0.0;
+	rs->failover = 0;
 	for (int i = 0; i < rs->n; i++)
-		if (!(rs->share[i] > 0.0))
+		if (!(rs->share[i] > 0.0)) {
 			rs->pool += rs->min_rep + rs->spares;
+			rs->failover++;
+		}
 }
 
 double capacity_fleet_up(const region_set *rs, int n, int k)
@@ -751,8 +755,10 @@ static double region_up(const region_set *rs, int n, int need,
 	return a + (1.0 - a) * pool_up;
 }
 
-/* capacity_spares, worked out */
-static int spares_search(const region_set *rs, double n, double need)
+/* capacity_spares, worked out (not inlined: a memo hit then costs no
+ * saving of the registers the search uses) */
+static __attribute__((noinline)) int
+spares_search(const region_set *rs, double n, double need)
 {
 	int k = (int)rs->spares, lo, hi, g, cap;
 	double q = 1.0 - rs->up;
@@ -820,14 +826,13 @@ static int spares_search(const region_set *rs, double n, double need)
 double capacity_availability(const region_set *rs, const int *replicas,
                              const int *needed)
 {
-	double share_sum = 0.0, w = 0.0;
+	double share_sum = 0.0, w = 0.0, up[MAX_REGIONS];
 	int pool = 0;
 
-	for (int i = 0; i < rs->n; i++)
-		if (!(rs->share[i] > 0.0))
-			pool += replicas[i];
-	double up[MAX_REGIONS];
-
+	if (rs->failover > 0)
+		for (int i = 0; i < rs->n; i++)
+			if (!(rs->share[i] > 0.0))
+				pool += replicas[i];
 	for (int i = 0; i < rs->n; i++) {
 		int k = needed[i] > 0 ? needed[i] : 1, j;
 		double a;

@@ -123,6 +123,7 @@ typedef struct {
 	double up;                /* fleet.replica_availability */
 	double pool;              /* replicas of the failover regions (share 0):
 	                             min_replicas + fleet.spares each */
+	int failover;             /* how many regions are failover */
 	double target;            /* workload.availability (0: none) */
 	/* spares and availabilities already worked out this evaluation: the
 	 * own fleet, the options and break-even ask for the same counts many

@@ -223,7 +223,7 @@ void model_fleet_shapes(const scenario *s, results *r, shape_set *set)
 		}
 		if (need >= REPLICAS_CAP)
 			unsized = true;
-		n = fits ? fmin(serve + k, REPLICAS_CAP) : 0.0;
+		n = !fits ? 0.0 : serve + k < REPLICAS_CAP ? serve + k : REPLICAS_CAP;
 		memset(g, 0, sizeof *g);
 		copy_name(g->name, rs.name[i]);
 		g->share = rs.share[i];

@@ -205,7 +205,7 @@ static double layout_need(const region_set *rs, const layout *l,
  * the best: HUGE_VAL) and bounds the count on it with fleet.spares only;
  * 1 → 2 adds the spares the availability target asks for.  Each stage's
  * count is at least the one before: capacity_needed(λ, R_slo, R_max) >=
- * floor(λ/R_max) + 1 = capacity_needed(λ, R_max, R_max), and the spares
+ * floor(λ/R_max) + 1 = capacity_needed(λ, 0, R_max), and the spares
  * for the target are at least fleet.spares. */
 static void layout_refine(shape_set *set, const option *o,
                           const region_set *rs, layout *l, bool exact)
@@ -253,7 +253,9 @@ static void layout_eval(shape_set *set, const option *o, const region_set *rs,
 	if (capacity)
 		layout_refine(set, o, rs, l, true);
 	else
-		l->need_total = layout_need(rs, l, l->r_max, l->r_max, true);
+		/* R_max as the SLO capacity: ceil(λ/R_max) <= floor(λ/R_max) + 1,
+		 * so the SLO term drops out (one division fewer) */
+		l->need_total = layout_need(rs, l, 0.0, l->r_max, true);
 }
 
 /* The GPUs-per-replica search (the one place it is done):
