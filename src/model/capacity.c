@@ -239,6 +239,7 @@ typedef struct {
 /* the point at b already probed, or NULL */
 static slo_point *probed(slo_search *q, int b)
 {
+	/* cppcheck-suppress ctuuninitvar ; search() sets n before any probe, and b[] and pt[] are read below n only */
 	for (int i = 0; i < q->n; i++)
 		if (q->b[i] == b)
 			return &q->pt[i];

@@ -148,7 +148,7 @@ static double profile_mean(const profile_base *pb, double k, double s[24])
  * with pow. */
 static double profile_root(const profile_base *pb, double want)
 {
-	double lc[24], k = 1.0, lo = 0.0, hi = INFINITY;
+	double lc[24] = { 0 }, k = 1.0, lo = 0.0, hi = INFINITY;   /* zeroed: cppcheck cannot see lc[0..n) written first */
 	int n = 0;
 
 	for (int h = 0; h < 24; h++)
