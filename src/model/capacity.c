@@ -255,19 +255,20 @@ static slo_point *probe(slo_search *q, int b)
 
 	if ((o = probed(q, b)) != NULL)
 		return o;
-	if (!q->prefill1) {
-		model_hw_prefill(q->hw, model_in_tokens(q->s), 1, &q->pre1);
-		q->prefill1 = &q->pre1;
-	}
 	if (!q->prepped) {
 		q->prep = model_slo_prep(q->hw, q->prefill1, &q->own) ? &q->own :
 		          NULL;
 		q->prepped = true;
 	}
-	if (q->prep)
+	if (q->prep) {
 		model_slo_prep_at(q->prep, b, &m);
-	else
+	} else {
+		if (!q->prefill1) {
+			model_hw_prefill(q->hw, model_in_tokens(q->s), 1, &q->pre1);
+			q->prefill1 = &q->pre1;
+		}
 		model_perf_slo(q->hw, b, q->prefill1, &m);
+	}
 	(*q->evals)++;
 	o = &q->pt[q->next];
 	q->b[q->next] = b;
@@ -519,12 +520,16 @@ replica_shape *capacity_shape(shape_set *set, const gpu_spec *g, int T)
 		} else {
 			model_hw_init(&sh->hw, set->s, g, T, set->p);
 		}
-		model_hw_prefill(&sh->hw, model_in_tokens(set->s), 1, &sh->prefill1);
-		sh->fast = model_slo_prep(&sh->hw, &sh->prefill1, &sh->prep);
-		if (sh->fast)
+		/* the prepared path works one prompt's prefill time out
+		 * itself; the others want the whole phase */
+		sh->fast = model_slo_prep(&sh->hw, NULL, &sh->prep);
+		if (sh->fast) {
 			model_slo_prep_at(&sh->prep, sh->bmax, &m);
-		else
+		} else {
+			model_hw_prefill(&sh->hw, model_in_tokens(set->s), 1,
+			                 &sh->prefill1);
 			model_perf_slo(&sh->hw, sh->bmax, &sh->prefill1, &m);
+		}
 		/* the SLO figures of this point wait for a search that needs them */
 		sh->top.tpot = m.tpot_s;
 		sh->top.ttft0 = m.ttft_s;
@@ -546,8 +551,8 @@ const fleet_capacity *capacity_slo(shape_set *set, replica_shape *sh)
 		sh->top_ready = true;
 	}
 	if (sh->bmax > 0)
-		search(set->s, &sh->hw, sh->bmax, &sh->top, &sh->prefill1,
-		       sh->fast ? &sh->prep : NULL,
+		search(set->s, &sh->hw, sh->bmax, &sh->top,
+		       sh->fast ? NULL : &sh->prefill1, sh->fast ? &sh->prep : NULL,
 		       set->hints ? set->hints[slot] : 0, &sh->cap);
 	else
 		memset(&sh->cap, 0, sizeof sh->cap);

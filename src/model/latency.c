@@ -230,6 +230,17 @@ bool model_decode_prep(const model_hw *c, double context, decode_prep *d)
 	return true;
 }
 
+double model_prep_prefill1_s(const model_hw *c, const decode_prep *d)
+{
+	/* model_hw_prefill at nseq = 1 below, term for term */
+	double S = model_tokens(model_in_tokens(c->s));
+	double Snew = S * (1 - c->hit);
+
+	return model_prep_pass_s(d, Snew, Snew * c->kv_tok,
+	                         c->f_layers * Snew + c->f_head
+	                         + c->pair_pre * c->L * Snew * (S - Snew / 2), 0);
+}
+
 void model_hw_prefill(const model_hw *c, double prompt, double nseq,
                       phase_time *t)
 {

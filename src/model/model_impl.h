@@ -129,20 +129,30 @@ typedef struct {
 } decode_prep;
 bool model_decode_prep(const model_hw *c, double context, decode_prep *d);
 
-static inline double model_decode_prep_s(const decode_prep *d, double b)
+/* a pass of `tokens` tokens reading kv_bytes of KV and computing f_dense
+ * FLOPs (hw_pass, finish and hw_comm_s of latency.c, operation for
+ * operation, with no routed experts) */
+static inline double model_prep_pass_s(const decode_prep *d, double tokens,
+                                       double kv_bytes, double f_dense,
+                                       double fixed)
 {
-	double m = (d->wb + b * d->ctx * d->kv_tok * d->kv_scale) / d->tbw
-		+ d->layer_s;
-	double cmp = b * d->f1 / d->tfe;
+	double m = (d->wb + kv_bytes * d->kv_scale) / d->tbw + d->layer_s;
+	double cmp = f_dense / d->tfe;
 	double comm = 0, t;
 
 	if (d->comm) {
-		double msg = b * d->h * 2;
+		double msg = tokens * d->h * 2;
 		comm = d->two_l * ((d->link_bw > 0 ? d->k_ring * msg / d->link_bw
 		                                   : 0) + d->alpha);
 	}
-	t = (m > cmp ? m + d->kappa * cmp : cmp + d->kappa * m) + comm + d->fixed;
+	t = (m > cmp ? m + d->kappa * cmp : cmp + d->kappa * m) + comm + fixed;
 	return t >= 1e-12 ? t : 1e-12;
+}
+
+static inline double model_decode_prep_s(const decode_prep *d, double b)
+{
+	return model_prep_pass_s(d, b, b * d->ctx * d->kv_tok, b * d->f1,
+	                         d->fixed);
 }
 
 /* A decode forward pass of `batch` sequences at mean context `context`,
@@ -263,7 +273,8 @@ void model_perf_slo(const model_hw *c, int batch, const phase_time *prefill1,
                     slo_perf *out);
 /* model_perf_slo for many batch sizes of one replica: its constants once
  * (model_slo_prep returns false where model_perf_slo takes another path:
- * static batching, speculative decoding, routed experts) */
+ * static batching, speculative decoding, routed experts); prefill1 NULL:
+ * one prompt's prefill time is worked out here */
 typedef struct {
 	decode_prep d;
 	double out_eff;       /* output tokens, at least 1 */
@@ -272,6 +283,9 @@ typedef struct {
 } slo_prep;
 bool model_slo_prep(const model_hw *c, const phase_time *prefill1,
                     slo_prep *p);
+/* one prompt's prefill time (model_hw_prefill(c, in, 1).total_s, the same
+ * double) from a decode_prep of c */
+double model_prep_prefill1_s(const model_hw *c, const decode_prep *d);
 
 static inline void model_slo_prep_at(const slo_prep *p, int batch,
                                      slo_perf *o)

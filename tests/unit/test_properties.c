@@ -333,7 +333,8 @@ static void test_random_scenarios(void **st)
 		check_json(&S, &R, i);
 
 		/* 8. the SLO search's prepared figures (model_slo_prep_at) are
-		 * model_perf_at_pre's, to the bit, at any batch */
+		 * model_perf_at_pre's, to the bit, at any batch, and its
+		 * prefill model_hw_prefill's */
 		{
 			model_params p;
 			model_hw hw;
@@ -353,6 +354,11 @@ static void test_random_scenarios(void **st)
 				      "TTFT %.17g R %.17g, full %.17g %.17g %.17g", b,
 				      fast.tpot_s, fast.ttft_s, fast.rps, full.tpot_s,
 				      full.ttft_s, full.rps);
+				/* and one prompt's prefill worked out from the prep */
+				slo_prep own;
+				assert_true(model_slo_prep(&hw, NULL, &own));
+				CHECK(own.pre == pre.total_s, i, "prepared prefill %.17g s, "
+				      "model_hw_prefill %.17g s", own.pre, pre.total_s);
 				n_prep++;
 			}
 		}
