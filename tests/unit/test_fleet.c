@@ -1331,6 +1331,40 @@ static void test_search_hints(void **state)
 	evals_agree(&s);
 }
 
+/* One evaluation's replica shapes beyond MODEL_SEARCH_SHAPES: the last
+ * slot is reused (not remembered), and every shape asked for still has
+ * its own fit and SLO capacity, the same as a search from scratch; an
+ * early shape asked for again after the overflow too. */
+static void test_shape_slots_overflow(void **state)
+{
+	static scenario s;
+	static results r;
+	static shape_set shapes;
+	static int hints[MODEL_SEARCH_SHAPES];
+	const int n = MODEL_SEARCH_SHAPES + 6;
+	(void)state;
+
+	apac(&s);
+	set(&s, "serving.max_batch", "16");
+	model_eval(&s, &r);
+	capacity_shapes_init(&shapes, &s, &r.p, hints);
+	for (int pass = 0; pass < 2; pass++)
+		for (int T = 1; T <= n; T += pass ? 17 : 1) {
+			replica_shape *sh = capacity_shape(&shapes, &s.gpu, T);
+			fleet_capacity fresh;
+			const fleet_capacity *c;
+			assert_int_equal(sh->T, T);
+			assert_int_equal(sh->bmax, model_batch_for(&s, &s.gpu, T,
+			                 model_held_weight_bytes(&s, &r.p),
+			                 model_held_kv_per_request(&s)));
+			c = capacity_slo(&shapes, sh);
+			fleet_slo_capacity(&s, &s.gpu, T, &r.p, sh->bmax, &fresh);
+			assert_int_equal(c->batch, fresh.batch);
+			assert_true(c->requests_per_s == fresh.requests_per_s);
+		}
+	assert_int_equal(shapes.n, MODEL_SEARCH_SHAPES);
+}
+
 /* States that are not numbers: a load no fleet can be sized for, and an
  * option short of the availability target. */
 static void test_unsized_and_option_availability(void **state)
@@ -1409,6 +1443,7 @@ int main(void)
 		cmocka_unit_test(test_accelerator_hour_note),
 		cmocka_unit_test(test_availability_paths),
 		cmocka_unit_test(test_search_hints),
+		cmocka_unit_test(test_shape_slots_overflow),
 		cmocka_unit_test(test_unsized_and_option_availability),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
