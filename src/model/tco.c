@@ -365,14 +365,16 @@ static void eval_instance_option(shape_set *set, const option *o,
 	for (int i = 0; i < rs->n; i++) {
 		double lam = rs->lam[i];
 		int j = rs->first[i];     /* the same peak: as many replicas */
-		double nrep = j < i ? nreps[j] : capacity_region_need(rs, i, r_slo, r_max);
-		double ninst = fmin(rpi ? ceil(nrep / rpi) : nrep * ipr, REPLICAS_CAP);
+		double serving = j < i ? 0.0 : capacity_needed(lam, r_slo, r_max);
+		double nrep = j < i ? nreps[j] : capacity_with_spares(rs, serving);
+		double ninst = rpi ? model_ceil_pos(nrep / rpi) : nrep * ipr;
 		int inst, reps;
 
+		if (ninst > REPLICAS_CAP)
+			ninst = REPLICAS_CAP;
 		nreps[i] = nrep;
 		need[i] = (int)ninst;
-		needrep[i] = !or->fits ? 0 : j < i ? needrep[j] :
-		             (int)capacity_needed(lam, r_slo, r_max);
+		needrep[i] = !or->fits ? 0 : j < i ? needrep[j] : (int)serving;
 		if (fixed) {
 			inst = o->instances_per_region;
 			reps = rpi ? inst * rpi : inst / ipr;
