@@ -889,8 +889,7 @@ int capacity_spares(const region_set *rs, double n, double need)
 	return k;
 }
 
-/* serving replicas (at least min_replicas) plus the spares they need */
-static double with_spares(const region_set *rs, double need)
+double capacity_with_spares(const region_set *rs, double need)
 {
 	double n = need > rs->min_rep ? need : rs->min_rep;
 	int k = capacity_spares(rs, n, need);
@@ -904,11 +903,11 @@ double capacity_region_replicas(const region_set *rs, double D, double share,
 {
 	double lam = D * share * rs->peak / 86400.0;
 
-	return with_spares(rs, capacity_needed(lam, r_slo, r_max));
+	return capacity_with_spares(rs, capacity_needed(lam, r_slo, r_max));
 }
 
 double capacity_region_need(const region_set *rs, int i, double r_slo,
                             double r_max)
 {
-	return with_spares(rs, capacity_needed(rs->lam[i], r_slo, r_max));
+	return capacity_with_spares(rs, capacity_needed(rs->lam[i], r_slo, r_max));
 }

@@ -154,6 +154,9 @@ double capacity_fleet_up(const region_set *rs, int n, int k);
  * failover, their pooled replicas standing in for one failed region. */
 double capacity_availability(const region_set *rs, const int *replicas,
                              const int *needed);
+/* replicas for a region whose peak needs `need` serving: at least
+ * min_replicas, plus the spares they need */
+double capacity_with_spares(const region_set *rs, double need);
 /* replicas region i needs at the scenario's volume (serving + spares) */
 double capacity_region_need(const region_set *rs, int i, double r_slo,
                             double r_max);

@@ -174,29 +174,41 @@ typedef struct {
 	                                 2: with the availability target's spares */
 } layout;
 
-/* instances the regions need for given per-replica capacities; with
- * bound, a lower bound: fleet.spares only, not those the availability
- * target may add (cheap: a lower bound for the best-first pick) */
-static double layout_need(const region_set *rs, const layout *l,
-                          double r_slo, double r_max, bool bound)
+/* instances for nrep replicas in a region */
+static inline double layout_instances(const layout *l, double nrep)
+{
+	return l->rpi ? model_ceil_pos(nrep / l->rpi) : nrep * l->ipr;
+}
+
+/* A replica's capacity does not depend on the region: regions with the
+ * same peak need as many (whole numbers: count × one region's sums exactly,
+ * in any order). */
+
+/* a lower bound on the instances the regions need for given per-replica
+ * capacities: fleet.spares only, not those the availability target may
+ * add (cheap, and calls nothing: a bound for the best-first pick) */
+static double layout_bound(const region_set *rs, const layout *l,
+                           double r_slo, double r_max)
 {
 	double need = 0.0;
 
-	/* a replica's capacity does not depend on the region: regions with
-	 * the same peak need as many (whole numbers: the sum is exact in any
-	 * order) */
 	for (int u = 0; u < rs->n_peaks; u++) {
-		int i = rs->peak_region[u];
-		double nrep;
-		if (bound) {
-			double n = capacity_needed(rs->lam[i], r_slo, r_max);
-			nrep = (n > rs->min_rep ? n : rs->min_rep) + rs->spares;
-		} else {
-			nrep = capacity_region_need(rs, i, r_slo, r_max);
-		}
-		need += rs->peak_count[u] *
-		        (l->rpi ? model_ceil_pos(nrep / l->rpi) : nrep * l->ipr);
+		double n = capacity_needed(rs->lam[rs->peak_region[u]], r_slo, r_max);
+		need += rs->peak_count[u] * layout_instances(l,
+			(n > rs->min_rep ? n : rs->min_rep) + rs->spares);
 	}
+	return need;
+}
+
+/* the instances the regions need, with the availability target's spares */
+static double layout_need(const region_set *rs, const layout *l,
+                          double r_slo, double r_max)
+{
+	double need = 0.0;
+
+	for (int u = 0; u < rs->n_peaks; u++)
+		need += rs->peak_count[u] * layout_instances(l,
+			capacity_region_need(rs, rs->peak_region[u], r_slo, r_max));
 	return need;
 }
 
@@ -220,11 +232,12 @@ static void layout_refine(shape_set *set, const option *o,
 		l->r_slo = c->requests_per_s;
 		l->slo_batch = c->batch;
 		/* exact: the count is wanted, not a bound on it first */
-		l->need_total = !(l->r_slo > 0.0) ? HUGE_VAL :
-			layout_need(rs, l, l->r_slo, l->r_max, !exact);
+		l->need_total = !(l->r_slo > 0.0) ? HUGE_VAL : exact ?
+			layout_need(rs, l, l->r_slo, l->r_max) :
+			layout_bound(rs, l, l->r_slo, l->r_max);
 		l->stage = l->r_slo > 0.0 && !exact ? 1 : 2;
 	} else if (l->stage == 1) {
-		l->need_total = layout_need(rs, l, l->r_slo, l->r_max, false);
+		l->need_total = layout_need(rs, l, l->r_slo, l->r_max);
 		l->stage = 2;
 	}
 }
@@ -255,7 +268,7 @@ static void layout_eval(shape_set *set, const option *o, const region_set *rs,
 	else
 		/* R_max as the SLO capacity: ceil(λ/R_max) <= floor(λ/R_max) + 1,
 		 * so the SLO term drops out (one division fewer) */
-		l->need_total = layout_need(rs, l, 0.0, l->r_max, true);
+		l->need_total = layout_bound(rs, l, 0.0, l->r_max);
 }
 
 /* The GPUs-per-replica search (the one place it is done):
@@ -352,14 +365,16 @@ static void eval_instance_option(shape_set *set, const option *o,
 	for (int i = 0; i < rs->n; i++) {
 		double lam = rs->lam[i];
 		int j = rs->first[i];     /* the same peak: as many replicas */
-		double nrep = j < i ? nreps[j] : capacity_region_need(rs, i, r_slo, r_max);
-		double ninst = fmin(rpi ? ceil(nrep / rpi) : nrep * ipr, REPLICAS_CAP);
+		double serving = j < i ? 0.0 : capacity_needed(lam, r_slo, r_max);
+		double nrep = j < i ? nreps[j] : capacity_with_spares(rs, serving);
+		double ninst = rpi ? model_ceil_pos(nrep / rpi) : nrep * ipr;
 		int inst, reps;
 
+		if (ninst > REPLICAS_CAP)
+			ninst = REPLICAS_CAP;
 		nreps[i] = nrep;
 		need[i] = (int)ninst;
-		needrep[i] = !or->fits ? 0 : j < i ? needrep[j] :
-		             (int)capacity_needed(lam, r_slo, r_max);
+		needrep[i] = !or->fits ? 0 : j < i ? needrep[j] : (int)serving;
 		if (fixed) {
 			inst = o->instances_per_region;
 			reps = rpi ? inst * rpi : inst / ipr;
