@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -34,11 +35,20 @@ void put_n(outbuf *o, const char *s, size_t n)
 
 #define PUT(o, lit) put_n((o), "" lit, sizeof(lit) - 1)
 
-/* a short string (a name): bytes copied one by one, no strlen/memcpy calls */
+/* a string: its length, then one copy (a literal's strlen is folded) */
 static inline void put_s(outbuf *o, const char *s)
 {
-	while (*s && o->p < o->end)
-		*o->p++ = *s++;
+	put_n(o, s, strlen(s));
+}
+
+/* the two-digit pairs "00".."99" of the digit writers below */
+static inline const char *digit_pairs(void)
+{
+	static const char d2[] =
+		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+		"8081828384858687888990919293949596979899";
+	return d2;
 }
 
 /* Writes the digits of v (at least one) backwards, ending just before q;
@@ -46,29 +56,23 @@ static inline void put_s(outbuf *o, const char *s)
  * value allows. */
 static inline char *digits_back(char *q, unsigned long long v)
 {
-	static const char d2[] =
-		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-		"8081828384858687888990919293949596979899";
+	const char *d2 = digit_pairs();
 	while (v >= 4294967296ULL) {
 		unsigned r = (unsigned)(v % 100);
 		v /= 100;
 		q -= 2;
-		q[0] = d2[2 * r];
-		q[1] = d2[2 * r + 1];
+		memcpy(q, d2 + 2 * r, 2);
 	}
 	unsigned w = (unsigned)v;
 	while (w >= 100) {
 		unsigned r = w % 100;
 		w /= 100;
 		q -= 2;
-		q[0] = d2[2 * r];
-		q[1] = d2[2 * r + 1];
+		memcpy(q, d2 + 2 * r, 2);
 	}
 	if (w >= 10) {
 		q -= 2;
-		q[0] = d2[2 * w];
-		q[1] = d2[2 * w + 1];
+		memcpy(q, d2 + 2 * w, 2);
 	} else {
 		*--q = (char)('0' + w);
 	}
@@ -90,24 +94,119 @@ static inline void put_tail(outbuf *o, const char *q, size_t n)
 		*o->p++ = q[i];
 }
 
-/* unsigned decimal, at least min_digits (zero-padded) */
-static inline void put_u(outbuf *o, unsigned long long v, int min_digits)
+/* decimal digits of v (1 for 0): comparisons, small values first */
+static inline int digits_of(uint32_t v)
+{
+	return v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 :
+	       v < 100000 ? 5 : v < 1000000 ? 6 : v < 10000000 ? 7 :
+	       v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
+}
+
+/* Writes v (< 10^n, n >= 1) as exactly n digits, zero-padded, backwards
+ * ending just before q: two digits per step, the last without a
+ * division */
+static inline void digits_n(char *q, uint32_t v, int n)
+{
+	const char *d2 = digit_pairs();
+	for (; n > 2; n -= 2) {
+		uint32_t r = v % 100;
+		v /= 100;
+		q -= 2;
+		memcpy(q, d2 + 2 * r, 2);
+	}
+	if (n == 2)
+		memcpy(q - 2, d2 + 2 * v, 2);
+	else
+		q[-1] = (char)('0' + v);
+}
+
+/* put_fixed for any k, and for pieces cut at the buffer's end: the digits
+ * written backwards into a scratch buffer, then copied (out of line: the
+ * common case below stays small) */
+static __attribute__((noinline, cold, unused))
+void put_fixed_any(outbuf *o, unsigned long long k, int dec, int min_int)
 {
 	char d[48];                /* digits end at d + 24; 24 bytes of slack */
-	char *e = d + 24, *q = digits_back(e, v);
-	while (e - q < min_digits && q > d)
+	char *e = d + 24, *q = e;
+	if (dec > 0) {
+		for (int i = 0; i < dec && i < 8; i++) {
+			*--q = (char)('0' + k % 10);
+			k /= 10;
+		}
+		*--q = '.';
+	}
+	q = digits_back(q, k);
+	while (e - q < min_int && q > d)
 		*--q = '0';
 	put_tail(o, q, (size_t)(e - q));
 }
 
-static inline void put_i(outbuf *o, long v)
+/* Appends k with a decimal point `dec` (0..8) digits from its right (none
+ * for 0; k = 5, dec = 2: "0.05"), its integer part at least min_int
+ * digits, zero-padded (at most 24 characters in all).  The common case (k
+ * below 2^32, room for 24): 32-bit arithmetic, the length known first and
+ * the digits written in place. */
+static inline void put_fixed(outbuf *o, unsigned long long k, int dec,
+                             int min_int)
+{
+	if (k > UINT32_MAX || o->end - o->p < 24) {
+		put_fixed_any(o, k, dec, min_int);
+		return;
+	}
+	const char *d2 = digit_pairs();
+	uint32_t w = (uint32_t)k;
+	int nk = digits_of(w);
+	int ni = nk > dec ? nk - dec : 1;
+	if (ni < min_int)
+		ni = min_int < 24 ? min_int : 24;
+	char *q = o->p + ni + (dec > 0 ? dec + 1 : 0);
+	o->p = q;
+	if (dec > 0) {
+		/* the fraction: its dec lowest digits */
+		int n = dec;
+		for (; n >= 2; n -= 2) {
+			uint32_t r = w % 100;
+			w /= 100;
+			q -= 2;
+			memcpy(q, d2 + 2 * r, 2);
+		}
+		if (n) {
+			*--q = (char)('0' + w % 10);
+			w /= 10;
+		}
+		*--q = '.';
+	}
+	digits_n(q, w, ni);
+}
+
+/* unsigned decimal, at least min_digits (zero-padded) */
+static inline void put_u(outbuf *o, unsigned long long v, int min_digits)
+{
+	put_fixed(o, v, 0, min_digits);
+}
+
+/* put_i's sign and its cut or wide cases */
+static __attribute__((noinline, cold, unused)) void put_i_any(outbuf *o, long v)
 {
 	if (v < 0) {
 		PUT(o, "-");
-		put_u(o, -(unsigned long long)v, 1);
+		put_fixed_any(o, -(unsigned long long)v, 0, 1);
 	} else {
-		put_u(o, (unsigned long long)v, 1);
+		put_fixed_any(o, (unsigned long long)v, 0, 1);
 	}
+}
+
+/* a signed integer; the common case (0 <= v < 2^32, room for 10 digits)
+ * inline: a few comparisons for the length, then the digits in place */
+static inline void put_i(outbuf *o, long v)
+{
+	if (v < 0 || (unsigned long)v > UINT32_MAX || o->end - o->p < 10) {
+		put_i_any(o, v);
+		return;
+	}
+	int n = digits_of((uint32_t)v);
+	o->p += n;
+	digits_n(o->p, (uint32_t)v, n);
 }
 
 /* v with `decimals` (0..6) digits after the point, like %.Nf (values of
@@ -136,30 +235,7 @@ static inline void put_f(outbuf *o, double v, int decimals)
 		put_s(o, tmp);
 		return;
 	}
-	static const unsigned p10[] = { 1, 10, 100, 1000, 10000, 100000,
-		1000000 };
-	unsigned long long k = (unsigned long long)(v * scale[decimals] + 0.5);
-	char d[48];                /* digits end at d + 24; 24 bytes of slack */
-	char *e = d + 24, *q = e;
-	if (decimals > 0) {
-		/* constant divisors: multiplications, not a 64-bit divide */
-		unsigned long long ip;
-		switch (decimals) {
-		case 1: ip = k / 10; break;
-		case 2: ip = k / 100; break;
-		case 3: ip = k / 1000; break;
-		case 4: ip = k / 10000; break;
-		case 5: ip = k / 100000; break;
-		default: ip = k / 1000000; break;
-		}
-		q = digits_back(e, k - ip * p10[decimals]);
-		while (e - q < decimals)
-			*--q = '0';
-		*--q = '.';
-		k = ip;
-	}
-	q = digits_back(q, k);
-	put_tail(o, q, (size_t)(e - q));
+	put_fixed(o, (unsigned long long)(v * scale[decimals] + 0.5), decimals, 1);
 }
 
 /* v with `sig` (1..9) significant digits like %.Ng, trailing zeros
@@ -189,11 +265,7 @@ static inline void put_g(outbuf *o, double v, int sig)
 	}
 	if (v < 0 && k > 0)
 		PUT(o, "-");
-	put_u(o, k / p10[dec], 1);
-	if (dec > 0) {
-		PUT(o, ".");
-		put_u(o, k % p10[dec], dec);
-	}
+	put_fixed(o, k, dec, 1);
 }
 
 /* a fraction as a percentage with `decimals` digits: 0.99731 -> "99.73%" */
