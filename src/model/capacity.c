@@ -222,7 +222,7 @@ static bool cap_above(slo_point *n, slo_point *p)
  * twice: what does not change across the search is the replica's set-up
  * (model_hw_init, once per shape) and one prompt's prefill; each new point
  * then costs a decode step and a queueing solve. */
-#define SEARCH_KEEP 8   /* a power of two: the ring index is masked */
+#define SEARCH_KEEP 8   /* a power of two: b's slot is b & 7 */
 typedef struct {
 	const scenario *s;
 	const model_hw *hw;
@@ -232,29 +232,30 @@ typedef struct {
 	const slo_prep *prep;      /* the constants of model_slo_prep_at, or
 	                              NULL: model_perf_slo */
 	slo_prep own;              /* prep's storage when set up here */
-	int n, next;
-	int b[SEARCH_KEEP];
+	int b[SEARCH_KEEP];        /* the batch in each slot (0: none) */
 	slo_point pt[SEARCH_KEEP];
 	int *evals;
 } slo_search;
 
-/* the point at b already probed, or NULL */
+/* The points of a search lie in a window of a few batch sizes (the hint's
+ * neighbours, a bisection's last steps), so each keeps the slot b & 7
+ * until a point 8 away takes it: one compare finds it. */
 static slo_point *probed(slo_search *q, int b)
 {
-	/* cppcheck-suppress ctuuninitvar ; search() sets n before any probe, and b[] and pt[] are read below n only */
-	for (int i = 0; i < q->n; i++)
-		if (q->b[i] == b)
-			return &q->pt[i];
-	return NULL;
+	int k = b & (SEARCH_KEEP - 1);
+
+	return q->b[k] == b ? &q->pt[k] : NULL;
 }
 
 static slo_point *probe(slo_search *q, int b)
 {
 	slo_perf m;
 	slo_point *o;
+	int k = b & (SEARCH_KEEP - 1);
 
-	if ((o = probed(q, b)) != NULL)
-		return o;
+	/* cppcheck-suppress ctuuninitvar ; search() zeroes b[] before any probe, and pt[k] is read only once b[k] names it */
+	if (q->b[k] == b)
+		return &q->pt[k];
 	if (!q->prepped) {
 		q->prep = model_slo_prep(q->hw, q->prefill1, &q->own) ? &q->own :
 		          NULL;
@@ -270,11 +271,8 @@ static slo_point *probe(slo_search *q, int b)
 		model_perf_slo(q->hw, b, q->prefill1, &m);
 	}
 	(*q->evals)++;
-	o = &q->pt[q->next];
-	q->b[q->next] = b;
-	q->next = (q->next + 1) & (SEARCH_KEEP - 1);
-	if (q->n < SEARCH_KEEP)
-		q->n++;
+	o = &q->pt[k];
+	q->b[k] = b;
 	capacity_point(q->s, m.tpot_s, m.ttft_s, m.rps, o);
 	return o;
 }
@@ -327,15 +325,14 @@ static void search(const scenario *s, const model_hw *hw, int bmax,
 	q.prefill1 = prefill1;
 	q.prepped = prep != NULL;
 	q.prep = prep;
-	q.n = q.next = 0;
+	memset(q.b, 0, sizeof q.b);
 	memset(c, 0, sizeof *c);
 	q.evals = &c->evaluations;
 	if (bmax < 1)
 		return;
 	if (at_bmax) {
-		q.b[0] = bmax;
-		q.pt[0] = *at_bmax;
-		q.n = q.next = 1;
+		q.b[bmax & (SEARCH_KEEP - 1)] = bmax;
+		q.pt[bmax & (SEARCH_KEEP - 1)] = *at_bmax;
 	}
 	a = *probe(&q, bmax);
 	if (a.ok && s->batching != BATCH_STATIC && ttft_binds(s, &a)) {
