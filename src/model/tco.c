@@ -285,8 +285,8 @@ static void pick_layout(shape_set *set, const option *o, const region_set *rs,
                         layout *best, int *smallest_fit)
 {
 	int G = o->inst.gpus > 0 ? o->inst.gpus : 1;
-	layout c[16];
-	int nc = 0;
+	layout c[16], *fit[16];
+	int nc = 0, nf = 0;
 
 	*smallest_fit = 0;
 	if (o->gpus_per_replica > 0) {
@@ -297,31 +297,30 @@ static void pick_layout(shape_set *set, const option *o, const region_set *rs,
 	for (int t = 1; t < G && nc < 15; t *= 2)
 		layout_eval(set, o, rs, t, false, &c[nc++]);
 	layout_eval(set, o, rs, G, false, &c[nc++]);
+	/* the candidates that fit, by increasing T */
 	for (int i = 0; i < nc; i++)
-		if (c[i].bmax > 0) {
-			*smallest_fit = c[i].T;
-			break;
-		}
-	for (;;) {
-		layout *l = NULL;
-		for (int i = 0; i < nc; i++)
-			if (c[i].bmax > 0 && (!l || c[i].need_total < l->need_total ||
-			                      (c[i].need_total == l->need_total &&
-			                       c[i].T < l->T)))
-				l = &c[i];
-		if (!l || l->need_total == HUGE_VAL)
-			break;         /* none fits, or none meets the SLOs */
+		if (c[i].bmax > 0)
+			fit[nf++] = &c[i];
+	if (nf > 0)
+		*smallest_fit = fit[0]->T;
+	while (nf > 0) {
+		layout *l = fit[0];
+		/* the first smallest: on a tie, the smaller T */
+		for (int i = 1; i < nf; i++)
+			if (fit[i]->need_total < l->need_total)
+				l = fit[i];
+		if (l->need_total == HUGE_VAL)
+			break;         /* none meets the SLOs */
 		if (l->stage == 2) {
 			*best = *l;
 			return;
 		}
 		layout_refine(set, o, rs, l, false);
 	}
-	for (int i = 0; i < nc; i++)
-		if (c[i].bmax > 0) {   /* none meets the SLOs: the smallest fit */
-			*best = c[i];
-			return;
-		}
+	if (nf > 0) {          /* none meets the SLOs: the smallest fit */
+		*best = *fit[0];
+		return;
+	}
 	for (int k = 2; k <= 8; k *= 2) {
 		layout_eval(set, o, rs, k * G, true, best);
 		if (best->bmax > 0) {
@@ -337,7 +336,10 @@ static void eval_instance_option(shape_set *set, const option *o,
 {
 	const scenario *s = set->s;
 	int bmax, T, rpi, ipr, need[MAX_REGIONS], needrep[MAX_REGIONS], smallest;
-	double r_max, r_slo, usd_h = 0.0, nreps[MAX_REGIONS];
+	double r_max, r_slo, usd_h = 0.0;
+	/* zeroed: a region reads the figure of an earlier one (first[i] < i),
+	 * which gcc -fanalyzer cannot always see */
+	double nreps[MAX_REGIONS] = { 0 };
 	layout lay;
 	bool fixed = o->instances_per_region > 0, carries = true, short_any = false;
 	outbuf ob, *nb = &ob;
