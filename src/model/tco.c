@@ -186,9 +186,11 @@ static inline double layout_instances(const layout *l, double nrep)
 
 /* a lower bound on the instances the regions need for given per-replica
  * capacities: fleet.spares only, not those the availability target may
- * add (cheap, and calls nothing: a bound for the best-first pick) */
-static double layout_bound(const region_set *rs, const layout *l,
-                           double r_slo, double r_max)
+ * add (cheap, and calls nothing: a bound for the best-first pick; inline,
+ * so that the stage-0 bound's r_slo = 0 drops the SLO term at compile
+ * time) */
+static inline double layout_bound(const region_set *rs, const layout *l,
+                                  double r_slo, double r_max)
 {
 	double need = 0.0;
 
