@@ -831,32 +831,27 @@ spares_search(const region_set *rs, double n, double need)
 double capacity_availability(const region_set *rs, const int *replicas,
                              const int *needed)
 {
-	double share_sum = 0.0, w = 0.0, up[MAX_REGIONS];
-	int pool = 0;
+	double share_sum = 0.0, w = 0.0, a = 0.0;
+	int pool = 0, last_n = -1, last_k = 0;
 
 	if (rs->failover > 0)
 		for (int i = 0; i < rs->n; i++)
 			if (!(rs->share[i] > 0.0))
 				pool += replicas[i];
 	for (int i = 0; i < rs->n; i++) {
-		int k = needed[i] > 0 ? needed[i] : 1, j;
-		double a;
+		int k = needed[i] > 0 ? needed[i] : 1;
 		if (!(rs->share[i] > 0.0))
 			continue;
-		/* a region as large as an earlier one, needing as many, is up
-		 * as often */
-		for (j = 0; j < i; j++)
-			if (rs->share[j] > 0.0 && replicas[j] == replicas[i] &&
-			    (needed[j] > 0 ? needed[j] : 1) == k)
-				break;
-		if (j < i) {
-			a = up[j];
-		} else {
+		/* a region as large as the one before, needing as many, is up
+		 * as often (an earlier one further back: capacity_fleet_up
+		 * remembers it) */
+		if (replicas[i] != last_n || k != last_k) {
 			a = capacity_fleet_up(rs, replicas[i], k);
 			if (pool > 0)
 				a += (1.0 - a) * capacity_fleet_up(rs, pool, k);
+			last_n = replicas[i];
+			last_k = k;
 		}
-		up[i] = a;
 		share_sum += rs->share[i];
 		w += rs->share[i] * a;
 	}
