@@ -167,9 +167,11 @@ void put_fixed_any(outbuf *o, unsigned long long k, int dec, int min_int)
 static inline void fixed_in_place(outbuf *o, uint32_t w, int dec, int min_int)
 {
 	uint32_t ip, fr;
-	switch (dec) {          /* constant divisors: multiplications */
+	if (dec == 2) {          /* cents, the most common: no jump table */
+		ip = w / 100;
+		fr = w % 100;
+	} else switch (dec) {    /* constant divisors: multiplications */
 	case 1: ip = w / 10; fr = w % 10; break;
-	case 2: ip = w / 100; fr = w % 100; break;
 	case 3: ip = w / 1000; fr = w % 1000; break;
 	case 4: ip = w / 10000; fr = w % 10000; break;
 	case 5: ip = w / 100000; fr = w % 100000; break;
@@ -283,22 +285,26 @@ static inline void put_f(outbuf *o, double v, int decimals)
  * most 8 decimals: 39.1403 -> "39.1", 0.00021036 -> "0.00021", 2.0 -> "2" */
 static inline void put_g(outbuf *o, double v, int sig)
 {
-	static const unsigned long long p10[] = { 1, 10, 100, 1000, 10000,
-		100000, 1000000, 10000000, 100000000 };
+	/* doubles: a * p10[dec] as with the integer powers, without the
+	 * unsigned-to-double conversion */
+	static const double p10[] = { 1, 10, 100, 1000, 10000, 1e5, 1e6, 1e7,
+		1e8 };
 	double a = fabs(v);
 	int dec = sig - 1;
-	if (!isfinite(v) || a >= 1e9) {
+	if (!(a < 1e9)) {          /* also NaN and infinities */
 		put_f(o, v, 0);
 		return;
 	}
 	for (double t = 10.0; a >= t && dec > 0; t *= 10.0)
 		dec--;
-	for (double t = 1.0; a > 0 && a < t && dec < 8; t *= 0.1)
-		dec++;
+	if (a < 1.0)               /* the loop's first test, at t = 1 */
+		for (double t = 1.0; a > 0 && a < t && dec < 8; t *= 0.1)
+			dec++;
 	if (dec > 8)
 		dec = 8;
 	dec = dec > 0 ? dec : 0;
-	unsigned long long k = (unsigned long long)(a * (double)p10[dec] + 0.5);
+	/* a < 1e9, 10^dec <= 1e8: the signed conversion is exact here */
+	unsigned long long k = (unsigned long long)(long long)(a * p10[dec] + 0.5);
 	while (dec > 0 && k % 10 == 0) {
 		k /= 10;
 		dec--;
