@@ -102,21 +102,39 @@ static inline int digits_of(uint32_t v)
 	       v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
 }
 
-/* Writes v (< 10^n, n >= 1) as exactly n digits, zero-padded, backwards
- * ending just before q: two digits per step, the last without a
- * division */
-static inline void digits_n(char *q, uint32_t v, int n)
+/* Writes the digits of v (at least one) backwards, ending just before q:
+ * two per step, the last one or two without a division */
+static inline void digits_back32(char *q, uint32_t v)
 {
 	const char *d2 = digit_pairs();
-	for (; n > 2; n -= 2) {
+	while (v >= 100) {
 		uint32_t r = v % 100;
 		v /= 100;
 		q -= 2;
 		memcpy(q, d2 + 2 * r, 2);
 	}
-	if (n == 2)
+	if (v >= 10)
 		memcpy(q - 2, d2 + 2 * v, 2);
 	else
+		q[-1] = (char)('0' + v);
+}
+
+/* Writes v (< 10^n) as exactly n digits, zero-padded, backwards ending
+ * just before q */
+static inline void digits_n(char *q, uint32_t v, int n)
+{
+	const char *d2 = digit_pairs();
+	if (n == 2) {                  /* cents: the common case */
+		memcpy(q - 2, d2 + 2 * v, 2);
+		return;
+	}
+	for (; n >= 2; n -= 2) {
+		uint32_t r = v % 100;
+		v /= 100;
+		q -= 2;
+		memcpy(q, d2 + 2 * r, 2);
+	}
+	if (n > 0)
 		q[-1] = (char)('0' + v);
 }
 
@@ -141,42 +159,52 @@ void put_fixed_any(outbuf *o, unsigned long long k, int dec, int min_int)
 	put_tail(o, q, (size_t)(e - q));
 }
 
-/* Appends k with a decimal point `dec` (0..8) digits from its right (none
- * for 0; k = 5, dec = 2: "0.05"), its integer part at least min_int
- * digits, zero-padded (at most 24 characters in all).  The common case (k
- * below 2^32, room for 24): 32-bit arithmetic, the length known first and
- * the digits written in place. */
+/* Writes w with a decimal point `dec` (0..8) digits from its right (none
+ * for 0; w = 5, dec = 2: "0.05"), its integer part at least min_int
+ * digits, zero-padded: the length known first (a few comparisons), then
+ * the digits in place, in 32-bit arithmetic.  The caller has checked the
+ * room for 24 characters. */
+static inline void fixed_in_place(outbuf *o, uint32_t w, int dec, int min_int)
+{
+	uint32_t ip, fr;
+	if (dec == 2) {          /* cents, the most common: no jump table */
+		ip = w / 100;
+		fr = w % 100;
+	} else switch (dec) {    /* constant divisors: multiplications */
+	case 1: ip = w / 10; fr = w % 10; break;
+	case 3: ip = w / 1000; fr = w % 1000; break;
+	case 4: ip = w / 10000; fr = w % 10000; break;
+	case 5: ip = w / 100000; fr = w % 100000; break;
+	case 6: ip = w / 1000000; fr = w % 1000000; break;
+	case 7: ip = w / 10000000; fr = w % 10000000; break;
+	case 8: ip = w / 100000000; fr = w % 100000000; break;
+	default: ip = w; fr = 0; dec = 0; break;
+	}
+	int nd = digits_of(ip), ni = nd;
+	if (ni < min_int) {            /* put_u's zero padding */
+		ni = min_int < 24 ? min_int : 24;
+		memset(o->p, '0', (size_t)(ni - nd));
+	}
+	char *q = o->p + ni;
+	digits_back32(q, ip);
+	if (dec > 0) {
+		*q = '.';
+		q += 1 + dec;
+		digits_n(q, fr, dec);
+	}
+	o->p = q;
+}
+
+/* k with a decimal point `dec` (0..8) digits from its right, its integer
+ * part at least min_int digits (at most 24 characters in all): in place
+ * when k is below 2^32 and there is room for 24 */
 static inline void put_fixed(outbuf *o, unsigned long long k, int dec,
                              int min_int)
 {
-	if (k > UINT32_MAX || o->end - o->p < 24) {
+	if (k > UINT32_MAX || o->end - o->p < 24)
 		put_fixed_any(o, k, dec, min_int);
-		return;
-	}
-	const char *d2 = digit_pairs();
-	uint32_t w = (uint32_t)k;
-	int nk = digits_of(w);
-	int ni = nk > dec ? nk - dec : 1;
-	if (ni < min_int)
-		ni = min_int < 24 ? min_int : 24;
-	char *q = o->p + ni + (dec > 0 ? dec + 1 : 0);
-	o->p = q;
-	if (dec > 0) {
-		/* the fraction: its dec lowest digits */
-		int n = dec;
-		for (; n >= 2; n -= 2) {
-			uint32_t r = w % 100;
-			w /= 100;
-			q -= 2;
-			memcpy(q, d2 + 2 * r, 2);
-		}
-		if (n) {
-			*--q = (char)('0' + w % 10);
-			w /= 10;
-		}
-		*--q = '.';
-	}
-	digits_n(q, w, ni);
+	else
+		fixed_in_place(o, (uint32_t)k, dec, min_int);
 }
 
 /* unsigned decimal, at least min_digits (zero-padded) */
@@ -206,20 +234,16 @@ static inline void put_i(outbuf *o, long v)
 	}
 	int n = digits_of((uint32_t)v);
 	o->p += n;
-	digits_n(o->p, (uint32_t)v, n);
+	digits_back32(o->p, (uint32_t)v);
 }
 
-/* v with `decimals` (0..6) digits after the point, like %.Nf (values of
- * 1e15 and more, or whose v·10^decimals reaches 1e19: %.3g).  One
- * rounding: v·10^decimals is rounded to an integer and written with the
- * point put in. */
-static inline void put_f(outbuf *o, double v, int decimals)
+static const double put_f_scale[] = { 1, 10, 100, 1000, 10000, 1e5, 1e6 };
+
+/* put_f for every value (signs, NaN, the %.3g of huge ones) */
+static __attribute__((noinline, cold, unused))
+void put_f_any(outbuf *o, double v, int decimals)
 {
-	static const double scale[] = { 1, 10, 100, 1000, 10000, 1e5, 1e6 };
-	if (decimals < 0)
-		decimals = 0;
-	if (decimals > 6)
-		decimals = 6;
+	const double *scale = put_f_scale;
 	if (!isfinite(v)) {
 		PUT(o, "?");
 		return;
@@ -238,27 +262,49 @@ static inline void put_f(outbuf *o, double v, int decimals)
 	put_fixed(o, (unsigned long long)(v * scale[decimals] + 0.5), decimals, 1);
 }
 
+/* v with `decimals` (0..6) digits after the point, like %.Nf (values of
+ * 1e15 and more, or whose v·10^decimals reaches 1e19: %.3g).  One
+ * rounding: v·10^decimals is rounded to an integer and written with the
+ * point put in.  The common case (v >= 0, v·10^decimals below 2^32 - 1,
+ * room for 24) takes two comparisons; NaN fails them. */
+static inline void put_f(outbuf *o, double v, int decimals)
+{
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 6)
+		decimals = 6;
+	double x = v * put_f_scale[decimals];
+	if (x >= 0.0 && x < 4294967295.0 && o->end - o->p >= 24)
+		fixed_in_place(o, (uint32_t)(x + 0.5), decimals, 1);
+	else
+		put_f_any(o, v, decimals);
+}
+
 /* v with `sig` (1..9) significant digits like %.Ng, trailing zeros
  * dropped, but always in fixed point (no exponent: 1234.5 -> "1235"), at
  * most 8 decimals: 39.1403 -> "39.1", 0.00021036 -> "0.00021", 2.0 -> "2" */
 static inline void put_g(outbuf *o, double v, int sig)
 {
-	static const unsigned long long p10[] = { 1, 10, 100, 1000, 10000,
-		100000, 1000000, 10000000, 100000000 };
+	/* doubles: a * p10[dec] as with the integer powers, without the
+	 * unsigned-to-double conversion */
+	static const double p10[] = { 1, 10, 100, 1000, 10000, 1e5, 1e6, 1e7,
+		1e8 };
 	double a = fabs(v);
 	int dec = sig - 1;
-	if (!isfinite(v) || a >= 1e9) {
+	if (!(a < 1e9)) {          /* also NaN and infinities */
 		put_f(o, v, 0);
 		return;
 	}
 	for (double t = 10.0; a >= t && dec > 0; t *= 10.0)
 		dec--;
-	for (double t = 1.0; a > 0 && a < t && dec < 8; t *= 0.1)
-		dec++;
+	if (a < 1.0)               /* the loop's first test, at t = 1 */
+		for (double t = 1.0; a > 0 && a < t && dec < 8; t *= 0.1)
+			dec++;
 	if (dec > 8)
 		dec = 8;
 	dec = dec > 0 ? dec : 0;
-	unsigned long long k = (unsigned long long)(a * (double)p10[dec] + 0.5);
+	/* a < 1e9, 10^dec <= 1e8: the signed conversion is exact here */
+	unsigned long long k = (unsigned long long)(long long)(a * p10[dec] + 0.5);
 	while (dec > 0 && k % 10 == 0) {
 		k /= 10;
 		dec--;
