@@ -109,7 +109,8 @@ static void put_limit(outbuf *o, unsigned bit, double v)
 
 /* Where the fleet is priced and why, from the SLO search's answer c. */
 static void operating_point_of(const scenario *s, results *r,
-                               const model_hw *hw, const fleet_capacity *c)
+                               const model_hw *hw, const slo_prep *prep,
+                               const fleet_capacity *c)
 {
 	operating_point *op = &r->op;
 	outbuf ob, *o = &ob;
@@ -130,10 +131,13 @@ static void operating_point_of(const scenario *s, results *r,
 	} else if (c->batch > 0) {
 		/* what stops batch b + 1: TPOT over its SLO, else the queueing
 		 * slack of TTFT or E2E, whichever is smaller at b */
-		model_perf m;
+		slo_perf m;
 		op->batch = c->batch;
 		op->reason = OP_SLO;
-		model_perf_at_pre(hw, c->batch + 1, false, &r->prefill, &m);
+		if (prep)
+			model_slo_prep_at(prep, c->batch + 1, &m);
+		else
+			model_perf_slo(hw, c->batch + 1, &r->prefill, &m);
 		if (s->tpot_slo_s > 0 && m.tpot_s > s->tpot_slo_s)
 			op->binding = SLO_TPOT;
 		else if (!(s->e2e_slo_s > 0))
@@ -224,15 +228,7 @@ void model_eval(const scenario *s, results *r)
 	model_hw_init(&hw, s, g, T, &r->p);
 	r->compute_prec = hw.prec;
 	replica_at(s, r, &hw, &f, b, NULL);
-	/* batch 1: one request at a time, its prefill then out decode steps
-	 * (the same under either batching mode) */
-	if (b == 1) {
-		r->batch1_requests_per_s = r->continuous_requests_per_s;
-	} else {
-		model_perf p1;
-		model_perf_at_pre(&hw, 1, false, &r->prefill, &p1);
-		r->batch1_requests_per_s = p1.continuous_rps;
-	}
+	double batch1_rps = r->continuous_requests_per_s;
 	r->error_band = model_error_band(s, g);
 	at_max_of(s, r, b);
 
@@ -240,14 +236,15 @@ void model_eval(const scenario *s, results *r)
 	 * search, capacity.c), where the fleet is priced; every headline
 	 * figure is then recomputed there. */
 	shape_set shapes;
+	replica_shape *own_sh = NULL;
 	phase_time pre1 = r->prefill;   /* one prompt's (r->prefill is rewritten) */
 	capacity_shapes_init(&shapes, s, &r->p, r->search_hint);
 	if (f.batch > 0 && r->requests_per_s > 0) {
 		slo_point own;
 		capacity_point(s, r->tpot_s, r->ttft_s, r->requests_per_s, &own);
-		const fleet_capacity *c = capacity_slo(&shapes,
-			capacity_shape_seed(&shapes, &hw, f.batch, &own, &r->prefill));
-		operating_point_of(s, r, &hw, c);
+		own_sh = capacity_shape_seed(&shapes, &hw, f.batch, &own, &r->prefill);
+		const fleet_capacity *c = capacity_slo(&shapes, own_sh);
+		operating_point_of(s, r, &hw, own_sh->fast ? &own_sh->prep : NULL, c);
 		if (r->op.batch != b)
 			replica_at(s, r, &hw, &f, r->op.batch, &pre1);
 	} else {
@@ -268,6 +265,21 @@ void model_eval(const scenario *s, results *r)
 		}
 		outbuf_end(&ob);
 	}
+
+	/* batch 1: one request at a time, its prefill then out decode steps
+	 * (the same under either batching mode: the continuous formula) */
+	if (b > 1) {
+		if (own_sh && own_sh->fast) {
+			slo_perf p1;
+			model_slo_prep_at(&own_sh->prep, 1, &p1);
+			batch1_rps = p1.rps;
+		} else {
+			model_perf p1;
+			model_perf_at_pre(&hw, 1, false, &pre1, &p1);
+			batch1_rps = p1.continuous_rps;
+		}
+	}
+	r->batch1_requests_per_s = batch1_rps;
 
 	model_replica_notes(s, r, &f, T);
 	model_fleet_shapes(s, r, &shapes);
