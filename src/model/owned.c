@@ -5,6 +5,7 @@
 
 #include "model/fleet.h"
 #include "model/owned.h"
+#include "model/units.h"
 
 double owned_capital_month(const owned_server *o)
 {
@@ -278,8 +279,11 @@ static void hybrid_cost_day(const hybrid_inputs *in, const hybrid_day *d,
 		if (over > 0.0)
 			burst_req += over * 3600.0;
 		if (in->burst_usd_per_replica_hour > 0.0) {
+			/* model_ceil_pos, not libm's ceil: the same whole number
+			 * (0 for the -1e-9 of a tiny excess: -0 in ceil, the
+			 * same sum) */
 			if (over > 0.0 && cap_b > 0.0)
-				burst_day += ceil(over / cap_b - 1e-9) *
+				burst_day += model_ceil_pos(over / cap_b - 1e-9) *
 				             in->burst_usd_per_replica_hour;
 		} else if (over > 0.0) {
 			burst_day += over * 3600.0 * in->burst_usd_per_request;
