@@ -43,9 +43,13 @@ static double h_batch(const scenario *s, const results *r) { (void)s; return ser
 static double h_op_batch(const scenario *s, const results *r) { (void)s; return served(r) && r->op.batch > 0 ? r->op.batch : NAN; }
 static double h_slo_batch(const scenario *s, const results *r) { (void)s; return r->slo_batch > 0 ? r->slo_batch : NAN; }
 static double h_ttft(const scenario *s, const results *r) { (void)s; return fleet_only(r, r->ttft_p95_s); }
-static double h_tpot(const scenario *s, const results *r) { (void)s; return r->tpot_s; }
+/* the replica's own figures too: model_eval computes them at batch 1 "as
+ * if it fitted" (the report says so beside them); a table row of a
+ * scenario that does not fit says "does not fit", not a TPOT it cannot
+ * have */
+static double h_tpot(const scenario *s, const results *r) { (void)s; return fleet_only(r, r->tpot_s); }
 static double h_e2e(const scenario *s, const results *r) { (void)s; return fleet_only(r, r->e2e_p95_s); }
-static double h_rps(const scenario *s, const results *r) { (void)s; return r->requests_per_s; }
+static double h_rps(const scenario *s, const results *r) { (void)s; return fleet_only(r, r->requests_per_s); }
 static double h_slo_rps(const scenario *s, const results *r) { (void)s; return r->slo_requests_per_s > 0 ? r->slo_requests_per_s : NAN; }
 static double h_replicas(const scenario *s, const results *r) { (void)s; return fleet_only(r, r->replicas_total); }
 static double h_gpus(const scenario *s, const results *r) { (void)s; return fleet_only(r, (double)fleet_gpus(r)); }
@@ -59,7 +63,7 @@ static double h_month(const scenario *s, const results *r) { (void)s; return fle
 static double h_reserved(const scenario *s, const results *r) { (void)s; return fleet_only(r, r->monthly_reserved_usd); }
 static double h_annual(const scenario *s, const results *r) { (void)s; return fleet_only(r, r->annual_usd); }
 static double h_per_m(const scenario *s, const results *r) { return answers_fleet_usd_per_1m(s, r); }
-static double h_replica_per_m(const scenario *s, const results *r) { (void)s; return r->usd_per_1m_tokens > 0 ? r->usd_per_1m_tokens : NAN; }
+static double h_replica_per_m(const scenario *s, const results *r) { (void)s; return served(r) && r->usd_per_1m_tokens > 0 ? r->usd_per_1m_tokens : NAN; }
 static double h_api_day(const scenario *s, const results *r) { (void)s; return r->api_daily_usd > 0 ? r->api_daily_usd : NAN; }
 static double h_break_even(const scenario *s, const results *r) { (void)s; return r->break_even_requests_per_day > 0 ? r->break_even_requests_per_day : NAN; }
 

@@ -59,7 +59,7 @@ typedef struct {
 /* A parameter of the list that is not in the table: one key of one of the
  * scenario's regions or options (xparams.c); its index in the list is
  * params_count() + its index in tui_app.xp. */
-#define UI_XPARAMS (MAX_REGIONS * 3 + MAX_OPTIONS * 4)
+#define UI_XPARAMS (MAX_REGIONS * 3 + MAX_OPTIONS * 5)
 typedef struct {
 	param p;                   /* label, unit, help, type, range and steps */
 	char key[ID_MAX + 32];     /* "region.hk.share": the key --set takes */

@@ -23,7 +23,7 @@
 enum xfield {
 	XF_SHARE, XF_PRICE_FACTOR, XF_KWH,                 /* [region.NAME] */
 	XF_KIND, XF_INSTANCE, XF_ACCEL, XF_COUNT, XF_USD_H, /* [option.NAME] */
-	XF_API_IN, XF_API_OUT
+	XF_GPR, XF_API_IN, XF_API_OUT
 };
 
 static const char *const c_kinds[] = { "instances", "api", "owned", "spot", NULL };
@@ -60,6 +60,9 @@ static const struct {
 	{ XF_USD_H, "usd_per_hour", "price", "$/h",
 	  "per instance-hour (0 = the catalog's)",
 	  PT_REAL, 0, 100000, 1.1, 2, 1, PF_ZERO_AUTO | PF_LOG, offsetof(option, usd_per_hour) },
+	{ XF_GPR, "gpus_per_replica", "GPUs/replica", "",
+	  "devices per replica (0 = the layout needing the fewest instances)",
+	  PT_INT, 0, 4096, 1, 8, 1, PF_ZERO_AUTO, offsetof(option, gpus_per_replica) },
 	{ XF_API_IN, "api_input_per_m", "API input", "$/1M tokens",
 	  "per 1M input tokens",
 	  PT_REAL, 0, 1000, 0.05, 1, 1e-6, 0, offsetof(option, api_input_per_token) },
@@ -152,12 +155,14 @@ void xp_build(tui_app *a)
 		case OPT_OWNED:
 			add(a, "option", o->name, XF_ACCEL);
 			add(a, "option", o->name, XF_COUNT);
+			add(a, "option", o->name, XF_GPR);
 			break;
 		case OPT_INSTANCES:
 		case OPT_SPOT:
 			add(a, "option", o->name, o->instance[0] ? XF_INSTANCE : XF_ACCEL);
 			add(a, "option", o->name, XF_COUNT);
 			add(a, "option", o->name, XF_USD_H);
+			add(a, "option", o->name, XF_GPR);
 			break;
 		default:   /* hybrid: its base and burst are rows of their own */
 			break;

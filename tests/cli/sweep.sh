@@ -36,6 +36,14 @@ row=$(sed -n 2p "$tmp/out")
 [ "$(echo "$row" | cut -d, -f"$fits")" = false ] && ok "405B on one H100 does not fit" || fail "405B fits?"
 [ -z "$(echo "$row" | cut -d, -f"$mon")" ] && ok "its \$/month is empty, not 0" ||
 	fail "405B \$/month: $(echo "$row" | cut -d, -f"$mon")"
+# nor a TPOT or throughput of a replica that cannot be loaded
+tp=$(col "$tmp/out" latency.tpot_s)
+rp=$(col "$tmp/out" throughput.requests_per_s)
+[ -z "$(echo "$row" | cut -d, -f"$tp")" ] && [ -z "$(echo "$row" | cut -d, -f"$rp")" ] &&
+	ok "its TPOT and req/s are empty" ||
+	fail "405B TPOT '$(echo "$row" | cut -d, -f"$tp")', req/s '$(echo "$row" | cut -d, -f"$rp")'"
+row8=$(sed -n 3p "$tmp/out")
+[ -n "$(echo "$row8" | cut -d, -f"$tp")" ] && ok "8B's TPOT is there" || fail "8B TPOT empty"
 
 expect 0 "JSON Lines" --sweep serving.max_batch=8,16,32 --format json
 [ "$(wc -l <"$tmp/out")" -eq 3 ] && ok "three lines" || fail "$(wc -l <"$tmp/out") lines"

@@ -5,7 +5,8 @@
 # --report --set gives for the same three shares (7 replicas, $167k: 2+1 in
 # hk, 1+1 in sg and syd at 4.4 req/s per replica, x $32.77 x 730 h);
 # u undoes it (6, $144k).  Then option a's count per region (3: 9 instances,
-# 9 x $32.77 x 730 = $215,298.90/mo) and its instance (p5.48xlarge); s saves
+# 9 x $32.77 x 730 = $215,298.90/mo), its instance (p5.48xlarge) and its
+# GPUs per replica (auto, then 4: the report of the same --set); s saves
 # the scenario; the file passes --check, its --report is the one of the
 # same --set keys, and loading it shows the same list and panels.  At
 # 80x24 and 160x48.
@@ -63,6 +64,14 @@ for size in "80 24" "160 48"; do
 	wait_for 'a 9×p5\.48xlarge' || { fail "$1x$2: p5.48xlarge not chosen"; screen; }
 	T send-keys -t 0 Down
 	wait_for '▸a instances' || fail "$1x$2: Down does not go back to a instances"
+	# its GPUs per replica, two rows down: auto, then 4
+	T send-keys -t 0 Down Down
+	wait_for '▸a GPUs/replica .* auto' || { fail "$1x$2: no a GPUs/replica row at auto"; left; }
+	wait_for '^ option\.a\.gpus_per_replica: ' || fail "$1x$2: the status line does not name option.a.gpus_per_replica"
+	T send-keys -t 0 = C-u 4 Enter
+	wait_for '▸a GPUs/replica .* 4 *[▼ ]*│' || { fail "$1x$2: a GPUs/replica is not 4"; left; }
+	T send-keys -t 0 Up Up
+	wait_for '▸a instances' || fail "$1x$2: Up Up does not go back to a instances"
 
 	# save, then --check, --report and the explorer read it back
 	name=regions-$1
@@ -75,12 +84,14 @@ for size in "80 24" "160 48"; do
 	"$INFERTUI" --check "$f" >/dev/null 2>&1 || fail "$1x$2: the saved preset fails --check"
 	XDG_CONFIG_HOME="$TMPD/config" "$INFERTUI" --preset "$f" --report > "$TMPD/saved.txt"
 	"$INFERTUI" --preset apac-3region $SETS --set option.a.instances_per_region=3 \
-		--set option.a.instance=p5.48xlarge --report > "$TMPD/set.txt"
+		--set option.a.instance=p5.48xlarge --set option.a.gpus_per_replica=4 \
+		--report > "$TMPD/set.txt"
 	cmp -s "$TMPD/saved.txt" "$TMPD/set.txt" ||
 		{ fail "$1x$2: the saved preset's report is not that of the same --set keys";
 		  diff "$TMPD/saved.txt" "$TMPD/set.txt" | head; }
 	run --preset "$f" || exit 1
-	T send-keys -t 0 Tab Tab Tab Tab Tab Down Down
+	# the same moves as before saving, so that the list scrolls alike
+	T send-keys -t 0 Tab Tab Tab Tab Tab Down Down Down Down Up Up
 	wait_for '▸a instances' || { fail "$1x$2: no a instances row after loading"; screen; }
 	[ "$(left)" = "$before_l" ] || { fail "$1x$2: the list differs after loading"; left; }
 	[ "$(right)" = "$before_r" ] || { fail "$1x$2: the panels differ after loading";
