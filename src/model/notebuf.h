@@ -1,6 +1,7 @@
 /* notebuf.h — the note formatters of the math module (put_*: literals,
  * names, integers, fixed-point reals, percentages, bytes) writing into a
- * bounded outbuf.  Inline only; depends on nothing of the model. */
+ * bounded outbuf.  Header only (the rare cases out of line, cold);
+ * depends on nothing of the model. */
 #ifndef INFERTUI_MODEL_NOTEBUF_H
 #define INFERTUI_MODEL_NOTEBUF_H
 
@@ -51,34 +52,6 @@ static inline const char *digit_pairs(void)
 	return d2;
 }
 
-/* Writes the digits of v (at least one) backwards, ending just before q;
- * returns where they begin.  Two digits per division, in 32 bits when the
- * value allows. */
-static inline char *digits_back(char *q, unsigned long long v)
-{
-	const char *d2 = digit_pairs();
-	while (v >= 4294967296ULL) {
-		unsigned r = (unsigned)(v % 100);
-		v /= 100;
-		q -= 2;
-		memcpy(q, d2 + 2 * r, 2);
-	}
-	unsigned w = (unsigned)v;
-	while (w >= 100) {
-		unsigned r = w % 100;
-		w /= 100;
-		q -= 2;
-		memcpy(q, d2 + 2 * r, 2);
-	}
-	if (w >= 10) {
-		q -= 2;
-		memcpy(q, d2 + 2 * w, 2);
-	} else {
-		*--q = (char)('0' + w);
-	}
-	return q;
-}
-
 /* Appends the n characters at q, which come from a buffer with at least
  * 24 readable bytes from q on: with room for 24, one fixed-size copy (a
  * few moves, no call; what follows the n characters is overwritten by the
@@ -102,9 +75,10 @@ static inline int digits_of(uint32_t v)
 	       v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
 }
 
-/* Writes the digits of v (at least one) backwards, ending just before q:
- * two per step, the last one or two without a division */
-static inline void digits_back32(char *q, uint32_t v)
+/* Writes the digits of v (at least one) backwards, ending just before q;
+ * returns where they begin: two per step, the last one or two without a
+ * division */
+static inline char *digits_back32(char *q, uint32_t v)
 {
 	const char *d2 = digit_pairs();
 	while (v >= 100) {
@@ -113,10 +87,26 @@ static inline void digits_back32(char *q, uint32_t v)
 		q -= 2;
 		memcpy(q, d2 + 2 * r, 2);
 	}
-	if (v >= 10)
-		memcpy(q - 2, d2 + 2 * v, 2);
-	else
-		q[-1] = (char)('0' + v);
+	if (v >= 10) {
+		q -= 2;
+		memcpy(q, d2 + 2 * v, 2);
+	} else {
+		*--q = (char)('0' + v);
+	}
+	return q;
+}
+
+/* digits_back32 for any v: 64-bit steps down to 32 bits */
+static inline char *digits_back(char *q, unsigned long long v)
+{
+	const char *d2 = digit_pairs();
+	while (v > UINT32_MAX) {
+		unsigned r = (unsigned)(v % 100);
+		v /= 100;
+		q -= 2;
+		memcpy(q, d2 + 2 * r, 2);
+	}
+	return digits_back32(q, (uint32_t)v);
 }
 
 /* Writes v (< 10^n) as exactly n digits, zero-padded, backwards ending
@@ -237,6 +227,7 @@ static inline void put_i(outbuf *o, long v)
 	digits_back32(o->p, (uint32_t)v);
 }
 
+/* put_f's 10^decimals */
 static const double put_f_scale[] = { 1, 10, 100, 1000, 10000, 1e5, 1e6 };
 
 /* put_f for every value (signs, NaN, the %.3g of huge ones) */

@@ -33,6 +33,7 @@
  * × the factor.
  */
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "model/capacity.h"
@@ -113,13 +114,27 @@ static void put_needed(outbuf *o, const region_set *rs, const int *need)
 	}
 }
 
+/* fabs(k - round(k)) < 1e-6 without libm's round: below 2^52 the
+ * distances to the whole numbers either side, k - trunc(k) and its
+ * complement to 1, are exact (the one round picks is the smaller, and only
+ * that one can be under 1e-6); from 2^52 on every double is whole, and
+ * infinities and NaN are not near one */
+static bool near_whole(double k)
+{
+	if (!(fabs(k) < 4503599627370496.0))
+		return k - k == 0.0;
+	double f = fabs(k - (double)(long long)k);
+
+	return f < 1e-6 || 1.0 - f < 1e-6;
+}
+
 /* 2 decimals for a whole number of cents, else up to 6 */
 static int cents_digits(double v)
 {
 	double k = v * 100.0;
 
 	for (int d = 2; d < 6; d++, k *= 10.0)
-		if (fabs(k - round(k)) < 1e-6)
+		if (near_whole(k))
 			return d;
 	return 6;
 }
@@ -493,7 +508,14 @@ double tco_api_per_request(const scenario *s, const region_set *rs)
 void tco_option(shape_set *set, const option *op, const region_set *rs,
                 option_result *or)
 {
-	memset(or, 0, sizeof *or);
+	/* every field zeroed but the note, which every kind writes with its
+	 * terminator (a hybrid's in model_own; begun empty here), as
+	 * model_eval leaves r->notes: 200 bytes not cleared per option */
+	char *bytes = (void *)or;
+	size_t after = offsetof(option_result, notes) + sizeof(or->notes);
+	memset(bytes, 0, offsetof(option_result, notes));
+	memset(bytes + after, 0, sizeof(option_result) - after);
+	or->notes[0] = '\0';
 	memcpy(or->name, op->name, ID_MAX);
 	or->name[ID_MAX - 1] = '\0';
 	or->kind = op->kind;

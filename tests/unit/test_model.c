@@ -997,6 +997,13 @@ static void test_note_formatters(void **st)
 	assert_string_equal(fmt_with(put_f, 97.5, 2), "97.50");
 	/* v·10^6 beyond 1e19: %.3g */
 	assert_string_equal(fmt_with(put_f, 2e13, 6), "2e+13");
+	/* either side of 2^32 (the in-place writer's limit), the fraction's
+	 * leading zeros, "-0" avoided */
+	assert_string_equal(fmt_with(put_f, 4294967296.4, 0), "4294967296");
+	assert_string_equal(fmt_with(put_f, 42949672.964, 2), "42949672.96");
+	assert_string_equal(fmt_with(put_f, 0.05, 2), "0.05");
+	assert_string_equal(fmt_with(put_f, -0.004, 2), "0.00");
+	assert_string_equal(fmt_with(put_f, 8.0, 1), "8.0");
 	/* 3 significant digits as %.3g writes them (39.1, 0.00021, 0.5, 2,
 	 * 3.4), but never with an exponent (%.3g: 1.23e+03; here 1235) */
 	assert_string_equal(fmt_with(put_g, 39.1403534107, 3), "39.1");
@@ -1007,6 +1014,9 @@ static void test_note_formatters(void **st)
 	assert_string_equal(fmt_with(put_g, 1234.5, 3), "1235");
 	assert_string_equal(fmt_with(put_g, 8.35, 3), "8.35");
 	assert_string_equal(fmt_with(put_g, -2.5, 2), "-2.5");
+	assert_string_equal(fmt_with(put_g, 0.00524123, 3), "0.00524");
+	assert_string_equal(fmt_with(put_g, 999999999.4, 9), "999999999");
+	assert_string_equal(fmt_with(put_g, 1e9, 3), "1000000000");
 	/* percentages: 0.999 -> 99.9000% (the availability note's form) */
 	assert_string_equal(fmt_with(put_pct, 0.999, 4), "99.9000%");
 	assert_string_equal(fmt_with(put_pct, 0.97029901, 4), "97.0299%");
@@ -1024,6 +1034,12 @@ static void test_note_formatters(void **st)
 	put_u(&o, 123456789, 1);
 	outbuf_end(&o);
 	assert_string_equal(small, "1234567");
+	/* a real cut in its fraction */
+	outbuf_init(&o, small, sizeof small);
+	PUT(&o, "abc");
+	put_f(&o, 12.345, 2);
+	outbuf_end(&o);
+	assert_string_equal(small, "abc12.3");
 	outbuf_init(&o, small, sizeof small);
 	PUT(&o, "abc");
 	put_s(&o, "defghij");
