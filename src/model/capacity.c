@@ -699,34 +699,32 @@ void capacity_regions(const scenario *s, region_set *rs,
 	}
 	rs->n = s->n_regions > MAX_REGIONS ? MAX_REGIONS : s->n_regions;
 	rs->n_peaks = 0;
+	rs->pool = 0.0;
+	rs->failover = 0;
 	for (int i = 0; i < rs->n; i++) {
 		rs->share[i] = model_cap(s->regions[i].share, 1.0);
 		rs->factor[i] = model_cap(s->regions[i].price_factor, 1e6) > 0.0 ?
 		                model_cap(s->regions[i].price_factor, 1e6) : 1.0;
 		rs->name[i] = s->regions[i].name;
 		rs->lam[i] = rs->D * rs->share[i] * rs->peak / 86400.0;
+		/* the first region with this peak is the first of the distinct
+		 * peaks so far with it (they are distinct: one at most) */
 		rs->first[i] = i;
-		for (int j = 0; j < i; j++)
-			if (rs->lam[j] == rs->lam[i]) {
-				rs->first[i] = j;
+		for (int u = 0; u < rs->n_peaks; u++)
+			if (rs->lam[rs->peak_region[u]] == rs->lam[i]) {
+				rs->first[i] = rs->peak_region[u];
+				rs->peak_count[u] += 1.0;
 				break;
 			}
 		if (rs->first[i] == i) {
 			rs->peak_region[rs->n_peaks] = i;
 			rs->peak_count[rs->n_peaks++] = 1.0;
-		} else {
-			for (int u = 0; u < rs->n_peaks; u++)
-				if (rs->peak_region[u] == rs->first[i])
-					rs->peak_count[u] += 1.0;
 		}
-	}
-	rs->pool = 0.0;
-	rs->failover = 0;
-	for (int i = 0; i < rs->n; i++)
 		if (!(rs->share[i] > 0.0)) {
 			rs->pool += rs->min_rep + rs->spares;
 			rs->failover++;
 		}
+	}
 }
 
 double capacity_fleet_up(const region_set *rs, int n, int k)
