@@ -625,10 +625,10 @@ double fleet_availability(int n, int k, double a)
 	f0 = n - k + 1;
 	if ((double)f0 > (n + 1.0) * q) {
 		term = binom_term(n, f0, q, a);
-		for (int f = f0; f <= n && f < f0 + 400; f++) {
+		for (int f = f0; f < f0 + 400; f++) {
 			sum += term;
-			if (term < 1e-18 * sum)
-				break;
+			if (f == n || term < 1e-18 * sum)
+				break;   /* the last term, or the rest negligible */
 			term *= (double)(n - f) / (double)(f + 1) * q / a;
 		}
 		if (sum > 1.0)
@@ -636,10 +636,10 @@ double fleet_availability(int n, int k, double a)
 		return 1.0 - sum;
 	}
 	term = binom_term(n, f0 - 1, q, a);
-	for (int f = f0 - 1; f >= 0 && f > f0 - 1 - 400; f--) {
+	for (int f = f0 - 1; f > f0 - 1 - 400; f--) {
 		sum += term;
-		if (term < 1e-18 * sum)
-			break;
+		if (f == 0 || term < 1e-18 * sum)
+			break;   /* the last term, or the rest negligible */
 		term *= (double)f / (double)(n - f + 1) * a / q;
 	}
 	return sum > 1.0 ? 1.0 : sum;
