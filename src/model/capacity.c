@@ -895,9 +895,3 @@ double capacity_region_replicas(const region_set *rs, double D, double share,
 
 	return capacity_with_spares(rs, capacity_needed(lam, r_slo, r_max));
 }
-
-double capacity_region_need(const region_set *rs, int i, double r_slo,
-                            double r_max)
-{
-	return capacity_with_spares(rs, capacity_needed(rs->lam[i], r_slo, r_max));
-}
