@@ -625,10 +625,10 @@ double fleet_availability(int n, int k, double a)
 	f0 = n - k + 1;
 	if ((double)f0 > (n + 1.0) * q) {
 		term = binom_term(n, f0, q, a);
-		for (int f = f0; f <= n && f < f0 + 400; f++) {
+		for (int f = f0; f < f0 + 400; f++) {
 			sum += term;
-			if (term < 1e-18 * sum)
-				break;
+			if (f == n || term < 1e-18 * sum)
+				break;   /* the last term, or the rest negligible */
 			term *= (double)(n - f) / (double)(f + 1) * q / a;
 		}
 		if (sum > 1.0)
@@ -636,10 +636,10 @@ double fleet_availability(int n, int k, double a)
 		return 1.0 - sum;
 	}
 	term = binom_term(n, f0 - 1, q, a);
-	for (int f = f0 - 1; f >= 0 && f > f0 - 1 - 400; f--) {
+	for (int f = f0 - 1; f > f0 - 1 - 400; f--) {
 		sum += term;
-		if (term < 1e-18 * sum)
-			break;
+		if (f == 0 || term < 1e-18 * sum)
+			break;   /* the last term, or the rest negligible */
 		term *= (double)f / (double)(n - f + 1) * a / q;
 	}
 	return sum > 1.0 ? 1.0 : sum;
@@ -699,34 +699,32 @@ void capacity_regions(const scenario *s, region_set *rs,
 	}
 	rs->n = s->n_regions > MAX_REGIONS ? MAX_REGIONS : s->n_regions;
 	rs->n_peaks = 0;
+	rs->pool = 0.0;
+	rs->failover = 0;
 	for (int i = 0; i < rs->n; i++) {
 		rs->share[i] = model_cap(s->regions[i].share, 1.0);
 		rs->factor[i] = model_cap(s->regions[i].price_factor, 1e6) > 0.0 ?
 		                model_cap(s->regions[i].price_factor, 1e6) : 1.0;
 		rs->name[i] = s->regions[i].name;
 		rs->lam[i] = rs->D * rs->share[i] * rs->peak / 86400.0;
+		/* the first region with this peak is the first of the distinct
+		 * peaks so far with it (they are distinct: one at most) */
 		rs->first[i] = i;
-		for (int j = 0; j < i; j++)
-			if (rs->lam[j] == rs->lam[i]) {
-				rs->first[i] = j;
+		for (int u = 0; u < rs->n_peaks; u++)
+			if (rs->lam[rs->peak_region[u]] == rs->lam[i]) {
+				rs->first[i] = rs->peak_region[u];
+				rs->peak_count[u] += 1.0;
 				break;
 			}
 		if (rs->first[i] == i) {
 			rs->peak_region[rs->n_peaks] = i;
 			rs->peak_count[rs->n_peaks++] = 1.0;
-		} else {
-			for (int u = 0; u < rs->n_peaks; u++)
-				if (rs->peak_region[u] == rs->first[i])
-					rs->peak_count[u] += 1.0;
 		}
-	}
-	rs->pool = 0.0;
-	rs->failover = 0;
-	for (int i = 0; i < rs->n; i++)
 		if (!(rs->share[i] > 0.0)) {
 			rs->pool += rs->min_rep + rs->spares;
 			rs->failover++;
 		}
+	}
 }
 
 double capacity_fleet_up(const region_set *rs, int n, int k)
@@ -896,10 +894,4 @@ double capacity_region_replicas(const region_set *rs, double D, double share,
 	double lam = D * share * rs->peak / 86400.0;
 
 	return capacity_with_spares(rs, capacity_needed(lam, r_slo, r_max));
-}
-
-double capacity_region_need(const region_set *rs, int i, double r_slo,
-                            double r_max)
-{
-	return capacity_with_spares(rs, capacity_needed(rs->lam[i], r_slo, r_max));
 }

@@ -157,9 +157,6 @@ double capacity_availability(const region_set *rs, const int *replicas,
 /* replicas for a region whose peak needs `need` serving: at least
  * min_replicas, plus the spares they need */
 double capacity_with_spares(const region_set *rs, double need);
-/* replicas region i needs at the scenario's volume (serving + spares) */
-double capacity_region_need(const region_set *rs, int i, double r_slo,
-                            double r_max);
 /* replicas per region for a daily volume D (serving + spares) */
 double capacity_region_replicas(const region_set *rs, double D, double share,
                                 double r_slo, double r_max);

@@ -187,6 +187,13 @@ typedef struct {
 	int stage;                    /* 0: R_max taken as the SLO capacity;
 	                                 1: the SLO capacity, fleet.spares only;
 	                                 2: with the availability target's spares */
+	double (*keep)[MAX_REGIONS];  /* where layout_need may keep its figures
+	                                 (two rows), or NULL */
+	const double *serving, *replicas; /* once layout_need has run (else
+	                                 NULL): per distinct peak (rs->peak_region),
+	                                 the serving replicas it needs, and with
+	                                 the spares: the option's regions take
+	                                 them from here */
 } layout;
 
 /* instances for nrep replicas in a region */
@@ -217,15 +224,26 @@ static inline double layout_bound(const region_set *rs, const layout *l,
 	return need;
 }
 
-/* the instances the regions need, with the availability target's spares */
-static double layout_need(const region_set *rs, const layout *l,
-                          double r_slo, double r_max)
+/* the instances the regions need at the layout's SLO capacity, with the
+ * availability target's spares (per peak in l->keep, when given) */
+static double layout_need(const region_set *rs, layout *l)
 {
 	double need = 0.0;
 
-	for (int u = 0; u < rs->n_peaks; u++)
-		need += rs->peak_count[u] * layout_instances(l,
-			capacity_region_need(rs, rs->peak_region[u], r_slo, r_max));
+	for (int u = 0; u < rs->n_peaks; u++) {
+		double n = capacity_needed(rs->lam[rs->peak_region[u]], l->r_slo,
+		                           l->r_max);
+		double nrep = capacity_with_spares(rs, n);
+		if (l->keep) {
+			l->keep[0][u] = n;
+			l->keep[1][u] = nrep;
+		}
+		need += rs->peak_count[u] * layout_instances(l, nrep);
+	}
+	if (l->keep) {
+		l->serving = l->keep[0];
+		l->replicas = l->keep[1];
+	}
 	return need;
 }
 
@@ -250,11 +268,10 @@ static void layout_refine(shape_set *set, const option *o,
 		l->slo_batch = c->batch;
 		/* exact: the count is wanted, not a bound on it first */
 		l->need_total = !(l->r_slo > 0.0) ? HUGE_VAL : exact ?
-			layout_need(rs, l, l->r_slo, l->r_max) :
-			layout_bound(rs, l, l->r_slo, l->r_max);
+			layout_need(rs, l) : layout_bound(rs, l, l->r_slo, l->r_max);
 		l->stage = l->r_slo > 0.0 && !exact ? 1 : 2;
 	} else if (l->stage == 1) {
-		l->need_total = layout_need(rs, l, l->r_slo, l->r_max);
+		l->need_total = layout_need(rs, l);
 		l->stage = 2;
 	}
 }
@@ -262,14 +279,17 @@ static void layout_refine(shape_set *set, const option *o,
 /* Fill l for T devices per replica (the shape g × T, set up once per
  * evaluation): the effective batch, R_max and the optimistic instance
  * count (R_max taken as the SLO capacity, a lower bound on what the SLOs
- * need); with capacity, also the SLO capacity and the instances it needs. */
+ * need); with capacity, also the SLO capacity and the instances it needs.
+ * keep: two rows of MAX_REGIONS for layout_need's figures, or NULL. */
 static void layout_eval(shape_set *set, const option *o, const region_set *rs,
-                        int T, bool capacity, layout *l)
+                        int T, bool capacity, double (*keep)[MAX_REGIONS],
+                        layout *l)
 {
 	int G = o->inst.gpus > 0 ? o->inst.gpus : 1;
 	replica_shape *sh = capacity_shape(set, &o->gpu, T);
 
 	memset(l, 0, sizeof *l);
+	l->keep = keep;
 	l->sh = sh;
 	l->sh_gpu = sh->gpu;
 	l->T = T;
@@ -297,9 +317,12 @@ static void layout_eval(shape_set *set, const option *o, const region_set *rs,
  * on its count (layout.stage), and the one with the smallest (bound, T) is
  * refined, until that one's count is exact: no other can need fewer
  * instances (or as few with a smaller T).  The SLO search and the
- * availability spares are worked out only for candidates that could win. */
+ * availability spares are worked out only for candidates that could win.
+ * keep: a candidate's rows for layout_need's figures (16), which best's
+ * serving and replicas may point into. */
 static void pick_layout(shape_set *set, const option *o, const region_set *rs,
-                        layout *best, int *smallest_fit)
+                        double (*keep)[2][MAX_REGIONS], layout *best,
+                        int *smallest_fit)
 {
 	int G = o->inst.gpus > 0 ? o->inst.gpus : 1;
 	layout c[16], *fit[16];
@@ -307,13 +330,14 @@ static void pick_layout(shape_set *set, const option *o, const region_set *rs,
 
 	*smallest_fit = 0;
 	if (o->gpus_per_replica > 0) {
-		layout_eval(set, o, rs, o->gpus_per_replica, true, best);
+		layout_eval(set, o, rs, o->gpus_per_replica, true, keep[0], best);
 		*smallest_fit = best->bmax > 0 ? o->gpus_per_replica : 0;
 		return;
 	}
-	for (int t = 1; t < G && nc < 15; t *= 2)
-		layout_eval(set, o, rs, t, false, &c[nc++]);
-	layout_eval(set, o, rs, G, false, &c[nc++]);
+	for (int t = 1; t < G && nc < 15; t *= 2, nc++)
+		layout_eval(set, o, rs, t, false, keep[nc], &c[nc]);
+	layout_eval(set, o, rs, G, false, keep[nc], &c[nc]);
+	nc++;
 	/* the candidates that fit, by increasing T */
 	for (int i = 0; i < nc; i++)
 		if (c[i].bmax > 0)
@@ -339,13 +363,13 @@ static void pick_layout(shape_set *set, const option *o, const region_set *rs,
 		return;
 	}
 	for (int k = 2; k <= 8; k *= 2) {
-		layout_eval(set, o, rs, k * G, true, best);
+		layout_eval(set, o, rs, k * G, true, keep[0], best);
 		if (best->bmax > 0) {
 			*smallest_fit = k * G;
 			return;
 		}
 	}
-	layout_eval(set, o, rs, G, false, best);
+	layout_eval(set, o, rs, G, false, NULL, best);
 }
 
 static void eval_instance_option(shape_set *set, const option *o,
@@ -357,11 +381,12 @@ static void eval_instance_option(shape_set *set, const option *o,
 	/* zeroed: a region reads the figure of an earlier one (first[i] < i),
 	 * which gcc -fanalyzer cannot always see */
 	double nreps[MAX_REGIONS] = { 0 };
+	double keep[16][2][MAX_REGIONS];   /* pick_layout's candidates' figures */
 	layout lay;
 	bool fixed = o->instances_per_region > 0, carries = true, short_any = false;
 	outbuf ob, *nb = &ob;
 
-	pick_layout(set, o, rs, &lay, &smallest);
+	pick_layout(set, o, rs, keep, &lay, &smallest);
 	T = lay.T;
 	bmax = lay.bmax;
 	rpi = lay.rpi;
@@ -381,11 +406,19 @@ static void eval_instance_option(shape_set *set, const option *o,
 	or->replicas_total = 0;
 	or->instances_total = 0;
 	or->instances_needed = 0;
-	for (int i = 0; i < rs->n; i++) {
+	for (int i = 0, u = 0; i < rs->n; i++) {
 		double lam = rs->lam[i];
 		int j = rs->first[i];     /* the same peak: as many replicas */
-		double serving = j < i ? 0.0 : capacity_needed(lam, r_slo, r_max);
-		double nrep = j < i ? nreps[j] : capacity_with_spares(rs, serving);
+		double serving = 0.0, nrep;
+		if (j < i) {
+			nrep = nreps[j];
+		} else if (lay.serving) { /* the peaks in order: u-th is region i */
+			serving = lay.serving[u];
+			nrep = lay.replicas[u++];
+		} else {
+			serving = capacity_needed(lam, r_slo, r_max);
+			nrep = capacity_with_spares(rs, serving);
+		}
 		double ninst = rpi ? model_ceil_pos(nrep / rpi) : nrep * ipr;
 		int inst, reps;
 

@@ -1221,6 +1221,51 @@ static void test_accelerator_hour_note(void **state)
 		assert_null(strstr(r.notes[i], "priced per accelerator-hour"));
 }
 
+/* region_set's distinct peaks (what layout_need walks) and the
+ * per-evaluation memos: the same figures as worked out afresh. */
+static void test_region_peaks_and_memo(void **state)
+{
+	static scenario s;
+	region_set rs, bare;
+	struct spare_memo memo;
+	(void)state;
+
+	apac(&s);
+	s.n_regions = 0;
+	add_region(&s, "a", 0.5, 1.0);
+	add_region(&s, "b", 0.25, 1.0);
+	add_region(&s, "c", 0.25, 1.3);
+	add_region(&s, "dr", 0.0, 1.0);     /* failover */
+	add_region(&s, "d", 0.5, 1.0);
+	capacity_regions(&s, &rs, &memo);
+	capacity_regions(&s, &bare, NULL);
+	assert_int_equal(rs.n, 5);
+	assert_int_equal(rs.n_peaks, 3);
+	assert_int_equal(rs.peak_region[0], 0);
+	assert_int_equal(rs.peak_region[1], 1);
+	assert_int_equal(rs.peak_region[2], 3);
+	assert_float_equal(rs.peak_count[0], 2.0, 0.0);
+	assert_float_equal(rs.peak_count[1], 2.0, 0.0);
+	assert_float_equal(rs.peak_count[2], 1.0, 0.0);
+	assert_int_equal(rs.first[2], 1);
+	assert_int_equal(rs.first[4], 0);
+	assert_int_equal(rs.failover, 1);
+	/* asked twice (the second a memo hit), and as without a memo */
+	for (int pass = 0; pass < 2; pass++)
+		for (int n = 1; n < 80; n += 7)
+			for (int k = 1; k <= n; k += 3) {
+				assert_true(capacity_fleet_up(&rs, n, k) ==
+				            fleet_availability(n, k, rs.up));
+				assert_int_equal(capacity_spares(&rs, n, k),
+				                 capacity_spares(&bare, n, k));
+			}
+	{
+		int reps[5] = { 3, 2, 2, 4, 3 }, need[5] = { 2, 1, 1, 0, 2 };
+		assert_true(capacity_availability(&rs, reps, need) ==
+		            capacity_availability(&bare, reps, need));
+	}
+}
+
 /* The small-n product path of fleet_availability against the log path
  * (n > 64) and by hand. */
 static void test_availability_paths(void **state)
@@ -1442,6 +1487,7 @@ int main(void)
 		cmocka_unit_test(test_cost_at_slo_batch),
 		cmocka_unit_test(test_accelerator_hour_note),
 		cmocka_unit_test(test_availability_paths),
+		cmocka_unit_test(test_region_peaks_and_memo),
 		cmocka_unit_test(test_search_hints),
 		cmocka_unit_test(test_shape_slots_overflow),
 		cmocka_unit_test(test_unsized_and_option_availability),
