@@ -188,7 +188,8 @@ typedef struct {
 	                                 1: the SLO capacity, fleet.spares only;
 	                                 2: with the availability target's spares */
 	double (*keep)[MAX_REGIONS];  /* where layout_need may keep its figures
-	                                 (two rows), or NULL */
+	                                 (two rows; the stage-1 bound its
+	                                 serving counts in the first), or NULL */
 	const double *serving, *replicas; /* once layout_need has run (else
 	                                 NULL): per distinct peak (rs->peak_region),
 	                                 the serving replicas it needs, and with
@@ -212,12 +213,14 @@ static inline double layout_instances(const layout *l, double nrep)
  * so that the stage-0 bound's r_slo = 0 drops the SLO term at compile
  * time) */
 static inline double layout_bound(const region_set *rs, const layout *l,
-                                  double r_slo, double r_max)
+                                  double r_slo, double r_max, double *keep_n)
 {
 	double need = 0.0;
 
 	for (int u = 0; u < rs->n_peaks; u++) {
 		double n = capacity_needed(rs->lam[rs->peak_region[u]], r_slo, r_max);
+		if (keep_n)
+			keep_n[u] = n;
 		need += rs->peak_count[u] * layout_instances(l,
 			(n > rs->min_rep ? n : rs->min_rep) + rs->spares);
 	}
@@ -228,11 +231,13 @@ static inline double layout_bound(const region_set *rs, const layout *l,
  * availability target's spares (per peak in l->keep, when given) */
 static double layout_need(const region_set *rs, layout *l)
 {
+	/* at stage 1 the bound kept the serving counts (the same r_slo) */
+	const double *kept = l->stage == 1 && l->keep ? l->keep[0] : NULL;
 	double need = 0.0;
 
 	for (int u = 0; u < rs->n_peaks; u++) {
-		double n = capacity_needed(rs->lam[rs->peak_region[u]], l->r_slo,
-		                           l->r_max);
+		double n = kept ? kept[u] :
+			capacity_needed(rs->lam[rs->peak_region[u]], l->r_slo, l->r_max);
 		double nrep = capacity_with_spares(rs, n);
 		if (l->keep) {
 			l->keep[0][u] = n;
@@ -268,7 +273,8 @@ static void layout_refine(shape_set *set, const option *o,
 		l->slo_batch = c->batch;
 		/* exact: the count is wanted, not a bound on it first */
 		l->need_total = !(l->r_slo > 0.0) ? HUGE_VAL : exact ?
-			layout_need(rs, l) : layout_bound(rs, l, l->r_slo, l->r_max);
+			layout_need(rs, l) : layout_bound(rs, l, l->r_slo, l->r_max,
+			                                  l->keep ? l->keep[0] : NULL);
 		l->stage = l->r_slo > 0.0 && !exact ? 1 : 2;
 	} else if (l->stage == 1) {
 		l->need_total = layout_need(rs, l);
@@ -305,7 +311,7 @@ static void layout_eval(shape_set *set, const option *o, const region_set *rs,
 	else
 		/* R_max as the SLO capacity: ceil(λ/R_max) <= floor(λ/R_max) + 1,
 		 * so the SLO term drops out (one division fewer) */
-		l->need_total = layout_bound(rs, l, 0.0, l->r_max);
+		l->need_total = layout_bound(rs, l, 0.0, l->r_max, NULL);
 }
 
 /* The GPUs-per-replica search (the one place it is done):
