@@ -178,24 +178,24 @@ static void eval_api_option(const scenario *s, const region_set *rs,
 typedef struct {
 	int T, bmax, rpi, ipr;
 	int slo_batch;                /* where r_slo is (0: none, or not searched) */
+	int stage;                    /* 0: R_max taken as the SLO capacity;
+	                                 1: the SLO capacity, fleet.spares only;
+	                                 2: with the availability target's spares */
+	bool kept;                    /* layout_need has run with keep: per
+	                                 distinct peak (rs->peak_region), keep[0]
+	                                 holds the serving replicas it needs,
+	                                 keep[1] those with the spares (the
+	                                 option's regions take them from there) */
 	double r_max, r_slo;
 	double need_total;            /* instances the load needs, all regions:
 	                                 at stage 2 the count, before it a lower
 	                                 bound on it (HUGE_VAL: meets no SLO) */
 	replica_shape *sh;            /* the shape g × T (capacity.h) */
 	const gpu_spec *sh_gpu;       /* its accelerator when set up */
-	int stage;                    /* 0: R_max taken as the SLO capacity;
-	                                 1: the SLO capacity, fleet.spares only;
-	                                 2: with the availability target's spares */
 	double (*keep)[MAX_REGIONS];  /* where layout_need may keep its figures
 	                                 (two rows; the stage-1 bound its
 	                                 serving counts in the first), or NULL */
-	const double *serving, *replicas; /* once layout_need has run (else
-	                                 NULL): per distinct peak (rs->peak_region),
-	                                 the serving replicas it needs, and with
-	                                 the spares: the option's regions take
-	                                 them from here */
-} layout;
+} layout;   /* 80 bytes: zeroed with a few vector stores, not rep stos */
 
 /* instances for nrep replicas in a region */
 static inline double layout_instances(const layout *l, double nrep)
@@ -245,10 +245,7 @@ static double layout_need(const region_set *rs, layout *l)
 		}
 		need += rs->peak_count[u] * layout_instances(l, nrep);
 	}
-	if (l->keep) {
-		l->serving = l->keep[0];
-		l->replicas = l->keep[1];
-	}
+	l->kept = l->keep != NULL;
 	return need;
 }
 
@@ -325,7 +322,7 @@ static void layout_eval(shape_set *set, const option *o, const region_set *rs,
  * instances (or as few with a smaller T).  The SLO search and the
  * availability spares are worked out only for candidates that could win.
  * keep: a candidate's rows for layout_need's figures (16), which best's
- * serving and replicas may point into. */
+ * keep may point into. */
 static void pick_layout(shape_set *set, const option *o, const region_set *rs,
                         double (*keep)[2][MAX_REGIONS], layout *best,
                         int *smallest_fit)
@@ -418,9 +415,9 @@ static void eval_instance_option(shape_set *set, const option *o,
 		double serving = 0.0, nrep;
 		if (j < i) {
 			nrep = nreps[j];
-		} else if (lay.serving) { /* the peaks in order: u-th is region i */
-			serving = lay.serving[u];
-			nrep = lay.replicas[u++];
+		} else if (lay.kept) {    /* the peaks in order: u-th is region i */
+			serving = lay.keep[0][u];
+			nrep = lay.keep[1][u++];
 		} else {
 			serving = capacity_needed(lam, r_slo, r_max);
 			nrep = capacity_with_spares(rs, serving);
