@@ -267,11 +267,12 @@ static const param table[] = {
 	N("pricing.hours_per_month", "Hours per month", "h", "billed hours per month",
 	  PT_REAL, G_PRICING, 1, 744, 1, 10, 730, 1, hours_per_month, 0),
 	/* GPT-4o-mini: $0.15 / $0.60 per 1M tokens (reference-figures.md B5;
-	 * the seed's Option C). */
+	 * the seed's Option C).  Logarithmic: API prices span $0.01 to
+	 * hundreds per 1M tokens; a step is x1.1 (x2 big), 0 is free. */
 	N("pricing.api_input_per_m", "API input price", "$/1M tokens", "API price per million input tokens",
-	  PT_REAL, G_PRICING, 0, 1000, 0.05, 1, 0.15, 1e-6, api_input_per_token, 0),
+	  PT_REAL, G_PRICING, 0, 1000, 1.1, 2, 0.15, 1e-6, api_input_per_token, LG),
 	N("pricing.api_output_per_m", "API output price", "$/1M tokens", "API price per million output tokens",
-	  PT_REAL, G_PRICING, 0, 1000, 0.05, 1, 0.60, 1e-6, api_output_per_token, 0),
+	  PT_REAL, G_PRICING, 0, 1000, 1.1, 2, 0.60, 1e-6, api_output_per_token, LG),
 	/* 12 months: the seed's horizon; 36 is common for owned hardware. */
 	N("pricing.horizon_months", "TCO horizon", "months",
 	  "months the TCO totals cover (owned hardware is often judged over 36)",

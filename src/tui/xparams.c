@@ -65,10 +65,10 @@ static const struct {
 	  PT_INT, 0, 4096, 1, 8, 1, PF_ZERO_AUTO, offsetof(option, gpus_per_replica) },
 	{ XF_API_IN, "api_input_per_m", "API input", "$/1M tokens",
 	  "per 1M input tokens",
-	  PT_REAL, 0, 1000, 0.05, 1, 1e-6, 0, offsetof(option, api_input_per_token) },
+	  PT_REAL, 0, 1000, 1.1, 2, 1e-6, PF_LOG, offsetof(option, api_input_per_token) },
 	{ XF_API_OUT, "api_output_per_m", "API output", "$/1M tokens",
 	  "per 1M output tokens",
-	  PT_REAL, 0, 1000, 0.05, 1, 1e-6, 0, offsetof(option, api_output_per_token) },
+	  PT_REAL, 0, 1000, 1.1, 2, 1e-6, PF_LOG, offsetof(option, api_output_per_token) },
 };
 
 /* the catalog's instance ids, for the pick-list of an instance row */
