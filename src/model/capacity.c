@@ -244,6 +244,7 @@ static slo_point *probed(slo_search *q, int b)
 {
 	int k = b & (SEARCH_KEEP - 1);
 
+	/* cppcheck-suppress ctuuninitvar ; search() zeroes b[] before any probe, and pt[k] is read only once b[k] names it */
 	return q->b[k] == b ? &q->pt[k] : NULL;
 }
 
@@ -253,9 +254,8 @@ static slo_point *probe(slo_search *q, int b)
 	slo_point *o;
 	int k = b & (SEARCH_KEEP - 1);
 
-	/* cppcheck-suppress ctuuninitvar ; search() zeroes b[] before any probe, and pt[k] is read only once b[k] names it */
-	if (q->b[k] == b)
-		return &q->pt[k];
+	if ((o = probed(q, b)) != NULL)
+		return o;
 	if (!q->prepped) {
 		q->prep = model_slo_prep(q->hw, q->prefill1, &q->own) ? &q->own :
 		          NULL;
@@ -277,22 +277,17 @@ static slo_point *probe(slo_search *q, int b)
 	return o;
 }
 
-/* the capacity still rises from b to b + 1 */
+/* the capacity still rises from b to b + 1 (b and b + 1 keep different
+ * slots: a solve of either stays for the rest of the search) */
 static bool rising(slo_search *q, int b)
 {
-	slo_point here = *probe(q, b);   /* a copy: the next probe may reuse
-	                                    its slot */
-	slo_point *next = probe(q, b + 1), *keep;
-	bool up;
+	slo_point *here = probe(q, b), *next = probe(q, b + 1);
 
 	if (!next->ok)
 		return false;
-	if (!here.ok)
+	if (!here->ok)
 		return true;
-	up = cap_above(next, &here);
-	if (here.solved && (keep = probed(q, b)) != NULL)
-		*keep = here;      /* solved once, not again */
-	return up;
+	return cap_above(next, here);
 }
 
 /* true when the TTFT slack (not E2E) binds at this point */

@@ -115,7 +115,8 @@ double model_hw_weights_read(const model_hw *c, double tokens);
 /* A decode step at one context for any batch, its constants worked out
  * once (an SLO search tries several batch sizes): model_hw_decode's
  * total_s at q = 1, operation for operation, for a model without routed
- * experts (model_decode_prep returns false for one with them).  test_model checks the two agree to the bit. */
+ * experts (model_decode_prep returns false for one with them).
+ * test_properties checks the two agree to the bit. */
 typedef struct {
 	double ctx, kv_tok, kv_scale;
 	double wb;            /* w_base·w_scale */
