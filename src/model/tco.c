@@ -181,21 +181,13 @@ typedef struct {
 	int stage;                    /* 0: R_max taken as the SLO capacity;
 	                                 1: the SLO capacity, fleet.spares only;
 	                                 2: with the availability target's spares */
-	bool kept;                    /* layout_need has run with keep: per
-	                                 distinct peak (rs->peak_region), keep[0]
-	                                 holds the serving replicas it needs,
-	                                 keep[1] those with the spares (the
-	                                 option's regions take them from there) */
 	double r_max, r_slo;
 	double need_total;            /* instances the load needs, all regions:
 	                                 at stage 2 the count, before it a lower
 	                                 bound on it (HUGE_VAL: meets no SLO) */
 	replica_shape *sh;            /* the shape g × T (capacity.h) */
 	const gpu_spec *sh_gpu;       /* its accelerator when set up */
-	double (*keep)[MAX_REGIONS];  /* where layout_need may keep its figures
-	                                 (two rows; the stage-1 bound its
-	                                 serving counts in the first), or NULL */
-} layout;   /* 80 bytes: zeroed with a few vector stores, not rep stos */
+} layout;
 
 /* instances for nrep replicas in a region */
 static inline double layout_instances(const layout *l, double nrep)
@@ -203,24 +195,20 @@ static inline double layout_instances(const layout *l, double nrep)
 	return l->rpi ? model_ceil_pos(nrep / l->rpi) : nrep * l->ipr;
 }
 
-/* A replica's capacity does not depend on the region: regions with the
- * same peak need as many (whole numbers: count × one region's sums exactly,
- * in any order). */
-
-/* a lower bound on the instances the regions need for given per-replica
+/* A lower bound on the instances the regions need for given per-replica
  * capacities: fleet.spares only, not those the availability target may
  * add (cheap, and calls nothing: a bound for the best-first pick; inline,
  * so that the stage-0 bound's r_slo = 0 drops the SLO term at compile
- * time) */
+ * time).  A replica's capacity does not depend on the region: regions
+ * with the same peak need as many (whole numbers: count × one region's
+ * sums exactly, in any order). */
 static inline double layout_bound(const region_set *rs, const layout *l,
-                                  double r_slo, double r_max, double *keep_n)
+                                  double r_slo, double r_max)
 {
 	double need = 0.0;
 
 	for (int u = 0; u < rs->n_peaks; u++) {
 		double n = capacity_needed(rs->lam[rs->peak_region[u]], r_slo, r_max);
-		if (keep_n)
-			keep_n[u] = n;
 		need += rs->peak_count[u] * layout_instances(l,
 			(n > rs->min_rep ? n : rs->min_rep) + rs->spares);
 	}
@@ -228,24 +216,17 @@ static inline double layout_bound(const region_set *rs, const layout *l,
 }
 
 /* the instances the regions need at the layout's SLO capacity, with the
- * availability target's spares (per peak in l->keep, when given) */
-static double layout_need(const region_set *rs, layout *l)
+ * availability target's spares */
+static double layout_need(const region_set *rs, const layout *l)
 {
-	/* at stage 1 the bound kept the serving counts (the same r_slo) */
-	const double *kept = l->stage == 1 && l->keep ? l->keep[0] : NULL;
 	double need = 0.0;
 
 	for (int u = 0; u < rs->n_peaks; u++) {
-		double n = kept ? kept[u] :
-			capacity_needed(rs->lam[rs->peak_region[u]], l->r_slo, l->r_max);
-		double nrep = capacity_with_spares(rs, n);
-		if (l->keep) {
-			l->keep[0][u] = n;
-			l->keep[1][u] = nrep;
-		}
-		need += rs->peak_count[u] * layout_instances(l, nrep);
+		double n = capacity_needed(rs->lam[rs->peak_region[u]], l->r_slo,
+		                           l->r_max);
+		need += rs->peak_count[u] *
+		        layout_instances(l, capacity_with_spares(rs, n));
 	}
-	l->kept = l->keep != NULL;
 	return need;
 }
 
@@ -270,8 +251,7 @@ static void layout_refine(shape_set *set, const option *o,
 		l->slo_batch = c->batch;
 		/* exact: the count is wanted, not a bound on it first */
 		l->need_total = !(l->r_slo > 0.0) ? HUGE_VAL : exact ?
-			layout_need(rs, l) : layout_bound(rs, l, l->r_slo, l->r_max,
-			                                  l->keep ? l->keep[0] : NULL);
+			layout_need(rs, l) : layout_bound(rs, l, l->r_slo, l->r_max);
 		l->stage = l->r_slo > 0.0 && !exact ? 1 : 2;
 	} else if (l->stage == 1) {
 		l->need_total = layout_need(rs, l);
@@ -282,17 +262,14 @@ static void layout_refine(shape_set *set, const option *o,
 /* Fill l for T devices per replica (the shape g × T, set up once per
  * evaluation): the effective batch, R_max and the optimistic instance
  * count (R_max taken as the SLO capacity, a lower bound on what the SLOs
- * need); with capacity, also the SLO capacity and the instances it needs.
- * keep: two rows of MAX_REGIONS for layout_need's figures, or NULL. */
+ * need); with capacity, also the SLO capacity and the instances it needs. */
 static void layout_eval(shape_set *set, const option *o, const region_set *rs,
-                        int T, bool capacity, double (*keep)[MAX_REGIONS],
-                        layout *l)
+                        int T, bool capacity, layout *l)
 {
 	int G = o->inst.gpus > 0 ? o->inst.gpus : 1;
 	replica_shape *sh = capacity_shape(set, &o->gpu, T);
 
 	memset(l, 0, sizeof *l);
-	l->keep = keep;
 	l->sh = sh;
 	l->sh_gpu = sh->gpu;
 	l->T = T;
@@ -308,7 +285,7 @@ static void layout_eval(shape_set *set, const option *o, const region_set *rs,
 	else
 		/* R_max as the SLO capacity: ceil(λ/R_max) <= floor(λ/R_max) + 1,
 		 * so the SLO term drops out (one division fewer) */
-		l->need_total = layout_bound(rs, l, 0.0, l->r_max, NULL);
+		l->need_total = layout_bound(rs, l, 0.0, l->r_max);
 }
 
 /* The GPUs-per-replica search (the one place it is done):
@@ -320,12 +297,9 @@ static void layout_eval(shape_set *set, const option *o, const region_set *rs,
  * on its count (layout.stage), and the one with the smallest (bound, T) is
  * refined, until that one's count is exact: no other can need fewer
  * instances (or as few with a smaller T).  The SLO search and the
- * availability spares are worked out only for candidates that could win.
- * keep: a candidate's rows for layout_need's figures (16), which best's
- * keep may point into. */
+ * availability spares are worked out only for candidates that could win. */
 static void pick_layout(shape_set *set, const option *o, const region_set *rs,
-                        double (*keep)[2][MAX_REGIONS], layout *best,
-                        int *smallest_fit)
+                        layout *best, int *smallest_fit)
 {
 	int G = o->inst.gpus > 0 ? o->inst.gpus : 1;
 	layout c[16], *fit[16];
@@ -333,13 +307,13 @@ static void pick_layout(shape_set *set, const option *o, const region_set *rs,
 
 	*smallest_fit = 0;
 	if (o->gpus_per_replica > 0) {
-		layout_eval(set, o, rs, o->gpus_per_replica, true, keep[0], best);
+		layout_eval(set, o, rs, o->gpus_per_replica, true, best);
 		*smallest_fit = best->bmax > 0 ? o->gpus_per_replica : 0;
 		return;
 	}
 	for (int t = 1; t < G && nc < 15; t *= 2, nc++)
-		layout_eval(set, o, rs, t, false, keep[nc], &c[nc]);
-	layout_eval(set, o, rs, G, false, keep[nc], &c[nc]);
+		layout_eval(set, o, rs, t, false, &c[nc]);
+	layout_eval(set, o, rs, G, false, &c[nc]);
 	nc++;
 	/* the candidates that fit, by increasing T */
 	for (int i = 0; i < nc; i++)
@@ -366,13 +340,13 @@ static void pick_layout(shape_set *set, const option *o, const region_set *rs,
 		return;
 	}
 	for (int k = 2; k <= 8; k *= 2) {
-		layout_eval(set, o, rs, k * G, true, keep[0], best);
+		layout_eval(set, o, rs, k * G, true, best);
 		if (best->bmax > 0) {
 			*smallest_fit = k * G;
 			return;
 		}
 	}
-	layout_eval(set, o, rs, G, false, NULL, best);
+	layout_eval(set, o, rs, G, false, best);
 }
 
 static void eval_instance_option(shape_set *set, const option *o,
@@ -384,12 +358,11 @@ static void eval_instance_option(shape_set *set, const option *o,
 	/* zeroed: a region reads the figure of an earlier one (first[i] < i),
 	 * which gcc -fanalyzer cannot always see */
 	double nreps[MAX_REGIONS] = { 0 };
-	double keep[16][2][MAX_REGIONS];   /* pick_layout's candidates' figures */
 	layout lay;
 	bool fixed = o->instances_per_region > 0, carries = true, short_any = false;
 	outbuf ob, *nb = &ob;
 
-	pick_layout(set, o, rs, keep, &lay, &smallest);
+	pick_layout(set, o, rs, &lay, &smallest);
 	T = lay.T;
 	bmax = lay.bmax;
 	rpi = lay.rpi;
@@ -409,20 +382,17 @@ static void eval_instance_option(shape_set *set, const option *o,
 	or->replicas_total = 0;
 	or->instances_total = 0;
 	or->instances_needed = 0;
-	for (int i = 0, u = 0; i < rs->n; i++) {
+	for (int i = 0; i < rs->n; i++) {
 		double lam = rs->lam[i];
 		int j = rs->first[i];     /* the same peak: as many replicas */
 		double serving = 0.0, nrep;
 		if (j < i) {
 			nrep = nreps[j];
-		} else if (lay.kept) {    /* the peaks in order: u-th is region i */
-			serving = lay.keep[0][u];
-			nrep = lay.keep[1][u++];
 		} else {
 			serving = capacity_needed(lam, r_slo, r_max);
 			nrep = capacity_with_spares(rs, serving);
 		}
-		double ninst = rpi ? model_ceil_pos(nrep / rpi) : nrep * ipr;
+		double ninst = layout_instances(&lay, nrep);
 		int inst, reps;
 
 		if (ninst > REPLICAS_CAP)
