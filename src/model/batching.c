@@ -153,7 +153,7 @@ bool model_slo_prep(const model_hw *c, const phase_time *prefill1,
 	    !model_decode_prep(c, in + out / 2, &p->d))
 		return false;
 	p->out_eff = out >= 1 ? out : 1;
-	p->pre = prefill1 ? prefill1->total_s : model_prep_prefill1_s(c, &p->d);
+	p->pre = prefill1 ? prefill1->total_s : model_prep_prefill1_s(c);
 	p->ttft = model_cap(s->request_overhead_s, MODEL_MAX_SECONDS) + p->pre;
 	return true;
 }

@@ -61,14 +61,6 @@ double model_compute_format_eff(int prec)
 		? MODEL_LOWP_COMPUTE : 1;
 }
 
-double model_overlap_s(double kappa, double memory_s, double compute_s)
-{
-	/* max(m, c) + κ·min(m, c) */
-	return memory_s > compute_s
-		? memory_s + kappa * compute_s
-		: compute_s + kappa * memory_s;
-}
-
 /* 0: not given (latency only); else at least 1 byte/s */
 static double link_bw(const gpu_spec *g)
 {
@@ -93,21 +85,16 @@ double model_allreduce_s(const gpu_spec *g, int gpus, double msg_bytes)
 }
 
 /* The pass time from its two groups of matrix products (the routed
- * experts' at their own tokens, everything else at the pass's), each
- * max(m, c) + κ·min(m, c), plus the collectives and the fixed time. */
+ * experts' at their own tokens, everything else at the pass's):
+ * model_hw_pass_total, with the memory and compute times beside it. */
 static void finish(const model_hw *c, phase_time *t, double m_dense,
                    double c_dense, double m_routed, double c_routed)
 {
 	t->memory_s = m_dense + m_routed;
 	t->compute_s = c_dense + c_routed;
 	t->compute_bound = t->compute_s > t->memory_s;
-	t->total_s = model_overlap_s(c->kappa, m_dense, c_dense)
-		+ (m_routed > 0 || c_routed > 0
-		   ? model_overlap_s(c->kappa, m_routed, c_routed) : 0)
-		+ t->comm_s + t->fixed_s;
-	/* no pass takes less than a picosecond: rates stay finite */
-	if (!(t->total_s >= 1e-12))
-		t->total_s = 1e-12;
+	t->total_s = model_hw_pass_total(c, m_dense, c_dense, m_routed, c_routed,
+	                                 t->comm_s, t->fixed_s);
 }
 
 void model_hw_regpus(model_hw *c, const gpu_spec *g, int gpus)
@@ -118,6 +105,9 @@ void model_hw_regpus(model_hw *c, const gpu_spec *g, int gpus)
 		* model_mfu_at(g, c->H / c->T);
 	if (!(c->f_eff >= 1))
 		c->f_eff = 1;
+	c->tbw = c->T * c->bw_eff;
+	c->tfe = c->T * c->f_eff;
+	c->k_ring = 2 * (c->T - 1) / c->T;
 }
 
 void model_hw_init(model_hw *c, const scenario *s, const gpu_spec *g,
@@ -145,6 +135,7 @@ void model_hw_init(model_hw *c, const scenario *s, const gpu_spec *g,
 	c->kv_scale = 1 / model_kv_format_eff(s->kv_cache);
 	c->kappa = MODEL_OVERLAP_KAPPA;
 	c->layer_s = model_cap(g->mbu_half_bytes, MODEL_MAX_BYTES) * c->L / c->bw_eff;
+	c->two_l = 2 * c->L;
 	c->prec = model_compute_prec_on(s, g);
 	model_hw_regpus(c, g, gpus);
 	c->link_bw = link_bw(g);
@@ -161,15 +152,6 @@ double model_hw_weights_read(const model_hw *c, double tokens)
 	return c->w_base + c->w_routed * model_expert_share(&c->s->model, tokens);
 }
 
-static double hw_comm_s(const model_hw *c, double tokens)
-{
-	/* two all-reduces per layer of tokens·H 16-bit activations:
-	 * 2L·(2(T−1)/T·msg/BW_link + α) */
-	if (c->gpus <= 1)
-		return 0;
-	return 2 * c->L * allreduce(c->T, c->link_bw, c->alpha, tokens * c->H * 2);
-}
-
 /* One pass over `tokens` tokens whose attention reads `kv_bytes` of KV
  * (whole replica) and computes `f_dense` FLOPs outside the routed
  * experts: memory and compute of each group, per device. */
@@ -179,12 +161,11 @@ static void hw_pass(const model_hw *c, double tokens, double kv_bytes,
 	double share = c->w_routed > 0
 		? model_expert_share(&c->s->model, tokens) : 0;
 	double w_routed = c->w_routed * share;
-	/* m = (W/φ_w + KV/φ_kv)/(T·BW·mbu) + L·t_layer;  c = F/(T·F_peak·ψ·mfu(H/T)) */
-	double m_dense = (c->w_base * c->w_scale + kv_bytes * c->kv_scale)
-		/ (c->T * c->bw_eff) + c->layer_s;
-	double c_dense = f_dense / (c->T * c->f_eff);
-	double m_routed = w_routed * c->w_scale / (c->T * c->bw_eff);
-	double c_routed = tokens * c->f_routed / (c->T * c->f_eff);
+	/* c = F/(T·F_peak·ψ·mfu(H/T)) */
+	double m_dense = model_hw_mem_s(c, kv_bytes);
+	double c_dense = f_dense / c->tfe;
+	double m_routed = w_routed * c->w_scale / c->tbw;
+	double c_routed = tokens * c->f_routed / c->tfe;
 	t->bytes = (c->w_base + w_routed + kv_bytes) / c->T;
 	t->flops = (f_dense + tokens * c->f_routed) / c->T;
 	finish(c, t, m_dense, c_dense, m_routed, c_routed);
@@ -200,7 +181,7 @@ void model_hw_decode(const model_hw *c, double batch, double context,
 	/* bytes = W_read/T + b·c·kv_tok/T
 	 * flops = q·(2·(P_layers_active + P_head)·b + pair·b·c·L)/T
 	 * (q = γ + 1 for the speculative verify: same bytes, q-fold FLOPs) */
-	t->comm_s = hw_comm_s(c, b * q);
+	t->comm_s = model_hw_comm_s(c, b * q);
 	t->fixed_s = c->fixed;
 	hw_pass(c, b * q, b * ctx * c->kv_tok,
 	        q * b * (c->f_tok + c->pair_dec * ctx * c->L), t);
@@ -210,35 +191,23 @@ bool model_decode_prep(const model_hw *c, double context, decode_prep *d)
 {
 	if (c->w_routed != 0 || c->f_routed != 0)
 		return false;
+	d->c = c;
 	d->ctx = model_tokens(context);
-	d->kv_tok = c->kv_tok;
-	d->kv_scale = c->kv_scale;
-	d->wb = c->w_base * c->w_scale;
-	d->tbw = c->T * c->bw_eff;
-	d->layer_s = c->layer_s;
 	d->f1 = c->f_tok + c->pair_dec * d->ctx * c->L;
-	d->tfe = c->T * c->f_eff;
-	d->kappa = c->kappa;
-	d->fixed = c->fixed;
-	/* hw_comm_s and allreduce's constants */
-	d->comm = c->gpus > 1;
-	d->two_l = 2 * c->L;
-	d->h = c->H;
-	d->k_ring = 2 * (c->T - 1) / c->T;
-	d->link_bw = c->link_bw;
-	d->alpha = c->alpha;
 	return true;
 }
 
-double model_prep_prefill1_s(const model_hw *c, const decode_prep *d)
+double model_prep_prefill1_s(const model_hw *c)
 {
-	/* model_hw_prefill at nseq = 1 below, term for term */
+	/* model_hw_prefill at nseq = 1 below, term for term, with no routed
+	 * experts */
 	double S = model_tokens(model_in_tokens(c->s));
 	double Snew = S * (1 - c->hit);
 
-	return model_prep_pass_s(d, Snew, Snew * c->kv_tok,
-	                         c->f_layers * Snew + c->f_head
-	                         + c->pair_pre * c->L * Snew * (S - Snew / 2), 0);
+	return model_hw_pass_total(c, model_hw_mem_s(c, Snew * c->kv_tok),
+	                           (c->f_layers * Snew + c->f_head
+	                            + c->pair_pre * c->L * Snew * (S - Snew / 2))
+	                           / c->tfe, 0, 0, model_hw_comm_s(c, Snew), 0);
 }
 
 void model_hw_prefill(const model_hw *c, double prompt, double nseq,
@@ -259,7 +228,7 @@ void model_hw_prefill(const model_hw *c, double prompt, double nseq,
 	 *          + pair·L·S_new·(S − S_new/2))/T          per prompt
 	 * bytes = W_read/T + S_new·kv_tok/T   (LM head on the last token only)
 	 * t     = roofline + 2L·(2(T−1)/T·S_new·H·2/BW_link + α) */
-	t->comm_s = hw_comm_s(c, ntok);
+	t->comm_s = model_hw_comm_s(c, ntok);
 	hw_pass(c, ntok, ntok * c->kv_tok,
 	        n * (c->f_layers * Snew + c->f_head
 	             + c->pair_pre * c->L * Snew * (S - Snew / 2)), t);

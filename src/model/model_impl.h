@@ -72,8 +72,15 @@ double model_mfu_at(const gpu_spec *g, double hidden_per_gpu);
 double model_weight_format_eff(int prec);
 double model_kv_format_eff(int prec);
 double model_compute_format_eff(int prec);
-/* max(m, c) + κ·min(m, c) */
-double model_overlap_s(double kappa, double memory_s, double compute_s);
+/* max(m, c) + κ·min(m, c) (inline: every pass, and every probe of an SLO
+ * search, takes it) */
+static inline double model_overlap_s(double kappa, double memory_s,
+                                     double compute_s)
+{
+	return memory_s > compute_s
+		? memory_s + kappa * compute_s
+		: compute_s + kappa * memory_s;
+}
 
 /* The constants of one (scenario, accelerator, T): built once, so that a
  * decode step or a prefill is a few multiplications (model_eval runs a
@@ -95,6 +102,12 @@ typedef struct model_hw {
 	                              that the calibration test can refit it) */
 	double layer_s;            /* L·t_layer = L·mbu_half_bytes/(BW·mbu) */
 	double f_eff;              /* F(prec)·ψ(prec)·mfu(H/T) */
+	/* products that every pass divides or multiplies by, set with their
+	 * factors (model_hw_init, model_hw_regpus): the same doubles as
+	 * written out in each pass.  Not w_base·w_scale: the calibration
+	 * test refits w_scale (as kappa) after the set-up. */
+	double tbw, tfe;           /* T·bw_eff, T·f_eff */
+	double two_l, k_ring;      /* 2L; 2(T−1)/T, the ring's share */
 	double link_bw, alpha;
 	double fixed;              /* t_fixed */
 	double hit;                /* prefix hit rate h */
@@ -112,48 +125,60 @@ void model_hw_decode(const model_hw *c, double batch, double context,
 void model_hw_prefill(const model_hw *c, double prompt, double nseq,
                       phase_time *t);
 double model_hw_weights_read(const model_hw *c, double tokens);
-/* A decode step at one context for any batch, its constants worked out
- * once (an SLO search tries several batch sizes): model_hw_decode's
- * total_s at q = 1, operation for operation, for a model without routed
- * experts (model_decode_prep returns false for one with them).
- * test_properties checks the two agree to the bit. */
-typedef struct {
-	double ctx, kv_tok, kv_scale;
-	double wb;            /* w_base·w_scale */
-	double tbw;           /* T·BW·mbu */
-	double layer_s;
-	double f1;            /* f_tok + pair_dec·ctx·L: FLOPs per sequence */
-	double tfe;           /* T·F_eff */
-	double kappa, fixed;
-	bool comm;            /* T > 1: the all-reduces */
-	double two_l, h, k_ring, link_bw, alpha;   /* 2L, H, 2(T−1)/T */
-} decode_prep;
-bool model_decode_prep(const model_hw *c, double context, decode_prep *d);
-
-/* a pass of `tokens` tokens reading kv_bytes of KV and computing f_dense
- * FLOPs (hw_pass, finish and hw_comm_s of latency.c, operation for
- * operation, with no routed experts) */
-static inline double model_prep_pass_s(const decode_prep *d, double tokens,
-                                       double kv_bytes, double f_dense,
-                                       double fixed)
+/* The parts of one pass (latency.c's hw_pass, and the SLO search's
+ * prepared steps below): memory and compute time per device of the
+ * matrix products outside the routed experts, the two all-reduces per
+ * layer, and the pass time from its two groups, each max(m, c) +
+ * κ·min(m, c), plus those and the fixed time (at least a picosecond:
+ * rates stay finite).  Inline: a search evaluates them per batch size. */
+static inline double model_hw_mem_s(const model_hw *c, double kv_bytes)
 {
-	double m = (d->wb + kv_bytes * d->kv_scale) / d->tbw + d->layer_s;
-	double cmp = f_dense / d->tfe;
-	double comm = 0, t;
+	/* (W/φ_w + KV/φ_kv)/(T·BW·mbu) + L·t_layer */
+	return (c->w_base * c->w_scale + kv_bytes * c->kv_scale) / c->tbw
+		+ c->layer_s;
+}
 
-	if (d->comm) {
-		double msg = tokens * d->h * 2;
-		comm = d->two_l * ((d->link_bw > 0 ? d->k_ring * msg / d->link_bw
-		                                   : 0) + d->alpha);
-	}
-	t = (m > cmp ? m + d->kappa * cmp : cmp + d->kappa * m) + comm + fixed;
+static inline double model_hw_comm_s(const model_hw *c, double tokens)
+{
+	/* two all-reduces per layer of tokens·H 16-bit activations:
+	 * 2L·(2(T−1)/T·msg/BW_link + α); no link bandwidth: latency only */
+	if (c->gpus <= 1)
+		return 0;
+	double msg = model_nonneg(tokens * c->H * 2);
+	return c->two_l * ((c->link_bw > 0 ? c->k_ring * msg / c->link_bw : 0)
+	                   + c->alpha);
+}
+
+static inline double model_hw_pass_total(const model_hw *c, double m_dense,
+                                         double c_dense, double m_routed,
+                                         double c_routed, double comm_s,
+                                         double fixed_s)
+{
+	double t = model_overlap_s(c->kappa, m_dense, c_dense)
+		+ (m_routed > 0 || c_routed > 0
+		   ? model_overlap_s(c->kappa, m_routed, c_routed) : 0)
+		+ comm_s + fixed_s;
 	return t >= 1e-12 ? t : 1e-12;
 }
 
+/* A decode step at one context for any batch (an SLO search tries several
+ * batch sizes): model_hw_decode's total_s at q = 1, the same double, for
+ * a model without routed experts (model_decode_prep returns false for one
+ * with them).  test_properties checks the two agree to the bit. */
+typedef struct {
+	const model_hw *c;
+	double ctx;           /* the context, capped as model_hw_decode does */
+	double f1;            /* f_tok + pair_dec·ctx·L: FLOPs per sequence */
+} decode_prep;
+bool model_decode_prep(const model_hw *c, double context, decode_prep *d);
+
 static inline double model_decode_prep_s(const decode_prep *d, double b)
 {
-	return model_prep_pass_s(d, b, b * d->ctx * d->kv_tok, b * d->f1,
-	                         d->fixed);
+	const model_hw *c = d->c;
+
+	return model_hw_pass_total(c, model_hw_mem_s(c, b * d->ctx * c->kv_tok),
+	                           b * d->f1 / c->tfe, 0, 0,
+	                           model_hw_comm_s(c, b), c->fixed);
 }
 
 /* A decode forward pass of `batch` sequences at mean context `context`,
@@ -285,8 +310,8 @@ typedef struct {
 bool model_slo_prep(const model_hw *c, const phase_time *prefill1,
                     slo_prep *p);
 /* one prompt's prefill time (model_hw_prefill(c, in, 1).total_s, the same
- * double) from a decode_prep of c */
-double model_prep_prefill1_s(const model_hw *c, const decode_prep *d);
+ * double) for a model without routed experts */
+double model_prep_prefill1_s(const model_hw *c);
 
 static inline void model_slo_prep_at(const slo_prep *p, int batch,
                                      slo_perf *o)
