@@ -29,8 +29,8 @@
  * SLO capacity.  For a batch b (TPOT(b), R(b) and TTFT0(b) from
  * model_replica_perf), the queueing slack is min(TTFT_SLO − TTFT0,
  * E2E_SLO − E2E0(b)); the largest ρ with W95 ≤ slack solves
- * ln(20ρ) = x(1−ρ), x = 2·slack/t_service (Halley's method from a start
- * left of the root: one or two logs); the capacity is ρ·R(b).  TPOT and E2E0
+ * ln(20ρ) = x(1−ρ), x = 2·slack/t_service (one Halley step, one log, from
+ * rho_table.h's start); the capacity is ρ·R(b).  TPOT and E2E0
  * grow with b, so the feasible b form 1..b_hi.  Under continuous batching
  * TTFT0 does not depend on b and R(b) grows with b, so when the TTFT slack
  * binds at b_max the answer is b_max at once (one evaluation); otherwise
@@ -65,6 +65,7 @@
 #include "model/capacity.h"
 #include "model/fleet.h"
 #include "model/model_impl.h"
+#include "model/rho_table.h"
 
 static const char all_name[ID_MAX] = "all";
 
@@ -88,26 +89,32 @@ double fleet_md1_wait_p95(double rho, double service_s)
 	return service_s * log(20.0 * rho) / (2.0 * (1.0 - rho));
 }
 
-/* the root of ln(20ρ) = x(1−ρ) for x > 0 (1 for an infinite x) */
-static double rho_of_x(double x)
+/* ρ̃(x), rho_table's interpolant: within RHO_TAB_ERR of the root of
+ * ln(20ρ) = x(1−ρ) for a finite x > 0 */
+static double rho_approx(double x)
 {
-	const double ln20 = 2.995732273553991;   /* ln 20 */
-	double rho;
+	double u = x / (x + RHO_TAB_C) * RHO_TAB_N;
+	int k = (int)u;
+	const double *a;
 
-	if (isinf(x))
-		return 1.0;
+	if (k > RHO_TAB_N - 1)
+		k = RHO_TAB_N - 1;   /* t rounded to 1: the last interval's end */
+	u -= k;
+	a = rho_table[k];
+	return a[0] + u * (a[1] + u * (a[2] + u * a[3]));
+}
+
+/* the root of ln(20ρ) = x(1−ρ) for a finite x > 0, from a start rho
+ * within RHO_TAB_ERR of it (rho_approx's) */
+static double rho_from(double x, double rho)
+{
 	/* g(ρ) = ln(20ρ) − x(1−ρ): increasing, concave, g(0.05) < 0 < g(1).
-	 * The start is left of the root (g < 0): for x >= 4, ρ = 1 −
-	 * ln 20/(x + 1), where g = ln(1 − y) + y < 0 (y = 1 − ρ); below, the
-	 * root's series about x = 0, ρ ≈ 0.05·(1 + 0.95x + 0.45·0.95²x²/2),
-	 * whose g stays negative up to x = 4 (computed: −0.0005 at x = 0.05,
-	 * −0.41 at 3, −0.30 at 4).  test_fleet checks the root against
-	 * bisection on a grid of x from 1e-4 to 1e8.
-	 * Then Halley's steps, g/g' / (1 − g·g''/(2g'²)) with g' = 1/ρ + x
-	 * and g'' = −1/ρ², cubic near the root (one log per step); a Newton
-	 * step where the correction is not small. */
-	rho = x < 4.0 ? 0.05 * (1.0 + 0.95 * x + 0.2030625 * x * x) :
-	                1.0 - ln20 / (x + 1.0);
+	 * Halley's steps, g/g' / (1 − g·g''/(2g'²)) with g' = 1/ρ + x and
+	 * g'' = −1/ρ², cubic near the root (one log per step); a Newton step
+	 * where the correction is not small.  From rho_table's start (3.4e-8
+	 * off at most) the first step is under 1e-5·ρ and is the last: one
+	 * log.  test_fleet checks the root against bisection on a grid of x
+	 * from 1e-4 to 1e12. */
 	for (int i = 0; i < 60; i++) {
 		double g = log(20.0 * rho) - x * (1.0 - rho);
 		double d1 = 1.0 / rho + x;
@@ -125,6 +132,17 @@ static double rho_of_x(double x)
 			break;
 	}
 	return rho;
+}
+
+double capacity_rho_approx(double x)
+{
+	return rho_approx(x);
+}
+
+/* the root for any x > 0 (1 for an infinite x) */
+static double rho_of_x(double x)
+{
+	return isinf(x) ? 1.0 : rho_from(x, rho_approx(x));
 }
 
 double fleet_max_rho(double slack_s, double service_s)
@@ -152,6 +170,7 @@ void capacity_point(const scenario *s, double tpot, double ttft0,
 	o->cap = 0.0;
 	o->rho = 0.0;
 	o->x = 0.0;
+	o->approx = 0.0;
 	o->ok = false;
 	o->solved = true;   /* until it is found ok: cap 0 */
 	if (!(rps > 0.0) || !isfinite(rps))
@@ -170,11 +189,21 @@ void capacity_point(const scenario *s, double tpot, double ttft0,
 	o->solved = false;
 }
 
+/* the point's ρ as the table has it (exact once solved) */
+static double rho_guess(slo_point *o)
+{
+	if (o->solved)
+		return o->rho;
+	if (!(o->approx > 0.0))
+		o->approx = rho_approx(o->x);
+	return o->approx;
+}
+
 void capacity_solve(slo_point *o)
 {
 	if (o->solved)
 		return;
-	o->rho = rho_of_x(o->x);
+	o->rho = isinf(o->x) ? 1.0 : rho_from(o->x, rho_guess(o));
 	o->cap = o->rho * o->rps;
 	o->solved = true;
 }
@@ -186,12 +215,14 @@ static double g_at(const slo_point *o, double rho)
 	return log(20.0 * rho) - o->x * (1.0 - rho);
 }
 
-/* cap(n) > cap(p) for two ok points, with at most one of them solved:
- * the other's ρ is compared with the one that would tie (g is increasing
- * in ρ, so one log decides, not a solve).  Both roots lie in (0.05, 1]. */
+/* cap(n) > cap(p) for two ok points.  The table's ρ (RHO_TAB_ERR off at
+ * most) decides unless the two capacities lie within its error of each
+ * other; then one is solved and the other's ρ compared with the one that
+ * would tie (g is increasing in ρ, so one log decides, not a solve).
+ * Both roots lie in (0.05, 1]. */
 static bool cap_above(slo_point *n, slo_point *p)
 {
-	double tie;
+	double tie, cn, cp, err;
 
 	if (isinf(n->x) || isinf(p->x)) {
 		capacity_solve(n);   /* ρ = 1 at once */
@@ -199,6 +230,14 @@ static bool cap_above(slo_point *n, slo_point *p)
 	}
 	if (n->solved && p->solved)
 		return n->cap > p->cap;
+	cn = rho_guess(n) * n->rps;
+	cp = rho_guess(p) * p->rps;
+	err = RHO_TAB_ERR * ((n->solved ? 0.0 : n->rps) +
+	                     (p->solved ? 0.0 : p->rps));
+	if (cn - cp > err)
+		return true;
+	if (cp - cn > err)
+		return false;
 	if (n->solved) {
 		/* cap(n) > cap(p) ⟺ ρ_p < cap(n)/R_p */
 		tie = n->cap / p->rps;

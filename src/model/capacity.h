@@ -18,6 +18,7 @@ typedef struct {
 	double rps;       /* R_max at this batch */
 	double tpot, ttft0, e2e0;
 	double x;         /* 2·slack/t_service: ρ solves ln(20ρ) = x(1−ρ) */
+	double approx;    /* ρ from rho_table.h (0: not looked up yet) */
 	bool ok;          /* some load meets the SLOs here (cap > 0) */
 	bool solved;      /* cap and rho are set */
 } slo_point;
@@ -27,6 +28,9 @@ typedef struct {
  * capacity_solve (or a search). */
 void capacity_point(const scenario *s, double tpot, double ttft0, double rps,
                     slo_point *o);
+/* rho_table.h's interpolant of the root of ln(20ρ) = x(1−ρ), finite x > 0
+ * (tests check it; the search uses it inline) */
+double capacity_rho_approx(double x);
 /* its SLO capacity: cap = ρ·R_max (0 when not ok) */
 void capacity_solve(slo_point *o);
 /* fleet_slo_capacity on a replica already set up; at_bmax, when not NULL,

@@ -9,6 +9,7 @@ src_libinfertui_a_SOURCES += \
 	src/model/memory.c \
 	src/model/latency.c \
 	src/model/batching.c \
+	src/model/rho_table.h \
 	src/model/capacity.h src/model/capacity.c \
 	src/model/tco.h src/model/tco.c \
 	src/model/fleet.h src/model/fleet.c \

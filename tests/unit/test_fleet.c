@@ -14,6 +14,7 @@
 #include "catalog.h"
 #include "model/capacity.h"
 #include "model/fleet.h"
+#include "model/rho_table.h"
 #include "params.h"
 
 #define CENT 0.005   /* "to the cent": within half a cent */
@@ -314,8 +315,8 @@ static double brute_rho(double slack, double ts)
 }
 
 /* fleet_max_rho against the bisection above on a log grid of
- * x = 2·slack/t_service from 1e-4 to 1e8 (both branches of its start,
- * either side of x = 4, and the Halley/Newton switch): the same root to
+ * x = 2·slack/t_service from 1e-4 to 1e12 (every interval of its table's
+ * start, and the Halley/Newton switch): the same root to
  * 1e-12, far below anything printed (the bisection's 200 halvings are
  * exact to the last bit of a double) */
 static void test_max_rho_grid(void **state)
@@ -323,7 +324,7 @@ static void test_max_rho_grid(void **state)
 	int n = 0;
 	(void)state;
 
-	for (double x = 1e-4; x < 1e8; x *= 1.01, n++) {
+	for (double x = 1e-4; x < 1e12; x *= 1.01, n++) {
 		double got = fleet_max_rho(x / 2.0, 1.0), want = brute_rho(x / 2.0, 1.0);
 		if (!(fabs(got / want - 1.0) < 1e-12))
 			fail_msg("x = %g: fleet_max_rho %.17g, bisection %.17g", x, got,
@@ -332,7 +333,51 @@ static void test_max_rho_grid(void **state)
 		got = fleet_max_rho(x * 0.37 / 2.0, 0.37);
 		assert_true(fabs(got / want - 1.0) < 1e-12);
 	}
-	assert_true(n > 2500);
+	assert_true(n > 3700);
+}
+
+/* rho_table.h: every coefficient worked out again as its comment says
+ * (the root by bisection, dρ/dt by implicit differentiation, the cubic
+ * Hermite form), and the interpolant within a tenth of RHO_TAB_ERR (the
+ * margin cap_above trusts) of the root on 100,001 values of x from 1e-6
+ * to 1e8 (measured: 3.4e-8 at most) */
+static void test_rho_table(void **state)
+{
+	const double h = 1.0 / RHO_TAB_N, c = RHO_TAB_C;
+	double worst = 0.0;
+	(void)state;
+
+	for (int k = 0; k < RHO_TAB_N; k++) {
+		double r[2], d[2], want[4];
+		for (int e = 0; e < 2; e++) {
+			double t = (double)(k + e) / RHO_TAB_N, x;
+			if (k + e == RHO_TAB_N) {
+				r[e] = 1.0;
+				d[e] = log(20.0) / c;   /* 1 − ρ ~ ln 20 (1 − t)/(c t) */
+				continue;
+			}
+			x = c * t / (1.0 - t);
+			r[e] = x > 0.0 ? brute_rho(x / 2.0, 1.0) : 0.05;
+			d[e] = r[e] * (1.0 - r[e]) / (1.0 + x * r[e]) * c /
+			       ((1.0 - t) * (1.0 - t));
+		}
+		want[0] = r[0];
+		want[1] = h * d[0];
+		want[2] = 3.0 * (r[1] - r[0]) - 2.0 * h * d[0] - h * d[1];
+		want[3] = 2.0 * (r[0] - r[1]) + h * d[0] + h * d[1];
+		for (int j = 0; j < 4; j++)
+			if (!(fabs(rho_table[k][j] - want[j]) < 1e-14))
+				fail_msg("rho_table[%d][%d] = %.17g, worked out %.17g", k,
+				         j, rho_table[k][j], want[j]);
+	}
+	for (int i = 0; i <= 100000; i++) {
+		double x = pow(10.0, -6.0 + 14.0 * i / 100000.0);
+		double e = fabs(capacity_rho_approx(x) - brute_rho(x / 2.0, 1.0));
+		if (e > worst)
+			worst = e;
+	}
+	assert_true(worst < RHO_TAB_ERR / 10.0);
+	assert_true(worst > 0.0);   /* a table, not the root itself */
 }
 
 /* capacity at batch b, computed from model_replica_perf as the docs say */
@@ -1467,6 +1512,7 @@ int main(void)
 		cmocka_unit_test(test_md1),
 		cmocka_unit_test(test_md1_p95_vs_exact),
 		cmocka_unit_test(test_max_rho_grid),
+		cmocka_unit_test(test_rho_table),
 		cmocka_unit_test(test_slo_capacity_ttft_bound),
 		cmocka_unit_test(test_slo_capacity_search_matches_scan),
 		cmocka_unit_test(test_slo_capacity_none),
