@@ -487,6 +487,17 @@ void capacity_shapes_init(shape_set *set, const scenario *s,
 	set->hints = hints;
 	set->n = 0;
 	set->own = NULL;
+	set->n_gpus = 0;
+}
+
+const gpu_spec *capacity_gpu(shape_set *set, const gpu_spec *g)
+{
+	for (int i = 0; i < set->n_gpus; i++)
+		if (same_perf(set->gpus[i], g))
+			return set->gpus[i];
+	if (set->n_gpus < (int)(sizeof set->gpus / sizeof set->gpus[0]))
+		set->gpus[set->n_gpus++] = g;
+	return g;   /* when none is left: only not shared */
 }
 
 /* a fresh slot (when every slot is taken the last is reused: correct,
@@ -509,7 +520,8 @@ replica_shape *capacity_shape_seed(shape_set *set, const model_hw *hw,
                                    int bmax, const slo_point *top,
                                    const phase_time *prefill1)
 {
-	replica_shape *sh = new_shape(set, &set->s->gpu, hw->gpus);
+	replica_shape *sh = new_shape(set, capacity_gpu(set, &set->s->gpu),
+	                              hw->gpus);
 
 	sh->bmax = bmax;
 	sh->hw = *hw;
@@ -527,7 +539,7 @@ replica_shape *capacity_shape(shape_set *set, const gpu_spec *g, int T)
 	slo_perf m;
 
 	for (int i = 0; i < set->n; i++)
-		if (set->e[i].T == T && same_perf(set->e[i].gpu, g))
+		if (set->e[i].T == T && set->e[i].gpu == g)
 			return &set->e[i];
 	sh = new_shape(set, g, T);
 	if (set->weights < 0.0) {
@@ -543,7 +555,7 @@ replica_shape *capacity_shape(shape_set *set, const gpu_spec *g, int T)
 			if (set->e[i].bmax > 0 && set->e[i].gpu == g)
 				like = &set->e[i];
 		if (!like && set->own && set->own != sh && set->own->bmax > 0 &&
-		    same_perf(set->own->gpu, g))
+		    set->own->gpu == g)
 			like = set->own;    /* the scenario's own accelerator */
 		if (like) {
 			sh->hw = like->hw;

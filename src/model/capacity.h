@@ -70,6 +70,10 @@ typedef struct shape_set {
 	int n;
 	replica_shape *own;       /* the scenario's own (seeded), or NULL */
 	replica_shape e[MODEL_SEARCH_SHAPES];
+	/* one accelerator of each kind that performs differently
+	 * (capacity_gpu): shapes are found by pointer */
+	int n_gpus;
+	const gpu_spec *gpus[8];
 } shape_set;
 
 void capacity_shapes_init(shape_set *set, const scenario *s,
@@ -78,7 +82,11 @@ void capacity_shapes_init(shape_set *set, const scenario *s,
 replica_shape *capacity_shape_seed(shape_set *set, const model_hw *hw,
                                    int bmax, const slo_point *top,
                                    const phase_time *prefill1);
-/* the shape g × T, set up on first use */
+/* the accelerator that stands for g in set: the first one seen that
+ * performs as g does (the same figures but the price), or g */
+const gpu_spec *capacity_gpu(shape_set *set, const gpu_spec *g);
+/* the shape g × T, set up on first use (g: from capacity_gpu, so that an
+ * option on the scenario's own accelerator finds its shapes) */
 replica_shape *capacity_shape(shape_set *set, const gpu_spec *g, int T);
 /* its SLO capacity, searched on first use */
 const fleet_capacity *capacity_slo(shape_set *set, replica_shape *sh);

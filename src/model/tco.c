@@ -186,7 +186,7 @@ typedef struct {
 	                                 at stage 2 the count, before it a lower
 	                                 bound on it (HUGE_VAL: meets no SLO) */
 	replica_shape *sh;            /* the shape g × T (capacity.h) */
-	const gpu_spec *sh_gpu;       /* its accelerator when set up */
+	const gpu_spec *g;            /* the option's accelerator (capacity_gpu) */
 } layout;
 
 /* instances for nrep replicas in a region */
@@ -237,15 +237,15 @@ static double layout_need(const region_set *rs, const layout *l)
  * count is at least the one before: capacity_needed(λ, R_slo, R_max) >=
  * floor(λ/R_max) + 1 = capacity_needed(λ, 0, R_max), and the spares
  * for the target are at least fleet.spares. */
-static void layout_refine(shape_set *set, const option *o,
-                          const region_set *rs, layout *l, bool exact)
+static void layout_refine(shape_set *set, const region_set *rs, layout *l,
+                          bool exact)
 {
 	if (l->stage == 0) {
 		/* the shape layout_eval set up, unless its slot has gone to
 		 * another since (every slot taken: capacity_shape reuses the
 		 * last) */
-		if (l->sh->T != l->T || l->sh->gpu != l->sh_gpu)
-			l->sh = capacity_shape(set, &o->gpu, l->T);
+		if (l->sh->T != l->T || l->sh->gpu != l->g)
+			l->sh = capacity_shape(set, l->g, l->T);
 		const fleet_capacity *c = capacity_slo(set, l->sh);
 		l->r_slo = c->requests_per_s;
 		l->slo_batch = c->batch;
@@ -263,15 +263,15 @@ static void layout_refine(shape_set *set, const option *o,
  * evaluation): the effective batch, R_max and the optimistic instance
  * count (R_max taken as the SLO capacity, a lower bound on what the SLOs
  * need); with capacity, also the SLO capacity and the instances it needs. */
-static void layout_eval(shape_set *set, const option *o, const region_set *rs,
-                        int T, bool capacity, layout *l)
+static void layout_eval(shape_set *set, const option *o, const gpu_spec *g,
+                        const region_set *rs, int T, bool capacity, layout *l)
 {
 	int G = o->inst.gpus > 0 ? o->inst.gpus : 1;
-	replica_shape *sh = capacity_shape(set, &o->gpu, T);
+	replica_shape *sh = capacity_shape(set, g, T);
 
 	memset(l, 0, sizeof *l);
 	l->sh = sh;
-	l->sh_gpu = sh->gpu;
+	l->g = g;
 	l->T = T;
 	l->rpi = T <= G ? G / T : 0;
 	/* cppcheck-suppress zerodivcond ; G >= 1 two lines up, whatever T is */
@@ -281,7 +281,7 @@ static void layout_eval(shape_set *set, const option *o, const region_set *rs,
 		return;
 	l->r_max = model_finite(sh->top.rps);
 	if (capacity)
-		layout_refine(set, o, rs, l, true);
+		layout_refine(set, rs, l, true);
 	else
 		/* R_max as the SLO capacity: ceil(λ/R_max) <= floor(λ/R_max) + 1,
 		 * so the SLO term drops out (one division fewer) */
@@ -304,16 +304,17 @@ static void pick_layout(shape_set *set, const option *o, const region_set *rs,
 	int G = o->inst.gpus > 0 ? o->inst.gpus : 1;
 	layout c[16], *fit[16];
 	int nc = 0, nf = 0;
+	const gpu_spec *g = capacity_gpu(set, &o->gpu);
 
 	*smallest_fit = 0;
 	if (o->gpus_per_replica > 0) {
-		layout_eval(set, o, rs, o->gpus_per_replica, true, best);
+		layout_eval(set, o, g, rs, o->gpus_per_replica, true, best);
 		*smallest_fit = best->bmax > 0 ? o->gpus_per_replica : 0;
 		return;
 	}
 	for (int t = 1; t < G && nc < 15; t *= 2, nc++)
-		layout_eval(set, o, rs, t, false, &c[nc]);
-	layout_eval(set, o, rs, G, false, &c[nc]);
+		layout_eval(set, o, g, rs, t, false, &c[nc]);
+	layout_eval(set, o, g, rs, G, false, &c[nc]);
 	nc++;
 	/* the candidates that fit, by increasing T */
 	for (int i = 0; i < nc; i++)
@@ -333,20 +334,20 @@ static void pick_layout(shape_set *set, const option *o, const region_set *rs,
 			*best = *l;
 			return;
 		}
-		layout_refine(set, o, rs, l, false);
+		layout_refine(set, rs, l, false);
 	}
 	if (nf > 0) {          /* none meets the SLOs: the smallest fit */
 		*best = *fit[0];
 		return;
 	}
 	for (int k = 2; k <= 8; k *= 2) {
-		layout_eval(set, o, rs, k * G, true, best);
+		layout_eval(set, o, g, rs, k * G, true, best);
 		if (best->bmax > 0) {
 			*smallest_fit = k * G;
 			return;
 		}
 	}
-	layout_eval(set, o, rs, G, false, best);
+	layout_eval(set, o, g, rs, G, false, best);
 }
 
 static void eval_instance_option(shape_set *set, const option *o,
