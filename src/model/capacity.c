@@ -350,7 +350,7 @@ static void search(const scenario *s, const model_hw *hw, int bmax,
                    const slo_point *at_bmax, const phase_time *prefill1,
                    const slo_prep *prep, int hint, fleet_capacity *c)
 {
-	slo_point a;
+	slo_point *a;
 	int lo = 1, hi = bmax;
 	slo_search q;
 
@@ -368,15 +368,15 @@ static void search(const scenario *s, const model_hw *hw, int bmax,
 		q.b[bmax & (SEARCH_KEEP - 1)] = bmax;
 		q.pt[bmax & (SEARCH_KEEP - 1)] = *at_bmax;
 	}
-	a = *probe(&q, bmax);
-	if (a.ok && s->batching != BATCH_STATIC && ttft_binds(s, &a)) {
-		capacity_solve(&a);
+	a = probe(&q, bmax);
+	if (a->ok && s->batching != BATCH_STATIC && ttft_binds(s, a)) {
+		capacity_solve(a);
 		/* continuous: below bmax the TTFT slack is the same (one prompt's
 		 * prefill) and R(b) ≤ R(bmax), so bmax is best */
-		c->requests_per_s = a.cap;
-		c->rho = a.rho;
+		c->requests_per_s = a->cap;
+		c->rho = a->rho;
 		c->batch = bmax;
-		c->batch_requests_per_s = a.rps;
+		c->batch_requests_per_s = a->rps;
 		return;
 	}
 	if (hint > 0 && bmax > 1) {
@@ -400,7 +400,7 @@ static void search(const scenario *s, const model_hw *hw, int bmax,
 				hi = h - step;
 			}
 		}
-	} else if (!a.ok && bmax > 1 && !probe(&q, 1)->ok) {
+	} else if (!a->ok && bmax > 1 && !probe(&q, 1)->ok) {
 		hi = 1;                                /* nothing holds at batch 1 */
 	}
 	while (lo < hi) {
@@ -410,29 +410,29 @@ static void search(const scenario *s, const model_hw *hw, int bmax,
 		else
 			hi = mid;
 	}
-	a = *probe(&q, lo);
-	if (!a.ok && lo != 1) {
+	a = probe(&q, lo);
+	if (!a->ok && lo != 1) {
 		/* not unimodal after all: fall back on batch 1 */
 		lo = 1;
-		a = *probe(&q, 1);
+		a = probe(&q, 1);
 	}
-	if (a.ok) {
-		capacity_solve(&a);
-		c->requests_per_s = a.cap;
-		c->rho = a.rho;
+	if (a->ok) {
+		capacity_solve(a);
+		c->requests_per_s = a->cap;
+		c->rho = a->rho;
 		c->batch = lo;
-		c->batch_requests_per_s = a.rps;
+		c->batch_requests_per_s = a->rps;
 		return;
 	}
 	/* nothing holds: report the best case (batch 1, no queue), in a */
-	c->best_ttft_s = a.ttft0;
-	c->best_tpot_s = a.tpot;
-	c->best_e2e_s = a.e2e0;
-	if (s->ttft_slo_s > 0.0 && a.ttft0 > s->ttft_slo_s)
+	c->best_ttft_s = a->ttft0;
+	c->best_tpot_s = a->tpot;
+	c->best_e2e_s = a->e2e0;
+	if (s->ttft_slo_s > 0.0 && a->ttft0 > s->ttft_slo_s)
 		c->failing |= SLO_TTFT;
-	if (s->tpot_slo_s > 0.0 && a.tpot > s->tpot_slo_s)
+	if (s->tpot_slo_s > 0.0 && a->tpot > s->tpot_slo_s)
 		c->failing |= SLO_TPOT;
-	if (s->e2e_slo_s > 0.0 && a.e2e0 > s->e2e_slo_s)
+	if (s->e2e_slo_s > 0.0 && a->e2e0 > s->e2e_slo_s)
 		c->failing |= SLO_E2E;
 	if (!c->failing)   /* e.g. the replica has no throughput at all */
 		c->failing = (s->ttft_slo_s > 0.0 ? SLO_TTFT : 0) |
