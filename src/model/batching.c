@@ -75,6 +75,23 @@ void model_perf_at(const model_hw *c, int batch, bool full, model_perf *o)
 	model_perf_at_pre(c, batch, full, NULL, o);
 }
 
+/* What full adds to model_perf_at_pre (static batching's own figures):
+ * E[max of b lengths], the batch's prompts prefilled together and
+ * R_static = b/(t_prefill(b·S) + E[max]·t_step) */
+static void perf_static(const model_hw *c, int b, model_perf *o)
+{
+	const scenario *s = c->s;
+
+	o->expected_max = model_expected_max(s->output_distribution,
+	                                     model_out_tokens(s), b);
+	if (b > 1)
+		model_hw_prefill(c, model_in_tokens(s), b, &o->prefill_static);
+	else
+		o->prefill_static = o->prefill;
+	o->static_rps = model_ratio(b, o->prefill_static.total_s
+		+ o->expected_max * o->decode_token_s);
+}
+
 void model_perf_at_pre(const model_hw *c, int batch, bool full,
                        const phase_time *prefill1, model_perf *o)
 {
@@ -104,9 +121,6 @@ void model_perf_at_pre(const model_hw *c, int batch, bool full,
 		o->spec.speedup = 1;
 		o->decode_token_s = o->step.total_s;
 	}
-	/* E[max of b lengths]: static batching's, or the full figures' */
-	o->expected_max = full || is_static ?
-		model_expected_max(s->output_distribution, out, b) : 0;
 
 	/* continuous: b/out requests arrive per step, each prefilled between
 	 * decode steps: TPOT = t_step + (b/out)·t_prefill;
@@ -114,16 +128,11 @@ void model_perf_at_pre(const model_hw *c, int batch, bool full,
 	o->continuous_rps = model_ratio(b, out_eff * o->decode_token_s
 		+ b * o->prefill.total_s);
 
-	/* static: the batch is prefilled together, then decodes E[max] steps:
-	 * R_static = b/(t_prefill(b·S) + E[max]·t_step) */
+	/* static: the batch is prefilled together, then decodes E[max] steps */
 	if (full || is_static) {
-		if (b > 1)
-			model_hw_prefill(c, in, b, &o->prefill_static);
-		else
-			o->prefill_static = o->prefill;
-		o->static_rps = model_ratio(b, o->prefill_static.total_s
-			+ o->expected_max * o->decode_token_s);
+		perf_static(c, b, o);
 	} else {
+		o->expected_max = 0;
 		o->prefill_static = o->prefill;
 		o->static_rps = 0;
 	}
@@ -140,6 +149,14 @@ void model_perf_at_pre(const model_hw *c, int batch, bool full,
 		o->ttft_s = t_req + o->prefill.total_s;
 		o->rps = o->continuous_rps;
 	}
+}
+
+void model_perf_make_full(const model_hw *c, int batch, model_perf *o)
+{
+	/* static batching computed them already; continuous batching's own
+	 * figures do not depend on them */
+	if (c->s->batching != BATCH_STATIC)
+		perf_static(c, batch > 0 ? batch : 1, o);
 }
 
 bool model_slo_prep(const model_hw *c, const phase_time *prefill1,

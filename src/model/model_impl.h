@@ -289,6 +289,10 @@ void model_perf_at(const model_hw *c, int batch, bool full, model_perf *out);
  * computed, when not NULL: it does not depend on the batch. */
 void model_perf_at_pre(const model_hw *c, int batch, bool full,
                        const phase_time *prefill1, model_perf *out);
+/* A model_perf_at_pre(c, batch, false, ...) made what full gives, the
+ * same doubles (model_eval prices its operating batch in full, and only
+ * knows it after the max batch's lighter figures). */
+void model_perf_make_full(const model_hw *c, int batch, model_perf *o);
 /* What an SLO search wants of one batch size: model_perf_at_pre's tpot_s,
  * ttft_s and rps (the same doubles), without the rest; prefill1 is one
  * prompt's prefill (not NULL). */

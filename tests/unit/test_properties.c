@@ -343,6 +343,18 @@ static void test_random_scenarios(void **st)
 			model_count_params(&S.model, &p);
 			model_hw_init(&hw, &S, &S.gpu, T, &p);
 			model_hw_prefill(&hw, model_in_tokens(&S), 1, &pre);
+			/* the lighter figures made full are the full ones */
+			{
+				int b = 1 + pick(4096);
+				model_perf whole, made;
+				memset(&whole, 0, sizeof whole);
+				memset(&made, 0, sizeof made);
+				model_perf_at_pre(&hw, b, true, &pre, &whole);
+				model_perf_at_pre(&hw, b, false, &pre, &made);
+				model_perf_make_full(&hw, b, &made);
+				CHECK(memcmp(&whole, &made, sizeof whole) == 0, i,
+				      "batch %d: model_perf_make_full differs from full", b);
+			}
 			if (model_slo_prep(&hw, &pre, &sp)) {
 				int b = 1 + pick(4096);
 				model_perf full;
