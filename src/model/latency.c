@@ -28,13 +28,17 @@ double model_mbu_at(const gpu_spec *g, double x)
  * k = H/T columns of the hidden size: mfu·k/(k + k_half).  Tokens per pass
  * do not enter: a pass of few tokens is limited by its weight reads, which
  * the memory term and the overlap carry (infertui-model(7), "Time"). */
-double model_mfu_at(const gpu_spec *g, double k)
+static double mfu_of(double mfu, double k0, double k)
 {
-	double k0 = model_nonneg(g->mfu_half_hidden);
 	k = model_nonneg(k);
 	if (k0 == 0)
-		return eff(g->mfu);
-	return k > 0 ? eff(g->mfu) * k / (k + k0) : 0;
+		return mfu;
+	return k > 0 ? mfu * k / (k + k0) : 0;
+}
+
+double model_mfu_at(const gpu_spec *g, double k)
+{
+	return mfu_of(eff(g->mfu), model_nonneg(g->mfu_half_hidden), k);
 }
 
 double model_weight_format_eff(int prec)
@@ -99,10 +103,12 @@ static void finish(const model_hw *c, phase_time *t, double m_dense,
 
 void model_hw_regpus(model_hw *c, const gpu_spec *g, int gpus)
 {
+	/* g performs as the accelerator c was set up for: what of it T
+	 * needs is in c already (f_peak, mfu, k_half) */
+	(void)g;
 	c->gpus = gpus > 0 ? gpus : 1;
 	c->T = c->gpus;
-	c->f_eff = model_peak_flops(g, c->prec) * model_compute_format_eff(c->prec)
-		* model_mfu_at(g, c->H / c->T);
+	c->f_eff = c->f_peak * mfu_of(c->mfu, c->k_half, c->H / c->T);
 	if (!(c->f_eff >= 1))
 		c->f_eff = 1;
 	c->tbw = c->T * c->bw_eff;
@@ -137,6 +143,9 @@ void model_hw_init(model_hw *c, const scenario *s, const gpu_spec *g,
 	c->layer_s = model_cap(g->mbu_half_bytes, MODEL_MAX_BYTES) * c->L / c->bw_eff;
 	c->two_l = 2 * c->L;
 	c->prec = model_compute_prec_on(s, g);
+	c->f_peak = model_peak_flops(g, c->prec) * model_compute_format_eff(c->prec);
+	c->mfu = eff(g->mfu);
+	c->k_half = model_nonneg(g->mfu_half_hidden);
 	model_hw_regpus(c, g, gpus);
 	c->link_bw = link_bw(g);
 	c->alpha = model_cap(g->alpha_s, MODEL_MAX_SECONDS);

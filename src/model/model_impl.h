@@ -102,6 +102,9 @@ typedef struct model_hw {
 	                              that the calibration test can refit it) */
 	double layer_s;            /* L·t_layer = L·mbu_half_bytes/(BW·mbu) */
 	double f_eff;              /* F(prec)·ψ(prec)·mfu(H/T) */
+	/* the accelerator's figures that mfu(H/T) takes, for a new T
+	 * (model_hw_regpus): F(prec)·ψ(prec), the MFU and k_half */
+	double f_peak, mfu, k_half;
 	/* products that every pass divides or multiplies by, set with their
 	 * factors (model_hw_init, model_hw_regpus): the same doubles as
 	 * written out in each pass.  Not w_base·w_scale: the calibration
