@@ -82,10 +82,9 @@ static void perf_static(const model_hw *c, int b, model_perf *o)
 {
 	const scenario *s = c->s;
 
-	o->expected_max = model_expected_max(s->output_distribution,
-	                                     model_out_tokens(s), b);
+	o->expected_max = model_expected_max(s->output_distribution, c->out, b);
 	if (b > 1)
-		model_hw_prefill(c, model_in_tokens(s), b, &o->prefill_static);
+		model_hw_prefill(c, c->in, b, &o->prefill_static);
 	else
 		o->prefill_static = o->prefill;
 	o->static_rps = model_ratio(b, o->prefill_static.total_s
@@ -97,23 +96,20 @@ void model_perf_at_pre(const model_hw *c, int batch, bool full,
 {
 	const scenario *s = c->s;
 	int b = batch > 0 ? batch : 1;
-	double in = model_in_tokens(s);
-	double out = model_out_tokens(s);
-	/* per-token figures divide by out: at least one token */
-	double out_eff = out >= 1 ? out : 1;
-	double ctx = in + out / 2;
-	double t_req = model_cap(s->request_overhead_s, MODEL_MAX_SECONDS);
+	/* per-token figures divide by out: at least one token (out_eff) */
+	double out_eff = c->out_eff;
+	double t_req = c->t_req;
 	bool is_static = s->batching == BATCH_STATIC;
 
-	model_hw_decode(c, b, ctx, 1, &o->step);
+	model_hw_decode(c, b, c->dec_ctx, 1, &o->step);
 	/* one prompt's prefill does not depend on the batch: callers that
 	 * evaluate several batch sizes pass it in */
 	if (prefill1)
 		o->prefill = *prefill1;
 	else
-		model_hw_prefill(c, in, 1, &o->prefill);
+		model_hw_prefill(c, c->in, 1, &o->prefill);
 	if (s->speculative) {
-		model_speculative(c, b, ctx, o->step.total_s, &o->spec);
+		model_speculative(c, b, c->dec_ctx, o->step.total_s, &o->spec);
 		o->decode_token_s = o->spec.tpot_s;
 	} else {
 		o->spec.tokens_per_round = 1;
@@ -162,16 +158,12 @@ void model_perf_make_full(const model_hw *c, int batch, model_perf *o)
 bool model_slo_prep(const model_hw *c, const phase_time *prefill1,
                     slo_prep *p)
 {
-	const scenario *s = c->s;
-	double in = model_in_tokens(s);
-	double out = model_out_tokens(s);
-
-	if (s->speculative || s->batching == BATCH_STATIC ||
-	    !model_decode_prep(c, in + out / 2, &p->d))
+	/* speculative decoding and static batching take another path */
+	if (!c->slo_fast || !model_decode_prep(c, &p->d))
 		return false;
-	p->out_eff = out >= 1 ? out : 1;
+	p->out_eff = c->out_eff;
 	p->pre = prefill1 ? prefill1->total_s : model_prep_prefill1_s(c);
-	p->ttft = model_cap(s->request_overhead_s, MODEL_MAX_SECONDS) + p->pre;
+	p->ttft = c->t_req + p->pre;
 	return true;
 }
 

@@ -151,6 +151,21 @@ void model_hw_init(model_hw *c, const scenario *s, const gpu_spec *g,
 	c->alpha = model_cap(g->alpha_s, MODEL_MAX_SECONDS);
 	c->fixed = model_cap(s->step_overhead_s, MODEL_MAX_SECONDS);
 	c->hit = model_cap(s->prefix_hit_rate, 1);
+
+	/* the request (model_hw_decode and model_hw_prefill's terms at the
+	 * scenario's context and prompt, in their order) */
+	c->in = model_in_tokens(s);
+	c->out = model_out_tokens(s);
+	c->out_eff = c->out >= 1 ? c->out : 1;
+	c->t_req = model_cap(s->request_overhead_s, MODEL_MAX_SECONDS);
+	c->dec_ctx = model_tokens(c->in + c->out / 2);
+	c->dec_f1 = c->f_tok + c->pair_dec * c->dec_ctx * c->L;
+	double S = c->in;   /* model_tokens(in): in is capped already */
+	c->pre_tok = S * (1 - c->hit);
+	c->pre_kv = c->pre_tok * c->kv_tok;
+	c->pre_f = c->f_layers * c->pre_tok + c->f_head
+		+ c->pair_pre * c->L * c->pre_tok * (S - c->pre_tok / 2);
+	c->slo_fast = !s->speculative && s->batching != BATCH_STATIC;
 }
 
 double model_hw_weights_read(const model_hw *c, double tokens)
@@ -196,27 +211,14 @@ void model_hw_decode(const model_hw *c, double batch, double context,
 	        q * b * (c->f_tok + c->pair_dec * ctx * c->L), t);
 }
 
-bool model_decode_prep(const model_hw *c, double context, decode_prep *d)
+bool model_decode_prep(const model_hw *c, decode_prep *d)
 {
 	if (c->w_routed != 0 || c->f_routed != 0)
 		return false;
 	d->c = c;
-	d->ctx = model_tokens(context);
-	d->f1 = c->f_tok + c->pair_dec * d->ctx * c->L;
+	d->ctx = c->dec_ctx;
+	d->f1 = c->dec_f1;
 	return true;
-}
-
-double model_prep_prefill1_s(const model_hw *c)
-{
-	/* model_hw_prefill at nseq = 1 below, term for term, with no routed
-	 * experts */
-	double S = model_tokens(model_in_tokens(c->s));
-	double Snew = S * (1 - c->hit);
-
-	return model_hw_pass_total(c, model_hw_mem_s(c, Snew * c->kv_tok),
-	                           (c->f_layers * Snew + c->f_head
-	                            + c->pair_pre * c->L * Snew * (S - Snew / 2))
-	                           / c->tfe, 0, 0, model_hw_comm_s(c, Snew), 0);
 }
 
 void model_hw_prefill(const model_hw *c, double prompt, double nseq,
