@@ -76,7 +76,9 @@ double model_held_kv_per_request(const scenario *s)
 		* model_draft_factor(s);
 }
 
-static double usable_per_gpu(const scenario *s, const gpu_spec *g)
+/* (inline: model_batch_for, once per replica shape, wants it) */
+static inline __attribute__((always_inline))
+double usable_per_gpu(const scenario *s, const gpu_spec *g)
 {
 	return model_cap(g->mem_bytes, MODEL_MAX_BYTES)
 		* model_cap(s->memory_utilization, 1)
