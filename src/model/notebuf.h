@@ -82,8 +82,10 @@ static inline char *digits_back32(char *q, uint32_t v)
 {
 	const char *d2 = digit_pairs();
 	while (v >= 100) {
-		uint32_t r = v % 100;
-		v /= 100;
+		/* one multiplication for the quotient, the remainder from it
+		 * (v % 100 apart would be a second) */
+		uint32_t t = v / 100, r = v - t * 100;
+		v = t;
 		q -= 2;
 		memcpy(q, d2 + 2 * r, 2);
 	}

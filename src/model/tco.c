@@ -139,6 +139,18 @@ static int cents_digits(double v)
 	return 6;
 }
 
+/* a price per 1M tokens with cents_digits's decimals: whole cents (the
+ * usual case) through put_f's constant-decimal path, in place */
+static void put_per_1m(outbuf *o, double v)
+{
+	int d = cents_digits(v);
+
+	if (d == 2)
+		put_f(o, v, 2);
+	else
+		put_f(o, v, d);
+}
+
 static void eval_api_option(const scenario *s, const region_set *rs,
                             const option *o, option_result *or)
 {
@@ -165,9 +177,9 @@ static void eval_api_option(const scenario *s, const region_set *rs,
 		PUT(nb, "$");
 		put_f(nb, daily, 2);
 		PUT(nb, "/day at $");
-		put_f(nb, pin * 1e6, cents_digits(pin * 1e6));
+		put_per_1m(nb, pin * 1e6);
 		PUT(nb, " + $");
-		put_f(nb, pout * 1e6, cents_digits(pout * 1e6));
+		put_per_1m(nb, pout * 1e6);
 		PUT(nb, " per 1M in/out tokens; provider latency not modelled "
 		    "(SLOs assumed met)");
 		outbuf_end(nb);
