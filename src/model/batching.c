@@ -75,28 +75,41 @@ void model_perf_at(const model_hw *c, int batch, bool full, model_perf *o)
 	model_perf_at_pre(c, batch, full, NULL, o);
 }
 
+/* What full adds to model_perf_at_pre (static batching's own figures):
+ * E[max of b lengths], the batch's prompts prefilled together and
+ * R_static = b/(t_prefill(b·S) + E[max]·t_step) */
+static void perf_static(const model_hw *c, int b, model_perf *o)
+{
+	const scenario *s = c->s;
+
+	o->expected_max = model_expected_max(s->output_distribution, c->out, b);
+	if (b > 1)
+		model_hw_prefill(c, c->in, b, &o->prefill_static);
+	else
+		o->prefill_static = o->prefill;
+	o->static_rps = model_ratio(b, o->prefill_static.total_s
+		+ o->expected_max * o->decode_token_s);
+}
+
 void model_perf_at_pre(const model_hw *c, int batch, bool full,
                        const phase_time *prefill1, model_perf *o)
 {
 	const scenario *s = c->s;
 	int b = batch > 0 ? batch : 1;
-	double in = model_in_tokens(s);
-	double out = model_out_tokens(s);
-	/* per-token figures divide by out: at least one token */
-	double out_eff = out >= 1 ? out : 1;
-	double ctx = in + out / 2;
-	double t_req = model_cap(s->request_overhead_s, MODEL_MAX_SECONDS);
+	/* per-token figures divide by out: at least one token (out_eff) */
+	double out_eff = c->out_eff;
+	double t_req = c->t_req;
 	bool is_static = s->batching == BATCH_STATIC;
 
-	model_hw_decode(c, b, ctx, 1, &o->step);
+	model_hw_decode(c, b, c->dec_ctx, 1, &o->step);
 	/* one prompt's prefill does not depend on the batch: callers that
 	 * evaluate several batch sizes pass it in */
 	if (prefill1)
 		o->prefill = *prefill1;
 	else
-		model_hw_prefill(c, in, 1, &o->prefill);
+		model_hw_prefill(c, c->in, 1, &o->prefill);
 	if (s->speculative) {
-		model_speculative(c, b, ctx, o->step.total_s, &o->spec);
+		model_speculative(c, b, c->dec_ctx, o->step.total_s, &o->spec);
 		o->decode_token_s = o->spec.tpot_s;
 	} else {
 		o->spec.tokens_per_round = 1;
@@ -104,9 +117,6 @@ void model_perf_at_pre(const model_hw *c, int batch, bool full,
 		o->spec.speedup = 1;
 		o->decode_token_s = o->step.total_s;
 	}
-	/* E[max of b lengths]: static batching's, or the full figures' */
-	o->expected_max = full || is_static ?
-		model_expected_max(s->output_distribution, out, b) : 0;
 
 	/* continuous: b/out requests arrive per step, each prefilled between
 	 * decode steps: TPOT = t_step + (b/out)·t_prefill;
@@ -114,16 +124,11 @@ void model_perf_at_pre(const model_hw *c, int batch, bool full,
 	o->continuous_rps = model_ratio(b, out_eff * o->decode_token_s
 		+ b * o->prefill.total_s);
 
-	/* static: the batch is prefilled together, then decodes E[max] steps:
-	 * R_static = b/(t_prefill(b·S) + E[max]·t_step) */
+	/* static: the batch is prefilled together, then decodes E[max] steps */
 	if (full || is_static) {
-		if (b > 1)
-			model_hw_prefill(c, in, b, &o->prefill_static);
-		else
-			o->prefill_static = o->prefill;
-		o->static_rps = model_ratio(b, o->prefill_static.total_s
-			+ o->expected_max * o->decode_token_s);
+		perf_static(c, b, o);
 	} else {
+		o->expected_max = 0;
 		o->prefill_static = o->prefill;
 		o->static_rps = 0;
 	}
@@ -142,19 +147,23 @@ void model_perf_at_pre(const model_hw *c, int batch, bool full,
 	}
 }
 
+void model_perf_make_full(const model_hw *c, int batch, model_perf *o)
+{
+	/* static batching computed them already; continuous batching's own
+	 * figures do not depend on them */
+	if (c->s->batching != BATCH_STATIC)
+		perf_static(c, batch > 0 ? batch : 1, o);
+}
+
 bool model_slo_prep(const model_hw *c, const phase_time *prefill1,
                     slo_prep *p)
 {
-	const scenario *s = c->s;
-	double in = model_in_tokens(s);
-	double out = model_out_tokens(s);
-
-	if (s->speculative || s->batching == BATCH_STATIC ||
-	    !model_decode_prep(c, in + out / 2, &p->d))
+	/* speculative decoding and static batching take another path */
+	if (!c->slo_fast || !model_decode_prep(c, &p->d))
 		return false;
-	p->out_eff = out >= 1 ? out : 1;
+	p->out_eff = c->out_eff;
 	p->pre = prefill1 ? prefill1->total_s : model_prep_prefill1_s(c);
-	p->ttft = model_cap(s->request_overhead_s, MODEL_MAX_SECONDS) + p->pre;
+	p->ttft = c->t_req + p->pre;
 	return true;
 }
 

@@ -28,13 +28,17 @@ double model_mbu_at(const gpu_spec *g, double x)
  * k = H/T columns of the hidden size: mfu·k/(k + k_half).  Tokens per pass
  * do not enter: a pass of few tokens is limited by its weight reads, which
  * the memory term and the overlap carry (infertui-model(7), "Time"). */
-double model_mfu_at(const gpu_spec *g, double k)
+static double mfu_of(double mfu, double k0, double k)
 {
-	double k0 = model_nonneg(g->mfu_half_hidden);
 	k = model_nonneg(k);
 	if (k0 == 0)
-		return eff(g->mfu);
-	return k > 0 ? eff(g->mfu) * k / (k + k0) : 0;
+		return mfu;
+	return k > 0 ? mfu * k / (k + k0) : 0;
+}
+
+double model_mfu_at(const gpu_spec *g, double k)
+{
+	return mfu_of(eff(g->mfu), model_nonneg(g->mfu_half_hidden), k);
 }
 
 double model_weight_format_eff(int prec)
@@ -99,10 +103,12 @@ static void finish(const model_hw *c, phase_time *t, double m_dense,
 
 void model_hw_regpus(model_hw *c, const gpu_spec *g, int gpus)
 {
+	/* g performs as the accelerator c was set up for: what of it T
+	 * needs is in c already (f_peak, mfu, k_half) */
+	(void)g;
 	c->gpus = gpus > 0 ? gpus : 1;
 	c->T = c->gpus;
-	c->f_eff = model_peak_flops(g, c->prec) * model_compute_format_eff(c->prec)
-		* model_mfu_at(g, c->H / c->T);
+	c->f_eff = c->f_peak * mfu_of(c->mfu, c->k_half, c->H / c->T);
 	if (!(c->f_eff >= 1))
 		c->f_eff = 1;
 	c->tbw = c->T * c->bw_eff;
@@ -137,11 +143,29 @@ void model_hw_init(model_hw *c, const scenario *s, const gpu_spec *g,
 	c->layer_s = model_cap(g->mbu_half_bytes, MODEL_MAX_BYTES) * c->L / c->bw_eff;
 	c->two_l = 2 * c->L;
 	c->prec = model_compute_prec_on(s, g);
+	c->f_peak = model_peak_flops(g, c->prec) * model_compute_format_eff(c->prec);
+	c->mfu = eff(g->mfu);
+	c->k_half = model_nonneg(g->mfu_half_hidden);
 	model_hw_regpus(c, g, gpus);
 	c->link_bw = link_bw(g);
 	c->alpha = model_cap(g->alpha_s, MODEL_MAX_SECONDS);
 	c->fixed = model_cap(s->step_overhead_s, MODEL_MAX_SECONDS);
 	c->hit = model_cap(s->prefix_hit_rate, 1);
+
+	/* the request (model_hw_decode and model_hw_prefill's terms at the
+	 * scenario's context and prompt, in their order) */
+	c->in = model_in_tokens(s);
+	c->out = model_out_tokens(s);
+	c->out_eff = c->out >= 1 ? c->out : 1;
+	c->t_req = model_cap(s->request_overhead_s, MODEL_MAX_SECONDS);
+	c->dec_ctx = model_tokens(c->in + c->out / 2);
+	c->dec_f1 = c->f_tok + c->pair_dec * c->dec_ctx * c->L;
+	double S = c->in;   /* model_tokens(in): in is capped already */
+	c->pre_tok = S * (1 - c->hit);
+	c->pre_kv = c->pre_tok * c->kv_tok;
+	c->pre_f = c->f_layers * c->pre_tok + c->f_head
+		+ c->pair_pre * c->L * c->pre_tok * (S - c->pre_tok / 2);
+	c->slo_fast = !s->speculative && s->batching != BATCH_STATIC;
 }
 
 double model_hw_weights_read(const model_hw *c, double tokens)
@@ -187,27 +211,14 @@ void model_hw_decode(const model_hw *c, double batch, double context,
 	        q * b * (c->f_tok + c->pair_dec * ctx * c->L), t);
 }
 
-bool model_decode_prep(const model_hw *c, double context, decode_prep *d)
+bool model_decode_prep(const model_hw *c, decode_prep *d)
 {
 	if (c->w_routed != 0 || c->f_routed != 0)
 		return false;
 	d->c = c;
-	d->ctx = model_tokens(context);
-	d->f1 = c->f_tok + c->pair_dec * d->ctx * c->L;
+	d->ctx = c->dec_ctx;
+	d->f1 = c->dec_f1;
 	return true;
-}
-
-double model_prep_prefill1_s(const model_hw *c)
-{
-	/* model_hw_prefill at nseq = 1 below, term for term, with no routed
-	 * experts */
-	double S = model_tokens(model_in_tokens(c->s));
-	double Snew = S * (1 - c->hit);
-
-	return model_hw_pass_total(c, model_hw_mem_s(c, Snew * c->kv_tok),
-	                           (c->f_layers * Snew + c->f_head
-	                            + c->pair_pre * c->L * Snew * (S - Snew / 2))
-	                           / c->tfe, 0, 0, model_hw_comm_s(c, Snew), 0);
 }
 
 void model_hw_prefill(const model_hw *c, double prompt, double nseq,

@@ -18,9 +18,9 @@ double model_request_tokens(const scenario *s)
 		double r = s->reserve_tokens > 0 ? s->reserve_tokens : 0;
 		return r >= need ? r : need;
 	}
-	/* paged: ceil((in + out)/block)·block at its peak */
+	/* paged: ceil((in + out)/block)·block at its peak (need >= 0) */
 	double blk = s->block_tokens > 0 ? s->block_tokens : 1;
-	return ceil(need / blk) * blk;
+	return model_ceil_pos(need / blk) * blk;
 }
 
 double model_paged_allocated(const scenario *s)
@@ -50,7 +50,7 @@ int model_round_gpus(double t)
 		return 4;
 	if (t <= 8)
 		return 8;
-	return (int)(ceil(t / 8) * 8);
+	return (int)(model_ceil_pos(t / 8) * 8);
 }
 
 /* Speculative decoding holds a draft model next to the target.  Its step
@@ -76,7 +76,9 @@ double model_held_kv_per_request(const scenario *s)
 		* model_draft_factor(s);
 }
 
-static double usable_per_gpu(const scenario *s, const gpu_spec *g)
+/* (inline: model_batch_for, once per replica shape, wants it) */
+static inline __attribute__((always_inline))
+double usable_per_gpu(const scenario *s, const gpu_spec *g)
 {
 	return model_cap(g->mem_bytes, MODEL_MAX_BYTES)
 		* model_cap(s->memory_utilization, 1)
@@ -113,7 +115,7 @@ static long fit_concurrency(double kv_room, double usable, double kv_req)
 	if (kv_room < 0 || !isfinite(kv_room) || !(usable > 0))
 		conc = 0;
 	else if (kv_req > 0)
-		conc = floor(kv_room / kv_req);
+		conc = model_floor_pos(kv_room / kv_req);   /* both >= 0 */
 	else
 		conc = (double)MODEL_MAX_CONCURRENCY;
 	if (!(conc <= (double)MODEL_MAX_CONCURRENCY))

@@ -11,53 +11,64 @@
 #include "model/owned.h"
 #include "model/notebuf.h"
 
-/* Every replica-level figure at batch b (§4–5, the cost of §7, the KV in
- * use of §3) into the headline fields of r; prefill1, when not NULL, is
- * one prompt's prefill already worked out (it does not depend on b). */
-static void replica_at(const scenario *s, results *r, const model_hw *hw,
-                       const model_fit *f, int b, const phase_time *prefill1)
+/* The figures at batch b (from pf, model_perf_at_pre's there) that the
+ * max-batch point keeps (at_max_of), into the headline fields of r:
+ * replica_at works them out the same way and adds the rest. */
+static void replica_headline(const scenario *s, results *r, const model_fit *f,
+                             int b, const model_perf *pf)
 {
-	const gpu_spec *g = &s->gpu;
 	int T = s->gpus > 0 ? s->gpus : 1;
 	double in = model_in_tokens(s), out = model_out_tokens(s);
-	model_perf pf;
-
-	model_perf_at_pre(hw, b, true, prefill1, &pf);
 	int kb = r->batch > 0 ? b : 0;     /* no KV in use when nothing fits */
+
 	r->kv_in_use_bytes = kb * f->mean_used * f->kv_tok;
+	r->step = pf->step;
+	r->tpot_s = pf->tpot_s;
+	r->ttft_s = pf->ttft_s;
+	r->e2e_s = r->ttft_s + out * r->tpot_s;
+	r->requests_per_s = pf->rps;
+	r->output_tokens_per_s = pf->rps * out;
+	/* cost, one replica (model.md §7) */
+	r->replica_usd_per_hour = T * model_cap(s->gpu.usd_per_hour, MODEL_MAX_USD);
+	r->usd_per_1k_output_tokens = model_usd_per_1k(r->replica_usd_per_hour,
+		r->output_tokens_per_s);
+	double tok_h = r->requests_per_s * (in + out) * 3600;
+	r->usd_per_1m_tokens = model_ratio(r->replica_usd_per_hour, tok_h / 1e6);
+}
+
+/* Every replica-level figure at batch b (§4–5, the cost of §7, the KV in
+ * use of §3) into the headline fields of r, from pf: model_perf_at_pre's
+ * full figures there. */
+static void replica_at(const scenario *s, results *r, const model_hw *hw,
+                       const model_fit *f, int b, const model_perf *pf)
+{
+	const gpu_spec *g = &s->gpu;
+	double in = model_in_tokens(s), out = model_out_tokens(s);
+
+	replica_headline(s, r, f, b, pf);
+	int kb = r->batch > 0 ? b : 0;
 	r->kv_wasted_bytes = kb * (f->allocated - f->mean_used) * f->kv_tok;
 	if (r->kv_wasted_bytes < 0)
 		r->kv_wasted_bytes = 0;
 	r->weights_read_bytes = model_hw_weights_read(hw, b);
-	r->step = pf.step;
-	r->prefill = pf.prefill;
-	r->prefill_interference_s = pf.interference_s;
-	r->tpot_s = pf.tpot_s;
+	r->prefill = pf->prefill;
+	r->prefill_interference_s = pf->interference_s;
 	r->queue_s = 0;
-	r->ttft_s = pf.ttft_s;
-	r->ttft_p95_s = pf.ttft_s;
-	r->e2e_s = r->ttft_s + out * r->tpot_s;
-	r->spec_tokens_per_round = pf.spec.tokens_per_round;
-	r->spec_round_s = pf.spec.round_s;
-	r->spec_speedup = pf.spec.speedup;
+	r->ttft_p95_s = pf->ttft_s;
+	r->spec_tokens_per_round = pf->spec.tokens_per_round;
+	r->spec_round_s = pf->spec.round_s;
+	r->spec_speedup = pf->spec.speedup;
 
-	r->requests_per_s = pf.rps;
-	r->output_tokens_per_s = pf.rps * out;
-	r->continuous_requests_per_s = pf.continuous_rps;
-	r->static_requests_per_s = pf.static_rps;
-	r->expected_max_output = pf.expected_max;
+	r->continuous_requests_per_s = pf->continuous_rps;
+	r->static_requests_per_s = pf->static_rps;
+	r->expected_max_output = pf->expected_max;
 	/* achieved during a decode step, per device */
 	r->mbu = model_ratio(r->step.bytes,
 		r->step.total_s * model_rate(g->bandwidth));
 	r->mfu = model_ratio(r->step.flops, r->step.total_s
 		* model_peak_flops(g, r->compute_prec));
 
-	/* cost, one replica (model.md §7) */
-	r->replica_usd_per_hour = T * model_cap(g->usd_per_hour, MODEL_MAX_USD);
-	r->usd_per_1k_output_tokens = model_usd_per_1k(r->replica_usd_per_hour,
-		r->output_tokens_per_s);
 	double tok_h = r->requests_per_s * (in + out) * 3600;
-	r->usd_per_1m_tokens = model_ratio(r->replica_usd_per_hour, tok_h / 1e6);
 	r->usd_per_request = model_ratio(r->replica_usd_per_hour,
 		r->requests_per_s * 3600);
 	r->tokens_per_usd = model_ratio(tok_h, r->replica_usd_per_hour);
@@ -110,6 +121,7 @@ static void put_limit(outbuf *o, unsigned bit, double v)
 /* Where the fleet is priced and why, from the SLO search's answer c. */
 static void operating_point_of(const scenario *s, results *r,
                                const model_hw *hw, const slo_prep *prep,
+                               const phase_time *prefill1,
                                const fleet_capacity *c)
 {
 	operating_point *op = &r->op;
@@ -137,7 +149,7 @@ static void operating_point_of(const scenario *s, results *r,
 		if (prep)
 			model_slo_prep_at(prep, c->batch + 1, &m);
 		else
-			model_perf_slo(hw, c->batch + 1, &r->prefill, &m);
+			model_perf_slo(hw, c->batch + 1, prefill1, &m);
 		if (s->tpot_slo_s > 0 && m.tpot_s > s->tpot_slo_s)
 			op->binding = SLO_TPOT;
 		else if (!(s->e2e_slo_s > 0))
@@ -222,31 +234,35 @@ void model_eval(const scenario *s, results *r)
 	r->fragmentation_waste = f.waste;
 
 	/* §4–5 at the effective batch (1 when nothing fits: computed through,
-	 * reported with fits = false) */
+	 * reported with fits = false): first what the max-batch point and the
+	 * SLO search want, the rest once the operating batch is known */
 	int b = f.batch > 0 ? f.batch : 1;
 	model_hw hw;
+	model_perf pf;
 	model_hw_init(&hw, s, g, T, &r->p);
 	r->compute_prec = hw.prec;
-	replica_at(s, r, &hw, &f, b, NULL);
-	double batch1_rps = r->continuous_requests_per_s;
+	model_perf_at_pre(&hw, b, false, NULL, &pf);
+	replica_headline(s, r, &f, b, &pf);
+	double batch1_rps = pf.continuous_rps;
 	r->error_band = model_error_band(s, g);
 	at_max_of(s, r, b);
 
 	/* The operating point: the largest batch meeting the SLOs (the SLO
 	 * search, capacity.c), where the fleet is priced; every headline
-	 * figure is then recomputed there. */
+	 * figure is then computed there. */
 	shape_set shapes;
 	replica_shape *own_sh = NULL;
-	phase_time pre1 = r->prefill;   /* one prompt's (r->prefill is rewritten) */
+	phase_time pre1 = pf.prefill;   /* one prompt's (pf is rewritten) */
+	int op_b = b;
 	capacity_shapes_init(&shapes, s, &r->p, r->search_hint);
 	if (f.batch > 0 && r->requests_per_s > 0) {
 		slo_point own;
 		capacity_point(s, r->tpot_s, r->ttft_s, r->requests_per_s, &own);
-		own_sh = capacity_shape_seed(&shapes, &hw, f.batch, &own, &r->prefill);
+		own_sh = capacity_shape_seed(&shapes, &hw, f.batch, &own, &pre1);
 		const fleet_capacity *c = capacity_slo(&shapes, own_sh);
-		operating_point_of(s, r, &hw, own_sh->fast ? &own_sh->prep : NULL, c);
-		if (r->op.batch != b)
-			replica_at(s, r, &hw, &f, r->op.batch, &pre1);
+		operating_point_of(s, r, &hw, own_sh->fast ? &own_sh->prep : NULL,
+		                   &pre1, c);
+		op_b = r->op.batch;
 	} else {
 		r->op.batch = 0;
 		r->op.max_batch = f.batch;
@@ -265,6 +281,11 @@ void model_eval(const scenario *s, results *r)
 		}
 		outbuf_end(&ob);
 	}
+	if (op_b != b)
+		model_perf_at_pre(&hw, op_b, true, &pre1, &pf);
+	else
+		model_perf_make_full(&hw, b, &pf);
+	replica_at(s, r, &hw, &f, op_b, &pf);
 
 	/* batch 1: one request at a time, its prefill then out decode steps
 	 * (the same under either batching mode: the continuous formula) */

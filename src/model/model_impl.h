@@ -102,6 +102,9 @@ typedef struct model_hw {
 	                              that the calibration test can refit it) */
 	double layer_s;            /* L·t_layer = L·mbu_half_bytes/(BW·mbu) */
 	double f_eff;              /* F(prec)·ψ(prec)·mfu(H/T) */
+	/* the accelerator's figures that mfu(H/T) takes, for a new T
+	 * (model_hw_regpus): F(prec)·ψ(prec), the MFU and k_half */
+	double f_peak, mfu, k_half;
 	/* products that every pass divides or multiplies by, set with their
 	 * factors (model_hw_init, model_hw_regpus): the same doubles as
 	 * written out in each pass.  Not w_base·w_scale: the calibration
@@ -111,6 +114,22 @@ typedef struct model_hw {
 	double link_bw, alpha;
 	double fixed;              /* t_fixed */
 	double hit;                /* prefix hit rate h */
+	/* The scenario's request, which no T changes (a shape made over by
+	 * model_hw_regpus keeps them): its tokens, guarded once here for
+	 * model_perf_at_pre, and the T-free factors of the SLO search's
+	 * prepared figures (model_slo_prep). */
+	double in, out;            /* model_in_tokens, model_out_tokens */
+	double out_eff;            /* out, at least 1 (per-token figures) */
+	double t_req;              /* request overhead */
+	double dec_ctx;            /* in + out/2, capped as model_hw_decode does */
+	double dec_f1;             /* f_tok + pair_dec·ctx·L: FLOPs a sequence */
+	double pre_tok;            /* S_new = S·(1 − h): one prompt's new tokens */
+	double pre_kv;             /* S_new·kv_tok: its KV bytes */
+	double pre_f;              /* f_layers·S_new + f_head
+	                              + pair_pre·L·S_new·(S − S_new/2) */
+	bool slo_fast;             /* continuous batching, not speculative:
+	                              model_slo_prep applies (without routed
+	                              experts: model_decode_prep) */
 	int prec;
 } model_hw;   /* struct model_hw: fleet.h names it without this header */
 void model_hw_init(model_hw *c, const scenario *s, const gpu_spec *g,
@@ -161,16 +180,17 @@ static inline double model_hw_pass_total(const model_hw *c, double m_dense,
 	return t >= 1e-12 ? t : 1e-12;
 }
 
-/* A decode step at one context for any batch (an SLO search tries several
- * batch sizes): model_hw_decode's total_s at q = 1, the same double, for
- * a model without routed experts (model_decode_prep returns false for one
- * with them).  test_properties checks the two agree to the bit. */
+/* A decode step at the scenario's mean context (in + out/2) for any batch
+ * (an SLO search tries several batch sizes): model_hw_decode's total_s at
+ * q = 1, the same double, for a model without routed experts
+ * (model_decode_prep returns false for one with them).  test_properties
+ * checks the two agree to the bit. */
 typedef struct {
 	const model_hw *c;
 	double ctx;           /* the context, capped as model_hw_decode does */
 	double f1;            /* f_tok + pair_dec·ctx·L: FLOPs per sequence */
 } decode_prep;
-bool model_decode_prep(const model_hw *c, double context, decode_prep *d);
+bool model_decode_prep(const model_hw *c, decode_prep *d);
 
 static inline double model_decode_prep_s(const decode_prep *d, double b)
 {
@@ -289,6 +309,10 @@ void model_perf_at(const model_hw *c, int batch, bool full, model_perf *out);
  * computed, when not NULL: it does not depend on the batch. */
 void model_perf_at_pre(const model_hw *c, int batch, bool full,
                        const phase_time *prefill1, model_perf *out);
+/* A model_perf_at_pre(c, batch, false, ...) made what full gives, the
+ * same doubles (model_eval prices its operating batch in full, and only
+ * knows it after the max batch's lighter figures). */
+void model_perf_make_full(const model_hw *c, int batch, model_perf *o);
 /* What an SLO search wants of one batch size: model_perf_at_pre's tpot_s,
  * ttft_s and rps (the same doubles), without the rest; prefill1 is one
  * prompt's prefill (not NULL). */
@@ -310,8 +334,13 @@ typedef struct {
 bool model_slo_prep(const model_hw *c, const phase_time *prefill1,
                     slo_prep *p);
 /* one prompt's prefill time (model_hw_prefill(c, in, 1).total_s, the same
- * double) for a model without routed experts */
-double model_prep_prefill1_s(const model_hw *c);
+ * double, term for term) for a model without routed experts */
+static inline double model_prep_prefill1_s(const model_hw *c)
+{
+	return model_hw_pass_total(c, model_hw_mem_s(c, c->pre_kv),
+	                           c->pre_f / c->tfe, 0, 0,
+	                           model_hw_comm_s(c, c->pre_tok), 0);
+}
 
 static inline void model_slo_prep_at(const slo_prep *p, int batch,
                                      slo_perf *o)

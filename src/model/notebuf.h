@@ -82,8 +82,10 @@ static inline char *digits_back32(char *q, uint32_t v)
 {
 	const char *d2 = digit_pairs();
 	while (v >= 100) {
-		uint32_t r = v % 100;
-		v /= 100;
+		/* one multiplication for the quotient, the remainder from it
+		 * (v % 100 apart would be a second) */
+		uint32_t t = v / 100, r = v - t * 100;
+		v = t;
 		q -= 2;
 		memcpy(q, d2 + 2 * r, 2);
 	}
@@ -149,11 +151,29 @@ void put_fixed_any(outbuf *o, unsigned long long k, int dec, int min_int)
 	put_tail(o, q, (size_t)(e - q));
 }
 
+/* The digits of ip, then, for dec > 0, a point and the dec digits of fr
+ * (< 10^dec, zero-padded), in place (the caller has checked the room for
+ * 24 characters).  Always inlined: with a constant dec (put_f's callers)
+ * the point and the fraction's digit pairs are a few moves. */
+static inline __attribute__((always_inline))
+void fixed_split(outbuf *o, uint32_t ip, uint32_t fr, int dec)
+{
+	char *q = o->p + digits_of(ip);
+	digits_back32(q, ip);
+	if (dec > 0) {
+		*q = '.';
+		q += 1 + dec;
+		digits_n(q, fr, dec);
+	}
+	o->p = q;
+}
+
 /* Writes w with a decimal point `dec` (0..8) digits from its right (none
  * for 0; w = 5, dec = 2: "0.05"), its integer part at least min_int
  * digits, zero-padded: the length known first (a few comparisons), then
  * the digits in place, in 32-bit arithmetic.  The caller has checked the
- * room for 24 characters. */
+ * room for 24 characters.  For a dec known only at run time (the
+ * constant ones are put_f's, inline). */
 static inline void fixed_in_place(outbuf *o, uint32_t w, int dec, int min_int)
 {
 	uint32_t ip, fr;
@@ -170,19 +190,13 @@ static inline void fixed_in_place(outbuf *o, uint32_t w, int dec, int min_int)
 	case 8: ip = w / 100000000; fr = w % 100000000; break;
 	default: ip = w; fr = 0; dec = 0; break;
 	}
-	int nd = digits_of(ip), ni = nd;
-	if (ni < min_int) {            /* put_u's zero padding */
-		ni = min_int < 24 ? min_int : 24;
+	int nd = digits_of(ip);
+	if (nd < min_int) {            /* put_u's zero padding */
+		int ni = min_int < 24 ? min_int : 24;
 		memset(o->p, '0', (size_t)(ni - nd));
+		o->p += ni - nd;
 	}
-	char *q = o->p + ni;
-	digits_back32(q, ip);
-	if (dec > 0) {
-		*q = '.';
-		q += 1 + dec;
-		digits_n(q, fr, dec);
-	}
-	o->p = q;
+	fixed_split(o, ip, fr, dec);
 }
 
 /* k with a decimal point `dec` (0..8) digits from its right, its integer
@@ -257,18 +271,65 @@ void put_f_any(outbuf *o, double v, int decimals)
  * 1e15 and more, or whose v·10^decimals reaches 1e19: %.3g).  One
  * rounding: v·10^decimals is rounded to an integer and written with the
  * point put in.  The common case (v >= 0, v·10^decimals below 2^32 - 1,
- * room for 24) takes two comparisons; NaN fails them. */
-static inline void put_f(outbuf *o, double v, int decimals)
+ * room for 24) takes two comparisons; NaN fails them.  Always inlined:
+ * decimals is a constant but at one call (the API option's prices), so
+ * the split at the point is a multiplication, in place. */
+static inline __attribute__((always_inline))
+void put_f(outbuf *o, double v, int decimals)
 {
+	/* 10^decimals as the split's divisor */
+	static const uint32_t p10[] = { 1, 10, 100, 1000, 10000, 100000,
+		1000000 };
 	if (decimals < 0)
 		decimals = 0;
 	if (decimals > 6)
 		decimals = 6;
 	double x = v * put_f_scale[decimals];
-	if (x >= 0.0 && x < 4294967295.0 && o->end - o->p >= 24)
-		fixed_in_place(o, (uint32_t)(x + 0.5), decimals, 1);
-	else
+	if (x >= 0.0 && x < 4294967295.0 && o->end - o->p >= 24) {
+		uint32_t w = (uint32_t)(x + 0.5);
+		if (__builtin_constant_p(decimals))
+			fixed_split(o, w / p10[decimals], w % p10[decimals],
+			            decimals);
+		else
+			fixed_in_place(o, w, decimals, 1);
+	} else {
 		put_f_any(o, v, decimals);
+	}
+}
+
+/* put_g's digits (room for 24 checked): those of k, a point before the
+ * last dec of them, the fraction's trailing zeros dropped (k = 4400,
+ * dec 3: "4.4"; k = 522, dec 5: "0.00522").  The digits are written once,
+ * into a scratch buffer, and copied in fixed-size pieces: no division by
+ * a power of ten known only at run time, and the zeros dropped are
+ * characters compared, not divisions. */
+static inline void g_in_place(outbuf *o, uint32_t k, int dec)
+{
+	char d[32];                   /* k's digits end at d + 16 */
+	char *e = d + 16, *s = digits_back32(e, k), *p = o->p;
+
+	if (k == 0)                   /* "0": no fraction */
+		dec = 0;
+	while (dec > 0 && e[-1] == '0') {   /* k > 0: stops at a digit */
+		e--;
+		dec--;
+	}
+	int n = (int)(e - s);         /* 1..10 digits, dec <= 8 */
+	if (dec == 0) {
+		memcpy(p, s, 16);
+		o->p = p + n;
+	} else if (dec < n) {         /* n - dec integer digits */
+		memcpy(p, s, 16);
+		p += n - dec;
+		*p = '.';
+		memcpy(p + 1, e - dec, 8);
+		o->p = p + 1 + dec;
+	} else {                      /* "0." and dec - n (< 8) zeros */
+		memcpy(p, "0.0000000", 10);
+		p += 2 + dec - n;
+		memcpy(p, s, 8);
+		o->p = p + n;
+	}
 }
 
 /* v with `sig` (1..9) significant digits like %.Ng, trailing zeros
@@ -296,13 +357,17 @@ static inline void put_g(outbuf *o, double v, int sig)
 	dec = dec > 0 ? dec : 0;
 	/* a < 1e9, 10^dec <= 1e8: the signed conversion is exact here */
 	unsigned long long k = (unsigned long long)(long long)(a * p10[dec] + 0.5);
+	if (v < 0 && k > 0)
+		PUT(o, "-");
+	if (k <= UINT32_MAX && o->end - o->p >= 24) {
+		g_in_place(o, (uint32_t)k, dec);
+		return;
+	}
 	while (dec > 0 && k % 10 == 0) {
 		k /= 10;
 		dec--;
 	}
-	if (v < 0 && k > 0)
-		PUT(o, "-");
-	put_fixed(o, k, dec, 1);
+	put_fixed_any(o, k, dec, 1);
 }
 
 /* a fraction as a percentage with `decimals` digits: 0.99731 -> "99.73%" */

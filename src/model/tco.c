@@ -139,6 +139,18 @@ static int cents_digits(double v)
 	return 6;
 }
 
+/* a price per 1M tokens with cents_digits's decimals: whole cents (the
+ * usual case) through put_f's constant-decimal path, in place */
+static void put_per_1m(outbuf *o, double v)
+{
+	int d = cents_digits(v);
+
+	if (d == 2)
+		put_f(o, v, 2);
+	else
+		put_f(o, v, d);
+}
+
 static void eval_api_option(const scenario *s, const region_set *rs,
                             const option *o, option_result *or)
 {
@@ -165,9 +177,9 @@ static void eval_api_option(const scenario *s, const region_set *rs,
 		PUT(nb, "$");
 		put_f(nb, daily, 2);
 		PUT(nb, "/day at $");
-		put_f(nb, pin * 1e6, cents_digits(pin * 1e6));
+		put_per_1m(nb, pin * 1e6);
 		PUT(nb, " + $");
-		put_f(nb, pout * 1e6, cents_digits(pout * 1e6));
+		put_per_1m(nb, pout * 1e6);
 		PUT(nb, " per 1M in/out tokens; provider latency not modelled "
 		    "(SLOs assumed met)");
 		outbuf_end(nb);
@@ -350,92 +362,104 @@ static void pick_layout(shape_set *set, const option *o, const region_set *rs,
 	layout_eval(set, o, g, rs, G, false, best);
 }
 
-static void eval_instance_option(shape_set *set, const option *o,
-                                 const region_set *rs, option_result *or)
+/* not inlined into tco_option: the API option would pay for its frame */
+static __attribute__((noinline))
+void eval_instance_option(shape_set *set, const option *o,
+                          const region_set *rs, option_result *or)
 {
 	const scenario *s = set->s;
-	int bmax, T, rpi, ipr, need[MAX_REGIONS], needrep[MAX_REGIONS], smallest;
+	int T, rpi, ipr, smallest;
+	/* zeroed: a region reads the figures of an earlier one (first[i] <
+	 * i), which gcc -fanalyzer cannot always see (a few vector stores) */
+	int need[MAX_REGIONS] = { 0 }, needrep[MAX_REGIONS] = { 0 };
+	int fixed_inst = o->instances_per_region, fixed_reps = 0;
+	int inst_total = 0, reps_total = 0, need_total = 0;
 	double r_max, r_slo, usd_h = 0.0;
-	/* zeroed: a region reads the figure of an earlier one (first[i] < i),
-	 * which gcc -fanalyzer cannot always see */
-	double nreps[MAX_REGIONS] = { 0 };
 	layout lay;
-	bool fixed = o->instances_per_region > 0, carries = true, short_any = false;
+	bool fixed = fixed_inst > 0, fits, carries = true, short_any = false;
 	outbuf ob, *nb = &ob;
 
 	pick_layout(set, o, rs, &lay, &smallest);
 	T = lay.T;
-	bmax = lay.bmax;
 	rpi = lay.rpi;
 	ipr = lay.ipr;
 	r_max = lay.r_max;
 	r_slo = lay.r_slo;
+	fits = lay.bmax > 0;
 	or->gpus_per_replica = T;
-	or->batch = bmax;
-	or->fits = bmax > 0;
+	or->batch = lay.bmax;
+	or->fits = fits;
 	or->usd_per_instance_hour = o->usd_per_hour > 0.0 ? o->usd_per_hour :
 	                            o->inst.usd_per_hour;
 	or->replicas_per_instance = rpi;
 	or->requests_per_s = r_max;
 	or->slo_requests_per_s = r_slo;
 	or->slo_batch = lay.slo_batch;
+	if (fixed)
+		fixed_reps = rpi ? fixed_inst * rpi : fixed_inst / ipr;
 
-	or->replicas_total = 0;
-	or->instances_total = 0;
-	or->instances_needed = 0;
 	for (int i = 0; i < rs->n; i++) {
-		double lam = rs->lam[i];
-		int j = rs->first[i];     /* the same peak: as many replicas */
-		double serving = 0.0, nrep;
-		if (j < i) {
-			nrep = nreps[j];
-		} else {
-			serving = capacity_needed(lam, r_slo, r_max);
-			nrep = capacity_with_spares(rs, serving);
-		}
-		double ninst = layout_instances(&lay, nrep);
-		int inst, reps;
+		int j = rs->first[i];
+		if (j == i) {
+			/* what this peak needs and what the option has for it */
+			double lam = rs->lam[i];
+			double serving = capacity_needed(lam, r_slo, r_max);
+			double nrep = capacity_with_spares(rs, serving);
+			double ninst = layout_instances(&lay, nrep);
+			int inst, reps;
 
-		if (ninst > REPLICAS_CAP)
-			ninst = REPLICAS_CAP;
-		nreps[i] = nrep;
-		need[i] = (int)ninst;
-		needrep[i] = !or->fits ? 0 : j < i ? needrep[j] : (int)serving;
-		if (fixed) {
-			inst = o->instances_per_region;
-			reps = rpi ? inst * rpi : inst / ipr;
+			if (ninst > REPLICAS_CAP)
+				ninst = REPLICAS_CAP;
+			need[i] = (int)ninst;
+			needrep[i] = fits ? (int)serving : 0;
+			if (fixed) {
+				inst = fixed_inst;
+				reps = fixed_reps;
+			} else {
+				inst = need[i];
+				reps = (int)nrep;
+			}
+			if (!fits)
+				reps = 0;
+			or->instances[i] = inst;
+			or->replicas[i] = reps;
+			if (lam > 0.0 &&
+			    !(r_slo > 0.0 && lam <= reps * r_slo * (1.0 + 1e-12)))
+				carries = false;
+			if (fixed && inst < need[i])
+				short_any = true;
 		} else {
-			inst = (int)ninst;
-			reps = (int)nrep;
+			/* the peak of an earlier region (first[i] < i): a
+			 * replica's capacity does not depend on the region, so
+			 * neither does any of this (only the price does) */
+			need[i] = need[j];
+			needrep[i] = needrep[j];
+			or->instances[i] = or->instances[j];
+			or->replicas[i] = or->replicas[j];
 		}
-		if (!or->fits)
-			reps = 0;
-		or->instances[i] = inst;
-		or->replicas[i] = reps;
-		or->instances_total += inst;
-		or->replicas_total += reps;
-		or->instances_needed += need[i];
-		if (lam > 0.0 && !(r_slo > 0.0 && lam <= reps * r_slo * (1.0 + 1e-12)))
-			carries = false;
-		if (fixed && inst < need[i])
-			short_any = true;
+		inst_total += or->instances[i];
+		reps_total += or->replicas[i];
+		need_total += need[i];
 		or->usd_per_instance_hour_region[i] = model_cap(option_price(o, rs, i), 1e9);
-		usd_h += inst * or->usd_per_instance_hour_region[i];
+		usd_h += or->instances[i] * or->usd_per_instance_hour_region[i];
 	}
+	or->instances_total = inst_total;
+	or->replicas_total = reps_total;
+	or->instances_needed = need_total;
 	or->monthly_on_demand_usd = model_finite(usd_h * rs->hpm);
 	or->monthly_reserved_usd = or->monthly_on_demand_usd * rs->keep;
 	or->annual_usd = 12.0 * or->monthly_reserved_usd;
-	or->meets_slo = or->fits && r_slo > 0.0 && carries;
+	or->meets_slo = fits && r_slo > 0.0 && carries;
 	/* availability: as the headline fleet's, from the replicas it has
 	 * and those its peak needs */
-	or->availability = or->fits ?
+	or->availability = fits ?
 		capacity_availability(rs, or->replicas, needrep) : 0.0;
-	or->meets_availability = or->fits && (!(rs->target > 0.0) ||
+	or->meets_availability = fits && (!(rs->target > 0.0) ||
 		or->availability >= rs->target);
 	or->meets = or->meets_slo && or->meets_availability;
 
 	outbuf_init(nb, or->notes, sizeof or->notes);
-	if (!or->fits) {
+	if (!fits) {
 		PUT(nb, "the model does not fit in ");
 		put_i(nb, ipr);
 		PUT(nb, " x ");
@@ -449,7 +473,7 @@ static void eval_instance_option(shape_set *set, const option *o,
 		PUT(nb, " per replica: no batch size meets the SLOs; ");
 		if (fixed) {
 			PUT(nb, "fixed ");
-			put_i(nb, o->instances_per_region);
+			put_i(nb, fixed_inst);
 		} else {
 			PUT(nb, "sized on throughput: ");
 			put_i(nb, need[0]);
@@ -457,20 +481,19 @@ static void eval_instance_option(shape_set *set, const option *o,
 		PUT(nb, " instances per region");
 	} else {
 		if (fixed) {
-			put_i(nb, o->instances_per_region);
-			if (o->instances_per_region == 1)
+			put_i(nb, fixed_inst);
+			if (fixed_inst == 1)
 				PUT(nb, " instance per region fixed; the load needs ");
 			else
 				PUT(nb, " instances per region fixed; the load needs ");
-			put_needed(nb, rs, need);
 		} else {
 			PUT(nb, "sized from demand: ");
-			put_needed(nb, rs, need);
-			if (or->instances_needed == rs->n)
-				PUT(nb, " instance per region");
-			else
-				PUT(nb, " instances per region");
 		}
+		put_needed(nb, rs, need);
+		if (!fixed && need_total == rs->n)
+			PUT(nb, " instance per region");
+		else if (!fixed)
+			PUT(nb, " instances per region");
 		if (s->spares > 0) {
 			PUT(nb, " with N+");
 			put_i(nb, s->spares);
@@ -487,7 +510,7 @@ static void eval_instance_option(shape_set *set, const option *o,
 		else if (fixed && short_any)
 			PUT(nb, "; short of min/spares");
 	}
-	if (or->fits && !or->meets_availability) {
+	if (fits && !or->meets_availability) {
 		PUT(nb, "; availability ");
 		put_pct(nb, or->availability, 2);
 		PUT(nb, " < ");

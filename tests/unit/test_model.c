@@ -1017,6 +1017,15 @@ static void test_note_formatters(void **st)
 	assert_string_equal(fmt_with(put_g, 0.00524123, 3), "0.00524");
 	assert_string_equal(fmt_with(put_g, 999999999.4, 9), "999999999");
 	assert_string_equal(fmt_with(put_g, 1e9, 3), "1000000000");
+	/* the fraction's zeros dropped to none, zero and what rounds to it,
+	 * a fraction shorter than its leading zeros */
+	assert_string_equal(fmt_with(put_g, 10.04, 3), "10");
+	assert_string_equal(fmt_with(put_g, 100.0, 3), "100");
+	assert_string_equal(fmt_with(put_g, 0.0, 3), "0");
+	assert_string_equal(fmt_with(put_g, -1e-12, 3), "0");
+	assert_string_equal(fmt_with(put_g, 0.1, 3), "0.1");
+	assert_string_equal(fmt_with(put_g, 0.0000000123, 3), "0.00000001");
+	assert_string_equal(fmt_with(put_g, 123456.7, 9), "123456.7");
 	/* percentages: 0.999 -> 99.9000% (the availability note's form) */
 	assert_string_equal(fmt_with(put_pct, 0.999, 4), "99.9000%");
 	assert_string_equal(fmt_with(put_pct, 0.97029901, 4), "97.0299%");

@@ -222,6 +222,13 @@ static void check_json(const scenario *s, const results *r, int i)
 	free(buf);
 }
 
+/* two phases the same to the bit (padding aside) */
+static bool same_phase(const phase_time *a, const phase_time *b)
+{
+	return memcmp(a, b, offsetof(phase_time, compute_bound)) == 0 &&
+	       a->compute_bound == b->compute_bound;
+}
+
 static void test_random_scenarios(void **st)
 {
 	(void)st;
@@ -343,6 +350,22 @@ static void test_random_scenarios(void **st)
 			model_count_params(&S.model, &p);
 			model_hw_init(&hw, &S, &S.gpu, T, &p);
 			model_hw_prefill(&hw, model_in_tokens(&S), 1, &pre);
+			/* the lighter figures made full are the full ones, to the
+			 * bit (the phases compared without their padding) */
+			{
+				int b = 1 + pick(4096);
+				model_perf whole, made;
+				size_t rest = offsetof(model_perf, spec);
+				model_perf_at_pre(&hw, b, true, &pre, &whole);
+				model_perf_at_pre(&hw, b, false, &pre, &made);
+				model_perf_make_full(&hw, b, &made);
+				CHECK(same_phase(&whole.step, &made.step) &&
+				      same_phase(&whole.prefill, &made.prefill) &&
+				      same_phase(&whole.prefill_static, &made.prefill_static) &&
+				      memcmp((char *)&whole + rest, (char *)&made + rest,
+				             sizeof whole - rest) == 0, i,
+				      "batch %d: model_perf_make_full differs from full", b);
+			}
 			if (model_slo_prep(&hw, &pre, &sp)) {
 				int b = 1 + pick(4096);
 				model_perf full;
