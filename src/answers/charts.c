@@ -48,7 +48,7 @@ int chart_volume(const scenario *s, volume_pt *pt, int n)
 		t = *s;
 		t.n_options = 0;
 		t.requests_per_day = d0 * pow(d1 / d0, (double)i / (n - 1));
-		model_eval(&t, &r);
+		model_eval_figures(&t, &r);
 		pt[i].requests_per_day = t.requests_per_day;
 		pt[i].fleet_usd_month = r.fits && r.batch > 0 ? r.monthly_usd : NAN;
 		pt[i].api_usd_month = r.api_daily_usd > 0 ?

@@ -245,7 +245,7 @@ static enum stage eval_at(ctx *x, const search_config *c, int sp, bool *hopeless
 
 	cc.spares = sp;
 	search_apply(&x->s, &cc);
-	model_eval(&x->s, r);
+	model_eval_figures(&x->s, r);
 	x->evals++;
 	*hopeless = true;
 	if (!r->fits || r->batch <= 0)
@@ -441,7 +441,7 @@ static void fill_row(ctx *x, const candidate *cd, search_row *row)
 	x->s = *b;
 	x->s.n_options = 0;
 	search_apply(&x->s, &cd->c);
-	model_eval(&x->s, r);
+	model_eval_figures(&x->s, r);
 	x->evals++;
 	row->monthly_usd = r->monthly_usd;
 	row->monthly_reserved_usd = r->monthly_reserved_usd;

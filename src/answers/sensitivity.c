@@ -90,7 +90,7 @@ int sensitivity_compute(const scenario *base, sens_row *rows, int max,
 
 	*unmoved = 0;
 	s = *base;
-	model_eval(&s, &r);
+	model_eval_figures(&s, &r);
 	b_month = r.fits && r.batch > 0 ? r.monthly_usd : NAN;
 	b_per_m = answers_fleet_usd_per_1m(&s, &r);
 	*month = b_month;
@@ -118,7 +118,7 @@ int sensitivity_compute(const scenario *base, sens_row *rows, int max,
 				continue;
 			}
 			moved = true;
-			model_eval(&s, &r);
+			model_eval_figures(&s, &r);
 			w->month[k] = r.fits && r.batch > 0 ? r.monthly_usd : NAN;
 			w->per_m[k] = answers_fleet_usd_per_1m(&s, &r);
 		}

@@ -258,7 +258,7 @@ int sweep_write(FILE *out, enum report_format f, const scenario *base,
 		for (size_t i = 0; i < np; i++)
 			params_get_text(&s, params_at(i), buf[i], sizeof buf[i]);
 		if (ok) {
-			model_eval(&s, &r);
+			model_eval_figures(&s, &r);
 			for (size_t i = 0; i < nh; i++) {
 				const headline *h = headline_at(i);
 				double v = h->get(&s, &r);

@@ -488,6 +488,7 @@ void capacity_shapes_init(shape_set *set, const scenario *s,
 	set->n = 0;
 	set->own = NULL;
 	set->n_gpus = 0;
+	set->text = true;
 }
 
 const gpu_spec *capacity_gpu(shape_set *set, const gpu_spec *g)

@@ -67,6 +67,8 @@ typedef struct shape_set {
 	double weights, kv_req;   /* W and one request's KV: the fit's terms */
 	int *hints;               /* MODEL_SEARCH_SHAPES slots (or NULL): where
 	                             the last evaluation's searches ended */
+	bool text;                /* notes are written (model_eval_figures:
+	                             not; capacity_shapes_init: true) */
 	int n;
 	replica_shape *own;       /* the scenario's own (seeded), or NULL */
 	replica_shape e[MODEL_SEARCH_SHAPES];

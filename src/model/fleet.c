@@ -326,7 +326,10 @@ void model_fleet_shapes(const scenario *s, results *r, shape_set *set)
 	for (int i = 0; i < r->n_options; i++)
 		tco_option(set, &s->options[i], &rs, &r->options[i]);
 
-	/* notes (notebuf.h's formatters: no printf here) */
+	/* notes (notebuf.h's formatters: no printf here), unless the caller
+	 * reads only figures (model_eval_figures) */
+	if (!set->text)
+		return;
 	if (!fits && r->batch > 0 && (o = note_begin(r, &ob))) {
 		/* fits in memory but serves nothing (absurd inputs) */
 		PUT(o, "the replica has no throughput: no fleet is sized and no "

@@ -194,7 +194,8 @@ static void operating_point_of(const scenario *s, results *r,
 	outbuf_end(o);
 }
 
-void model_eval(const scenario *s, results *r)
+/* model_eval, with the notes (text) or without */
+static void eval(const scenario *s, results *r, bool text)
 {
 	/* Zero every field but the per-region and per-option arrays (which
 	 * model_fleet fills entry by entry up to n_regions / n_options) and
@@ -255,6 +256,7 @@ void model_eval(const scenario *s, results *r)
 	phase_time pre1 = pf.prefill;   /* one prompt's (pf is rewritten) */
 	int op_b = b;
 	capacity_shapes_init(&shapes, s, &r->p, r->search_hint);
+	shapes.text = text;
 	if (f.batch > 0 && r->requests_per_s > 0) {
 		slo_point own;
 		capacity_point(s, r->tpot_s, r->ttft_s, r->requests_per_s, &own);
@@ -302,8 +304,19 @@ void model_eval(const scenario *s, results *r)
 	}
 	r->batch1_requests_per_s = batch1_rps;
 
-	model_replica_notes(s, r, &f, T);
+	if (text)
+		model_replica_notes(s, r, &f, T);
 	model_fleet_shapes(s, r, &shapes);
 	model_own(s, r);
 	tco_meets(r);
+}
+
+void model_eval(const scenario *s, results *r)
+{
+	eval(s, r, true);
+}
+
+void model_eval_figures(const scenario *s, results *r)
+{
+	eval(s, r, false);
 }

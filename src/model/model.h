@@ -364,6 +364,13 @@ int model_max_batch(const scenario *s, const gpu_spec *gpu, int gpus,
  * search_hint; the math module writes at most 8 notes, leaving the rest
  * to model_fleet. */
 void model_eval(const scenario *s, results *r);
+/* model_eval without the notes: every figure is model_eval's (the same
+ * doubles: tests/unit/test_properties.c compares them), n_notes is 0 and
+ * the instance and API options' notes are empty (op.text and op.unmet are
+ * written).  For the callers that evaluate many configurations and read
+ * only figures: the search, the sensitivity, the charts.  The notes are a
+ * tenth of an evaluation. */
+void model_eval_figures(const scenario *s, results *r);
 
 /* The pieces, each testable alone. */
 void model_count_params(const model_spec *m, model_params *p);

@@ -152,7 +152,7 @@ static void put_per_1m(outbuf *o, double v)
 }
 
 static void eval_api_option(const scenario *s, const region_set *rs,
-                            const option *o, option_result *or)
+                            const option *o, bool text, option_result *or)
 {
 	double pin = o->api_input_per_token, pout = o->api_output_per_token;
 	double per_req, daily;
@@ -171,7 +171,7 @@ static void eval_api_option(const scenario *s, const region_set *rs,
 	or->meets_availability = true;    /* the provider's: assumed, as SLOs */
 	or->meets = true;
 	or->fits = true;
-	{
+	if (text) {   /* the note (tco_option has begun it empty) */
 		outbuf ob, *nb = &ob;
 		outbuf_init(nb, or->notes, sizeof or->notes);
 		PUT(nb, "$");
@@ -458,6 +458,8 @@ void eval_instance_option(shape_set *set, const option *o,
 		or->availability >= rs->target);
 	or->meets = or->meets_slo && or->meets_availability;
 
+	if (!set->text)
+		return;       /* model_eval_figures: the note stays empty */
 	outbuf_init(nb, or->notes, sizeof or->notes);
 	if (!fits) {
 		PUT(nb, "the model does not fit in ");
@@ -551,7 +553,7 @@ void tco_option(shape_set *set, const option *op, const region_set *rs,
 	or->kind = op->kind;
 	switch (op->kind) {
 	case OPT_API:
-		eval_api_option(set->s, rs, op, or);
+		eval_api_option(set->s, rs, op, set->text, or);
 		break;
 	case OPT_HYBRID:
 		break;      /* priced from its parts by model_own (tco_own.c) */

@@ -6,7 +6,10 @@
  * issue 14 asks >= 500,000 for apac-3region (model_eval includes
  * model_fleet and every option).  The presets are timed on one results
  * struct, as the explorer evaluates them: each search starts where the
- * previous evaluation's ended (results.search_hint).
+ * previous evaluation's ended (results.search_hint); each line gives
+ * model_eval (with the notes: the explorer's screen, the reports) and
+ * model_eval_figures (without: what the search, the sweeps, the
+ * sensitivity and the charts evaluate).
  * Built by `make bench`, not part of `make check`.
  * Instruction counts (stable on a shared machine):
  *   valgrind --tool=callgrind --toggle-collect=model_eval \
@@ -27,9 +30,11 @@
 
 #define RUNS 7
 
-/* median evaluations/s of model_eval on s, varying the prompt length by
- * up to 7 tokens so that nothing is hoisted out of the loop */
-static double eval_rate(scenario *s, results *r, long n, double *sink)
+/* median evaluations/s of eval (model_eval or model_eval_figures) on s,
+ * varying the prompt length by up to 7 tokens so that nothing is hoisted
+ * out of the loop */
+static double eval_rate(void (*eval)(const scenario *, results *),
+                        scenario *s, results *r, long n, double *sink)
 {
 	double rate[RUNS], in0 = s->input_tokens;
 
@@ -37,7 +42,7 @@ static double eval_rate(scenario *s, results *r, long n, double *sink)
 		double t0 = now();
 		for (long i = 0; i < n; i++) {
 			s->input_tokens = in0 + (double)(i & 7);
-			model_eval(s, r);
+			eval(s, r);
 			*sink += r->tpot_s;
 		}
 		double dt = now() - t0;
@@ -84,8 +89,10 @@ static void bench_presets(long n, double *sink)
 			printf("preset %s: does not load\n", names[i]);
 		} else {
 			names[i][strlen(names[i]) - 4] = '\0';
-			printf("preset %-22s median %9.0f evaluations/s\n",
-			       names[i], eval_rate(&s, &r, n, sink));
+			double full = eval_rate(model_eval, &s, &r, n, sink);
+			double figs = eval_rate(model_eval_figures, &s, &r, n, sink);
+			printf("preset %-22s median %9.0f evaluations/s, %9.0f "
+			       "without notes\n", names[i], full, figs);
 		}
 		free(names[i]);
 	}

@@ -24,7 +24,12 @@
  *      batching);
  *   5. TTFT >= prefill time (mean and p95);
  *   6. cost per token scales linearly with $/GPU-hour;
- *   7. no NaN, inf or negative number anywhere in the JSON report.
+ *   7. no NaN, inf or negative number anywhere in the JSON report;
+ *   8. the prepared decode step and prefill are model_perf_at_pre's and
+ *      model_hw_prefill's to the bit;
+ *   9. model_eval_figures gives model_eval's results byte for byte but the
+ *      notes (also over every shipped preset and variations of it, whose
+ *      options and regions the random draws do not have).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -40,6 +45,7 @@
 #include "catalog.h"
 #include "params.h"
 #include "report.h"
+#include "preset_fixture.h"
 
 #define N_SCENARIOS 10000
 #define SEED 0x9e3779b97f4a7c15ULL
@@ -72,7 +78,29 @@ static double logu(double lo, double hi)
 }
 
 static scenario S, S2;
-static results R, R2;
+static results R, R2, RF;
+
+/* 9: the results of model_eval (a) and model_eval_figures (b) are the same
+ * bytes once the notes (what only model_eval writes) are blanked in both:
+ * the offset of the first difference, or -1 */
+static long figures_differ(const results *a, const results *b)
+{
+	static results x, y;
+
+	x = *a;
+	y = *b;
+	x.n_notes = y.n_notes = 0;
+	memset(x.notes, 0, sizeof x.notes);
+	memset(y.notes, 0, sizeof y.notes);
+	for (int i = 0; i < MAX_OPTIONS; i++) {
+		memset(x.options[i].notes, 0, sizeof x.options[i].notes);
+		memset(y.options[i].notes, 0, sizeof y.options[i].notes);
+	}
+	for (size_t k = 0; k < sizeof x; k++)
+		if (((const unsigned char *)&x)[k] != ((const unsigned char *)&y)[k])
+			return (long)k;
+	return -1;
+}
 
 static void set(scenario *s, const char *key, const char *val)
 {
@@ -237,6 +265,13 @@ static void test_random_scenarios(void **st)
 	for (int i = 0; i < N_SCENARIOS; i++) {
 		draw(&S);
 		model_eval(&S, &R);
+		/* 9. the same figures without the notes */
+		model_eval_figures(&S, &RF);
+		{
+			long k = figures_differ(&R, &RF);
+			CHECK(k < 0, i, "model_eval_figures differs from model_eval at "
+			      "byte %ld of results", k);
+		}
 		int T = S.gpus;
 		double ctx = model_in_tokens(&S) + model_out_tokens(&S) / 2;
 
@@ -396,6 +431,46 @@ static void test_random_scenarios(void **st)
 	assert_true(n_prep > N_SCENARIOS / 4);
 }
 
+/* 9 over every shipped preset (options, regions, owned, spot and hybrid
+ * kinds) at three volumes and three prompt lengths, each evaluated twice
+ * in a row as the explorer does (the second starts its searches from the
+ * first's ends): model_eval_figures's results are model_eval's but the
+ * notes, and model_eval writes some (not a vacuous pass) */
+static void test_figures_presets(void **st)
+{
+	static const char *presets[] = {
+		"apac-3region", "edge-3b", "finserv-after", "finserv-before",
+		"gpt4o-to-70b", "h200-single-70b", "hybrid-burst",
+		"long-context-128k", "mixtral-moe", "own-vs-rent-70b",
+		"per-token-70b-2xa100", "speculative-decoding",
+	};
+	static const double volume[] = { 1e4, 5e5, 5e7 };
+	static const double prompt[] = { 100, 2000, 16000 };
+	int n = 0;
+	(void)st;
+
+	for (size_t p = 0; p < sizeof presets / sizeof presets[0]; p++)
+		for (int v = 0; v < 3; v++)
+			for (int t = 0; t < 3; t++) {
+				load_preset(presets[p], &S);
+				S.requests_per_day = volume[v];
+				S.input_tokens = prompt[t];
+				for (int twice = 0; twice < 2; twice++) {
+					model_eval(&S, &R);
+					model_eval_figures(&S, &RF);
+					long k = figures_differ(&R, &RF);
+					if (k >= 0)
+						fail_msg("%s, %g req/day, %g tokens in: "
+						         "model_eval_figures differs at byte %ld",
+						         presets[p], volume[v], prompt[t], k);
+					assert_true(R.n_notes > 0);
+					assert_int_equal(RF.n_notes, 0);
+					n++;
+				}
+			}
+	assert_int_equal(n, 216);
+}
+
 /* 1, exhaustively: every dense catalog model on every catalog accelerator
  * at every weight precision, batch 1 at 1000 tokens of context, T the
  * smallest that holds it (at least 1).  Memory-bound wherever the
@@ -544,6 +619,7 @@ int main(void)
 		cmocka_unit_test(test_error_band),
 		cmocka_unit_test(test_gemv_memory_bound_everywhere),
 		cmocka_unit_test(test_random_scenarios),
+		cmocka_unit_test(test_figures_presets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
