@@ -138,9 +138,14 @@ static void instance_shape_note(const scenario *s, results *r, int T)
 		if (op->kind != OPT_INSTANCES || G <= 1 ||
 		    strcmp(op->gpu.id, s->gpu.id) != 0)
 			continue;
-		for (int k = 0; k < r->n_regions && k < MAX_REGIONS; k++)
-			if ((long long)r->regions[k].replicas * T % G != 0)
-				whole = false;
+		/* with T a multiple of G every count of replicas is whole
+		 * instances: no division per region */
+		if (T % G != 0)
+			for (int k = 0; k < r->n_regions && k < MAX_REGIONS; k++)
+				if ((long long)r->regions[k].replicas * T % G != 0) {
+					whole = false;
+					break;
+				}
 		if (whole || !(o = note_begin(r, &ob)))
 			return;
 		PUT(o, "the fleet is priced per accelerator-hour (");

@@ -116,6 +116,25 @@ void model_hw_regpus(model_hw *c, const gpu_spec *g, int gpus)
 	c->k_ring = 2 * (c->T - 1) / c->T;
 }
 
+/* model_hw_set_gpu, inline in model_hw_init too */
+static inline void hw_set_gpu(model_hw *c, const gpu_spec *g, int gpus)
+{
+	c->bw_eff = model_rate(g->bandwidth) * eff(g->mbu);
+	c->layer_s = model_cap(g->mbu_half_bytes, MODEL_MAX_BYTES) * c->L / c->bw_eff;
+	c->prec = model_compute_prec_on(c->s, g);
+	c->f_peak = model_peak_flops(g, c->prec) * model_compute_format_eff(c->prec);
+	c->mfu = eff(g->mfu);
+	c->k_half = model_nonneg(g->mfu_half_hidden);
+	model_hw_regpus(c, g, gpus);
+	c->link_bw = link_bw(g);
+	c->alpha = model_cap(g->alpha_s, MODEL_MAX_SECONDS);
+}
+
+void model_hw_set_gpu(model_hw *c, const gpu_spec *g, int gpus)
+{
+	hw_set_gpu(c, g, gpus);
+}
+
 void model_hw_init(model_hw *c, const scenario *s, const gpu_spec *g,
                    int gpus, const model_params *p)
 {
@@ -136,19 +155,10 @@ void model_hw_init(model_hw *c, const scenario *s, const gpu_spec *g,
 	c->f_tok = 2 * (p->layers_active + p->head) - c->f_routed;
 	c->f_layers = 2 * p->layers_active - c->f_routed;
 	c->f_head = 2 * p->head;
-	c->bw_eff = model_rate(g->bandwidth) * eff(g->mbu);
 	c->w_scale = 1 / model_weight_format_eff(s->weights);
 	c->kv_scale = 1 / model_kv_format_eff(s->kv_cache);
 	c->kappa = MODEL_OVERLAP_KAPPA;
-	c->layer_s = model_cap(g->mbu_half_bytes, MODEL_MAX_BYTES) * c->L / c->bw_eff;
 	c->two_l = 2 * c->L;
-	c->prec = model_compute_prec_on(s, g);
-	c->f_peak = model_peak_flops(g, c->prec) * model_compute_format_eff(c->prec);
-	c->mfu = eff(g->mfu);
-	c->k_half = model_nonneg(g->mfu_half_hidden);
-	model_hw_regpus(c, g, gpus);
-	c->link_bw = link_bw(g);
-	c->alpha = model_cap(g->alpha_s, MODEL_MAX_SECONDS);
 	c->fixed = model_cap(s->step_overhead_s, MODEL_MAX_SECONDS);
 	c->hit = model_cap(s->prefix_hit_rate, 1);
 
@@ -166,6 +176,8 @@ void model_hw_init(model_hw *c, const scenario *s, const gpu_spec *g,
 	c->pre_f = c->f_layers * c->pre_tok + c->f_head
 		+ c->pair_pre * c->L * c->pre_tok * (S - c->pre_tok / 2);
 	c->slo_fast = !s->speculative && s->batching != BATCH_STATIC;
+
+	hw_set_gpu(c, g, gpus);
 }
 
 double model_hw_weights_read(const model_hw *c, double tokens)

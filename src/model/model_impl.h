@@ -139,6 +139,12 @@ void model_hw_init(model_hw *c, const scenario *s, const gpu_spec *g,
  * FLOP/s F(prec)·ψ(prec)·mfu(H/T)); the same figures as model_hw_init
  * for g and gpus, without working the rest out again. */
 void model_hw_regpus(model_hw *c, const gpu_spec *g, int gpus);
+/* c, set up for the same scenario and model_params on any accelerator,
+ * made over for g × gpus: all that depends on the accelerator (rates,
+ * compute precision, link), the rest (the model, the request) kept; the
+ * same figures as model_hw_init for g and gpus (test_fleet compares the
+ * bytes). */
+void model_hw_set_gpu(model_hw *c, const gpu_spec *g, int gpus);
 void model_hw_decode(const model_hw *c, double batch, double context,
                      double q, phase_time *t);
 void model_hw_prefill(const model_hw *c, double prompt, double nseq,

@@ -378,7 +378,7 @@ static inline void put_pct(outbuf *o, double frac, int decimals)
 }
 
 /* bytes in GB (2 decimals), MB or kB (1 decimal), with the unit */
-static inline void put_bytes(outbuf *o, double v)
+static inline __attribute__((always_inline)) void put_bytes(outbuf *o, double v)
 {
 	if (!(v < 1e9) || v >= 1e15) {   /* also NaN: put_f says "?" */
 		put_f(o, v / 1e9, 2);

@@ -542,10 +542,13 @@ void tco_option(shape_set *set, const option *op, const region_set *rs,
 {
 	/* every field zeroed but the note, which every kind writes with its
 	 * terminator (a hybrid's in model_own; begun empty here), as
-	 * model_eval leaves r->notes: 200 bytes not cleared per option */
+	 * model_eval leaves r->notes: 200 bytes not cleared per option; nor
+	 * the name, copied whole below (the fields from kind on: a few
+	 * vector stores, not a string loop over the name too) */
 	char *bytes = (void *)or;
+	size_t kind = offsetof(option_result, kind);
 	size_t after = offsetof(option_result, notes) + sizeof(or->notes);
-	memset(bytes, 0, offsetof(option_result, notes));
+	memset(bytes + kind, 0, offsetof(option_result, notes) - kind);
 	memset(bytes + after, 0, sizeof(option_result) - after);
 	or->notes[0] = '\0';
 	memcpy(or->name, op->name, ID_MAX);

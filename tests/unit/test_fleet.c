@@ -908,6 +908,36 @@ static void test_hw_regpus(void **state)
 	assert_true(a.f_eff != b.f_eff);
 }
 
+/* A replica set up on one accelerator and made over for another (and
+ * another T) holds the same figures as one set up there from scratch:
+ * every catalog accelerator, a few T. */
+static void test_hw_set_gpu(void **state)
+{
+	static scenario s;
+	static results r;
+	model_hw a, b, c;
+	const gpu_spec *g;
+	static const int Ts[] = { 1, 2, 8, 24 };
+	int n = 0;
+	(void)state;
+
+	apac(&s);
+	model_eval(&s, &r);
+	memset(&a, 0, sizeof a);      /* padding too: compared as bytes */
+	memset(&b, 0, sizeof b);
+	model_hw_init(&a, &s, &s.gpu, 8, &r.p);
+	for (size_t i = 0; (g = catalog_gpu_at(i)) != NULL; i++) {
+		for (size_t k = 0; k < sizeof Ts / sizeof Ts[0]; k++) {
+			model_hw_init(&b, &s, g, Ts[k], &r.p);
+			memcpy(&c, &a, sizeof c);
+			model_hw_set_gpu(&c, g, Ts[k]);
+			assert_memory_equal(&c, &b, sizeof c);
+			n++;
+		}
+	}
+	assert_true(n >= 8);
+}
+
 /* Regions with the same peak need the same replicas (a replica's
  * capacity does not depend on the region): one is worked out, the others
  * follow it; only the price differs. */
@@ -1524,6 +1554,7 @@ int main(void)
 		cmocka_unit_test(test_option_price_sources),
 		cmocka_unit_test(test_option_layout_brute_force),
 		cmocka_unit_test(test_hw_regpus),
+		cmocka_unit_test(test_hw_set_gpu),
 		cmocka_unit_test(test_regions_same_peak),
 		cmocka_unit_test(test_option_gpus_per_replica),
 		cmocka_unit_test(test_break_even),
