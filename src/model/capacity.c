@@ -561,6 +561,11 @@ replica_shape *capacity_shape(shape_set *set, const gpu_spec *g, int T)
 		if (like) {
 			sh->hw = like->hw;
 			model_hw_regpus(&sh->hw, g, T);
+		} else if (set->own) {
+			/* another accelerator: the model's and the request's
+			 * terms are the own shape's */
+			sh->hw = set->own->hw;
+			model_hw_set_gpu(&sh->hw, g, T);
 		} else {
 			model_hw_init(&sh->hw, set->s, g, T, set->p);
 		}
