@@ -24,15 +24,13 @@ typedef struct {
 } slo_point;
 
 /* One batch size from its TPOT, TTFT (no queue) and R_max: whether it
- * meets the SLOs (ok), its queueing slack; cap and rho wait for
- * capacity_solve (or a search). */
+ * meets the SLOs (ok), its queueing slack; cap and rho wait for a search
+ * that needs them (capacity.c solves them there). */
 void capacity_point(const scenario *s, double tpot, double ttft0, double rps,
                     slo_point *o);
 /* rho_table.h's interpolant of the root of ln(20ρ) = x(1−ρ), finite x > 0
  * (tests check it; the search uses it inline) */
 double capacity_rho_approx(double x);
-/* its SLO capacity: cap = ρ·R_max (0 when not ok) */
-void capacity_solve(slo_point *o);
 /* fleet_slo_capacity on a replica already set up; at_bmax, when not NULL,
  * is the point at bmax already computed by the caller (model_eval's own
  * figures at the effective batch), prefill1 one prompt's prefill (or NULL),
