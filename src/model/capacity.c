@@ -288,12 +288,9 @@ static slo_point *probed(slo_search *q, int b)
 	return q->b[k] == b ? &q->pt[k] : NULL;
 }
 
-/* a point of the search, computed on first use.  Inline (as rising): a
- * search is a handful of these, and as calls their set-up and spills cost
- * more than the looked-up point itself (apac-3region: 620 instructions an
- * evaluation) */
-static inline __attribute__((always_inline)) slo_point *probe(slo_search *q,
-                                                              int b)
+/* a point of the search, computed on first use (MODEL_HOT, as rising and
+ * search: as calls they cost apac-3region 900 instructions an evaluation) */
+MODEL_HOT slo_point *probe(slo_search *q, int b)
 {
 	slo_perf m;
 	slo_point *o;
@@ -324,8 +321,7 @@ static inline __attribute__((always_inline)) slo_point *probe(slo_search *q,
 
 /* the capacity still rises from b to b + 1 (b and b + 1 keep different
  * slots: a solve of either stays for the rest of the search) */
-static inline __attribute__((always_inline)) bool rising(slo_search *q,
-                                                         int b)
+MODEL_HOT bool rising(slo_search *q, int b)
 {
 	slo_point *here = probe(q, b), *next = probe(q, b + 1);
 
@@ -353,9 +349,9 @@ static bool ttft_binds(const scenario *s, const slo_point *o)
  * ended), it is found by galloping out from the hint (two points when the
  * hint is the answer).  Either way a bisection on the sign of
  * cap(b + 1) − cap(b) closes it, so the answer does not depend on the hint. */
-static void search(const scenario *s, const model_hw *hw, int bmax,
-                   const slo_point *at_bmax, const phase_time *prefill1,
-                   const slo_prep *prep, int hint, fleet_capacity *c)
+MODEL_HOT void search(const scenario *s, const model_hw *hw, int bmax,
+                      const slo_point *at_bmax, const phase_time *prefill1,
+                      const slo_prep *prep, int hint, fleet_capacity *c)
 {
 	slo_point *a;
 	int lo = 1, hi = bmax;

@@ -229,7 +229,7 @@ static inline double layout_bound(const region_set *rs, const layout *l,
 
 /* the instances the regions need at the layout's SLO capacity, with the
  * availability target's spares */
-static double layout_need(const region_set *rs, const layout *l)
+MODEL_HOT double layout_need(const region_set *rs, const layout *l)
 {
 	double need = 0.0;
 
@@ -249,8 +249,8 @@ static double layout_need(const region_set *rs, const layout *l)
  * count is at least the one before: capacity_needed(λ, R_slo, R_max) >=
  * floor(λ/R_max) + 1 = capacity_needed(λ, 0, R_max), and the spares
  * for the target are at least fleet.spares. */
-static void layout_refine(shape_set *set, const region_set *rs, layout *l,
-                          bool exact)
+MODEL_HOT void layout_refine(shape_set *set, const region_set *rs, layout *l,
+                             bool exact)
 {
 	if (l->stage == 0) {
 		/* the shape layout_eval set up, unless its slot has gone to
@@ -275,8 +275,9 @@ static void layout_refine(shape_set *set, const region_set *rs, layout *l,
  * evaluation): the effective batch, R_max and the optimistic instance
  * count (R_max taken as the SLO capacity, a lower bound on what the SLOs
  * need); with capacity, also the SLO capacity and the instances it needs. */
-static void layout_eval(shape_set *set, const option *o, const gpu_spec *g,
-                        const region_set *rs, int T, bool capacity, layout *l)
+MODEL_HOT void layout_eval(shape_set *set, const option *o,
+                           const gpu_spec *g, const region_set *rs, int T,
+                           bool capacity, layout *l)
 {
 	int G = o->inst.gpus > 0 ? o->inst.gpus : 1;
 	replica_shape *sh = capacity_shape(set, g, T);

@@ -94,4 +94,10 @@ static inline double model_ceil_pos(double x)
 	return f < x ? f + 1.0 : f;
 }
 
+/* A function inlined whatever gcc's heuristics say: the steps of the SLO
+ * search and of the GPUs-per-replica pick, a handful to a call and some
+ * dozens to an evaluation, whose calls (set-up, spills) cost more than
+ * their bodies (tests/bench/bench_model.c: instructions per model_eval) */
+#define MODEL_HOT static inline __attribute__((always_inline))
+
 #endif
