@@ -221,7 +221,7 @@ static double g_at(const slo_point *o, double rho)
  * other; then one is solved and the other's ρ compared with the one that
  * would tie (g is increasing in ρ, so one log decides, not a solve).
  * Both roots lie in (0.05, 1]. */
-static bool cap_above(slo_point *n, slo_point *p)
+MODEL_HOT bool cap_above(slo_point *n, slo_point *p)
 {
 	double tie, cn, cp, err;
 
@@ -911,17 +911,12 @@ double capacity_availability(const region_set *rs, const int *replicas,
 	return share_sum > 0.0 ? w / share_sum : 0.0;
 }
 
-/* remembered in rs->memo */
-int capacity_spares(const region_set *rs, double n, double need)
+/* capacity_spares when rs->memo has no answer: worked out, and kept */
+int capacity_spares_new(const region_set *rs, double n, double need)
 {
 	struct spare_memo *m = rs->memo;
-	int k, slot;
+	int k = spares_search(rs, n, need), slot;
 
-	if (m)
-		for (int i = 0; i < m->n; i++)
-			if (m->serve[i] == n && m->need[i] == need)
-				return m->k[i];
-	k = spares_search(rs, n, need);
 	if (m) {
 		slot = m->next;
 		m->serve[slot] = n;
@@ -932,14 +927,6 @@ int capacity_spares(const region_set *rs, double n, double need)
 			m->n++;
 	}
 	return k;
-}
-
-double capacity_with_spares(const region_set *rs, double need)
-{
-	double n = need > rs->min_rep ? need : rs->min_rep;
-	int k = capacity_spares(rs, n, need);
-
-	return n + (k >= 0 ? k : rs->spares);   /* unreachable: flagged by the caller */
 }
 
 /* replicas per region for a daily volume D (serving + spares) */

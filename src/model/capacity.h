@@ -153,11 +153,24 @@ typedef struct {
 /* memo: where the spares worked out are kept (or NULL: none kept) */
 void capacity_regions(const scenario *s, region_set *rs,
                       struct spare_memo *memo);
+int capacity_spares_new(const region_set *rs, double n, double need);
 /* Spares a region of n serving replicas, `need` of them needed at its
  * peak, adds: fleet.spares, or the fewest more with which the region is up
  * (at least `need` replicas up) a workload.availability fraction of the
- * time.  -1 when even 4n + 64 do not reach it. */
-int capacity_spares(const region_set *rs, double n, double need);
+ * time.  -1 when even 4n + 64 do not reach it.  Remembered in rs->memo:
+ * looked up inline (the own fleet, every option and every layout ask the
+ * same few counts), worked out by capacity_spares_new. */
+static inline int capacity_spares(const region_set *rs, double n,
+                                  double need)
+{
+	const struct spare_memo *m = rs->memo;
+
+	if (m)
+		for (int i = 0; i < m->n; i++)
+			if (m->serve[i] == n && m->need[i] == need)
+				return m->k[i];
+	return capacity_spares_new(rs, n, need);
+}
 /* fleet_availability(n, k, fleet.replica_availability), remembered in
  * rs->memo */
 double capacity_fleet_up(const region_set *rs, int n, int k);
@@ -168,7 +181,13 @@ double capacity_availability(const region_set *rs, const int *replicas,
                              const int *needed);
 /* replicas for a region whose peak needs `need` serving: at least
  * min_replicas, plus the spares they need */
-double capacity_with_spares(const region_set *rs, double need);
+static inline double capacity_with_spares(const region_set *rs, double need)
+{
+	double n = need > rs->min_rep ? need : rs->min_rep;
+	int k = capacity_spares(rs, n, need);
+
+	return n + (k >= 0 ? k : rs->spares);   /* -1: flagged by the caller */
+}
 /* replicas per region for a daily volume D (serving + spares) */
 double capacity_region_replicas(const region_set *rs, double D, double share,
                                 double r_slo, double r_max);
