@@ -782,22 +782,16 @@ void capacity_regions(const scenario *s, region_set *rs,
 	}
 }
 
-double capacity_fleet_up(const region_set *rs, int n, int k)
+double capacity_fleet_up_new(const region_set *rs, int n, int k)
 {
 	struct spare_memo *m = rs->memo;
-	unsigned long long key = (unsigned long long)(unsigned)n << 32 |
-	                         (unsigned)k;
-	double a;
+	double a = fleet_availability(n, k, rs->up);
 	int slot;
 
 	if (!m)
-		return fleet_availability(n, k, rs->up);
-	for (int i = 0; i < m->up_n; i++)
-		if (m->up_key[i] == key)
-			return m->up_a[i];
-	a = fleet_availability(n, k, rs->up);
+		return a;
 	slot = m->up_next;
-	m->up_key[slot] = key;
+	m->up_key[slot] = capacity_up_key(n, k);
 	m->up_a[slot] = a;
 	m->up_next = (slot + 1) % 16;
 	if (m->up_n < 16)

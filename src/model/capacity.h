@@ -171,9 +171,25 @@ static inline int capacity_spares(const region_set *rs, double n,
 				return m->k[i];
 	return capacity_spares_new(rs, n, need);
 }
+double capacity_fleet_up_new(const region_set *rs, int n, int k);
+static inline unsigned long long capacity_up_key(int n, int k)
+{
+	return (unsigned long long)(unsigned)n << 32 | (unsigned)k;
+}
 /* fleet_availability(n, k, fleet.replica_availability), remembered in
- * rs->memo */
-double capacity_fleet_up(const region_set *rs, int n, int k);
+ * rs->memo: looked up inline, worked out by capacity_fleet_up_new */
+static inline double capacity_fleet_up(const region_set *rs, int n, int k)
+{
+	const struct spare_memo *m = rs->memo;
+
+	if (m) {
+		unsigned long long key = capacity_up_key(n, k);
+		for (int i = 0; i < m->up_n; i++)
+			if (m->up_key[i] == key)
+				return m->up_a[i];
+	}
+	return capacity_fleet_up_new(rs, n, k);
+}
 /* Traffic-weighted availability of a fleet with replicas[i] in region i,
  * needed[i] of them needed at its peak; regions without traffic are
  * failover, their pooled replicas standing in for one failed region. */
