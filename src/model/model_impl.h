@@ -186,6 +186,19 @@ static inline double model_hw_pass_total(const model_hw *c, double m_dense,
 	return t >= 1e-12 ? t : 1e-12;
 }
 
+/* The same for a pass without routed experts (the prepared steps): the
+ * same double, without the + 0 of the absent group, which gcc keeps
+ * (x + 0 is x but for x = −0, and a zero total becomes 1e-12 either
+ * way). */
+static inline double model_hw_pass_dense(const model_hw *c, double m_dense,
+                                         double c_dense, double comm_s,
+                                         double fixed_s)
+{
+	double t = model_overlap_s(c->kappa, m_dense, c_dense) + comm_s
+		+ fixed_s;
+	return t >= 1e-12 ? t : 1e-12;
+}
+
 /* A decode step at the scenario's mean context (in + out/2) for any batch
  * (an SLO search tries several batch sizes): model_hw_decode's total_s at
  * q = 1, the same double, for a model without routed experts
@@ -202,9 +215,9 @@ static inline double model_decode_prep_s(const decode_prep *d, double b)
 {
 	const model_hw *c = d->c;
 
-	return model_hw_pass_total(c, model_hw_mem_s(c, b * d->ctx * c->kv_tok),
-	                           b * d->f1 / c->tfe, 0, 0,
-	                           model_hw_comm_s(c, b), c->fixed);
+	return model_hw_pass_dense(c, model_hw_mem_s(c, b * d->ctx * c->kv_tok),
+	                           b * d->f1 / c->tfe, model_hw_comm_s(c, b),
+	                           c->fixed);
 }
 
 /* A decode forward pass of `batch` sequences at mean context `context`,
@@ -343,8 +356,8 @@ bool model_slo_prep(const model_hw *c, const phase_time *prefill1,
  * double, term for term) for a model without routed experts */
 static inline double model_prep_prefill1_s(const model_hw *c)
 {
-	return model_hw_pass_total(c, model_hw_mem_s(c, c->pre_kv),
-	                           c->pre_f / c->tfe, 0, 0,
+	return model_hw_pass_dense(c, model_hw_mem_s(c, c->pre_kv),
+	                           c->pre_f / c->tfe,
 	                           model_hw_comm_s(c, c->pre_tok), 0);
 }
 
