@@ -333,10 +333,11 @@ void model_perf_at_pre(const model_hw *c, int batch, bool full,
  * knows it after the max batch's lighter figures). */
 void model_perf_make_full(const model_hw *c, int batch, model_perf *o);
 /* What an SLO search wants of one batch size: model_perf_at_pre's tpot_s,
- * ttft_s and rps (the same doubles), without the rest; prefill1 is one
- * prompt's prefill (not NULL). */
+ * ttft_s, rps and step.total_s (the same doubles), without the rest;
+ * prefill1 is one prompt's prefill (not NULL). */
 typedef struct {
 	double tpot_s, ttft_s, rps;
+	double step_s;        /* the decode step (the max-batch point keeps it) */
 } slo_perf;
 void model_perf_slo(const model_hw *c, int batch, const phase_time *prefill1,
                     slo_perf *out);
@@ -372,6 +373,7 @@ static inline void model_slo_prep_at(const slo_prep *p, int batch,
 	o->rps = model_ratio(b, p->out_eff * step + b * p->pre);
 	o->tpot_s = step + b / p->out_eff * p->pre;
 	o->ttft_s = p->ttft;
+	o->step_s = step;
 }
 
 
