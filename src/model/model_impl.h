@@ -183,7 +183,9 @@ static inline double model_hw_pass_total(const model_hw *c, double m_dense,
 		+ (m_routed > 0 || c_routed > 0
 		   ? model_overlap_s(c->kappa, m_routed, c_routed) : 0)
 		+ comm_s + fixed_s;
-	return t >= 1e-12 ? t : 1e-12;
+	/* at least 1e-12, NaN too: > rather than >= (the same value at
+	 * t = 1e-12) is one maxsd */
+	return t > 1e-12 ? t : 1e-12;
 }
 
 /* The same for a pass without routed experts (the prepared steps): the
@@ -196,7 +198,7 @@ static inline double model_hw_pass_dense(const model_hw *c, double m_dense,
 {
 	double t = model_overlap_s(c->kappa, m_dense, c_dense) + comm_s
 		+ fixed_s;
-	return t >= 1e-12 ? t : 1e-12;
+	return t > 1e-12 ? t : 1e-12;
 }
 
 /* A decode step at the scenario's mean context (in + out/2) for any batch
