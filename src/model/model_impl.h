@@ -354,7 +354,7 @@ typedef struct {
 	double ttft;          /* t_req + pre */
 } slo_prep;
 bool model_slo_prep(const model_hw *c, const phase_time *prefill1,
-                    slo_prep *p);
+                    slo_prep *p);   /* prefill1: model_hw_prefill(c, in, 1)'s */
 /* one prompt's prefill time (model_hw_prefill(c, in, 1).total_s, the same
  * double, term for term) for a model without routed experts */
 static inline double model_prep_prefill1_s(const model_hw *c)
@@ -368,11 +368,14 @@ static inline void model_slo_prep_at(const slo_prep *p, int batch,
                                      slo_perf *o)
 {
 	/* model_perf_at_pre's continuous figures, operation for operation:
-	 * TPOT = t_step + (b/out)·t_prefill, R_max = b/(out·t_step + b·t_prefill) */
+	 * TPOT = t_step + (b/out)·t_prefill, R_max = b/(out·t_step + b·t_prefill).
+	 * R_max without model_ratio's guard, the same double: t_step and
+	 * t_prefill are pass times (at least 1e-12, never NaN) and out ≥ 1,
+	 * so the divisor is at least 1e-12 and b/divisor at most 2^31/1e-12 */
 	int b = batch > 0 ? batch : 1;
 	double step = model_decode_prep_s(&p->d, b);
 
-	o->rps = model_ratio(b, p->out_eff * step + b * p->pre);
+	o->rps = b / (p->out_eff * step + b * p->pre);
 	o->tpot_s = step + b / p->out_eff * p->pre;
 	o->ttft_s = p->ttft;
 	o->step_s = step;
