@@ -98,6 +98,44 @@ static inline char *digits_back32(char *q, uint32_t v)
 	return q;
 }
 
+/* digits_fwd from 10^4 on: the length, then the digits backwards (out of
+ * line: digits_fwd stays small enough to inline everywhere) */
+static __attribute__((noinline, unused)) char *digits_fwd_wide(char *p, uint32_t v)
+{
+	p += digits_of(v);
+	digits_back32(p, v);
+	return p;
+}
+
+/* Writes the digits of v (at least one) from p on; returns where they
+ * end.  Below 10^4 (nearly every number of a note) the length and the
+ * digits come from the same few comparisons and one division by 100,
+ * not digits_of's comparisons and then digits_back32's loop. */
+static inline char *digits_fwd(char *p, uint32_t v)
+{
+	const char *d2 = digit_pairs();
+	if (v < 10) {
+		*p = (char)('0' + v);
+		return p + 1;
+	}
+	if (v < 100) {
+		memcpy(p, d2 + 2 * v, 2);
+		return p + 2;
+	}
+	if (v < 10000) {
+		uint32_t h = v / 100, l = v - h * 100;
+		if (v < 1000) {
+			*p = (char)('0' + h);
+			memcpy(p + 1, d2 + 2 * l, 2);
+			return p + 3;
+		}
+		memcpy(p, d2 + 2 * h, 2);
+		memcpy(p + 2, d2 + 2 * l, 2);
+		return p + 4;
+	}
+	return digits_fwd_wide(p, v);
+}
+
 /* digits_back32 for any v: 64-bit steps down to 32 bits */
 static inline char *digits_back(char *q, unsigned long long v)
 {
@@ -163,8 +201,7 @@ char *put_fixed_any(outbuf ob, unsigned long long k, int dec, int min_int)
 static inline __attribute__((always_inline))
 void fixed_split(outbuf *o, uint32_t ip, uint32_t fr, int dec)
 {
-	char *q = o->p + digits_of(ip);
-	digits_back32(q, ip);
+	char *q = digits_fwd(o->p, ip);
 	if (dec > 0) {
 		*q = '.';
 		q += 1 + dec;
@@ -237,15 +274,13 @@ static __attribute__((noinline, cold, unused)) char *put_i_any(outbuf ob, long v
 
 /* a signed integer; the common case (0 <= v < 2^32, room for 10 digits)
  * inline: a few comparisons for the length, then the digits in place */
-static inline void put_i(outbuf *o, long v)
+static inline __attribute__((always_inline)) void put_i(outbuf *o, long v)
 {
 	if (v < 0 || (unsigned long)v > UINT32_MAX || o->end - o->p < 10) {
 		o->p = put_i_any(*o, v);
 		return;
 	}
-	int n = digits_of((uint32_t)v);
-	o->p += n;
-	digits_back32(o->p, (uint32_t)v);
+	o->p = digits_fwd(o->p, (uint32_t)v);
 }
 
 /* put_f's 10^decimals */
@@ -315,7 +350,7 @@ void put_f(outbuf *o, double v, int decimals)
 static inline void g_in_place(outbuf *o, uint32_t k, int dec)
 {
 	char d[32];                   /* k's digits end at d + 16 */
-	char *e = d + 16, *s = digits_back32(e, k), *p = o->p;
+	char *s = d + 6, *e = digits_fwd(s, k), *p = o->p;
 
 	if (k == 0)                   /* "0": no fraction */
 		dec = 0;
