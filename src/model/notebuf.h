@@ -24,11 +24,15 @@ typedef struct {
 static inline __attribute__((always_inline))
 void put_n(outbuf *o, const char *s, size_t n)
 {
-	size_t room = (size_t)(o->end - o->p);
-	if (n <= room) {
+	/* the end the piece would have, compared with the buffer's: one
+	 * addition that is also the new position (as integers: past the
+	 * end it is no pointer) */
+	if ((uintptr_t)o->p + n <= (uintptr_t)o->end) {
 		memcpy(o->p, s, n);     /* n constant for a literal */
 		o->p += n;
-	} else {
+	} else {                    /* cut: what fits (under n) */
+		size_t room = (size_t)(o->end - o->p);
+		room = room < n ? room : n;
 		memcpy(o->p, s, room);
 		o->p += room;
 	}
