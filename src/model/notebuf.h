@@ -163,8 +163,8 @@ static inline void digits_n(char *q, uint32_t v, int n)
 		return;
 	}
 	for (; n >= 2; n -= 2) {
-		uint32_t r = v % 100;
-		v /= 100;
+		uint32_t t = v / 100, r = v - t * 100;
+		v = t;
 		q -= 2;
 		memcpy(q, d2 + 2 * r, 2);
 	}
@@ -335,9 +335,12 @@ void put_f(outbuf *o, double v, int decimals)
 	double x = v * put_f_scale[decimals];
 	if (x >= 0.0 && x < 4294967295.0 && o->end - o->p >= 24) {
 		uint32_t w = (uint32_t)(x + 0.5);
-		if (__builtin_constant_p(decimals))
-			fixed_split(o, w / p10[decimals], w % p10[decimals],
-			            decimals);
+		if (__builtin_constant_p(decimals)) {
+			/* the remainder from the quotient: one multiplication
+			 * (w % 10^d apart would be a second) */
+			uint32_t ip = w / p10[decimals];
+			fixed_split(o, ip, w - ip * p10[decimals], decimals);
+		}
 		else
 			o->p = fixed_in_place(*o, w, decimals, 1);
 	} else {
