@@ -181,6 +181,7 @@ void model_perf_slo(const model_hw *c, int batch, const phase_time *prefill1,
 	o->tpot_s = m.tpot_s;
 	o->ttft_s = m.ttft_s;
 	o->rps = m.rps;
+	o->step_s = m.step.total_s;
 }
 
 void model_replica_perf(const scenario *s, const gpu_spec *gpu, int gpus,

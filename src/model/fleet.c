@@ -58,8 +58,12 @@ static void copy_name(char dst[ID_MAX], const char src[ID_MAX])
 
 /* ---- the whole fleet --------------------------------------------------- */
 
-static void put_slo_names(outbuf *o, unsigned failing)
+/* the names of the failing SLOs, "TTFT, E2E"; the outbuf by value and
+ * its end returned (notebuf.h's put_fixed_any): the caller's stays in
+ * registers */
+static char *slo_names_at(outbuf ob, unsigned failing)
 {
+	outbuf *o = &ob;
 	const char *sep = "";
 
 	if (failing & SLO_TTFT) {
@@ -75,6 +79,7 @@ static void put_slo_names(outbuf *o, unsigned failing)
 		put_s(o, sep);
 		PUT(o, "E2E");
 	}
+	return o->p;
 }
 
 /* one failing SLO of the best case: "TTFT 2.50 s with no queue > SLO
@@ -298,9 +303,9 @@ void model_fleet_shapes(const scenario *s, results *r, shape_set *set)
 		put_s(&ob, r->op.text);
 	} else if (!(r->ttft_ok && r->tpot_ok && r->e2e_ok)) {
 		PUT(&ob, "SLOs fail at the operating batch: ");
-		put_slo_names(&ob, (r->ttft_ok ? 0u : SLO_TTFT) |
-		                   (r->tpot_ok ? 0u : SLO_TPOT) |
-		                   (r->e2e_ok ? 0u : SLO_E2E));
+		ob.p = slo_names_at(ob, (r->ttft_ok ? 0u : SLO_TTFT) |
+		                        (r->tpot_ok ? 0u : SLO_TPOT) |
+		                        (r->e2e_ok ? 0u : SLO_E2E));
 	} else if (avail_short) {
 		PUT(&ob, "cannot meet the availability target ");
 		put_pct(&ob, s->availability, 4);
@@ -369,9 +374,9 @@ void model_fleet_shapes(const scenario *s, results *r, shape_set *set)
 		PUT(o, " s with no queue");
 		if (!(m->ttft_ok && m->tpot_ok && m->e2e_ok)) {
 			PUT(o, " (");
-			put_slo_names(o, (m->ttft_ok ? 0u : SLO_TTFT) |
-			                 (m->tpot_ok ? 0u : SLO_TPOT) |
-			                 (m->e2e_ok ? 0u : SLO_E2E));
+			o->p = slo_names_at(*o, (m->ttft_ok ? 0u : SLO_TTFT) |
+			                        (m->tpot_ok ? 0u : SLO_TPOT) |
+			                        (m->e2e_ok ? 0u : SLO_E2E));
 			PUT(o, " over)");
 		}
 		PUT(o, ", $");

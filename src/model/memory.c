@@ -9,9 +9,10 @@ static double tokens_in_out(const scenario *s)
 	return model_nonneg(model_in_tokens(s) + model_out_tokens(s));
 }
 
-double model_request_tokens(const scenario *s)
+/* The helpers below take the request's tokens guarded already (in, out
+ * and need = in + out): model_memory_fit guards them once. */
+static double request_tokens_for(const scenario *s, double need)
 {
-	double need = tokens_in_out(s);
 	if (s->kv_manager == KV_CONTIGUOUS) {
 		/* every request reserves reserve_tokens up front; one longer than
 		 * the reservation needs at least its own length */
@@ -23,19 +24,36 @@ double model_request_tokens(const scenario *s)
 	return model_ceil_pos(need / blk) * blk;
 }
 
-double model_paged_allocated(const scenario *s)
+static double paged_allocated_for(const scenario *s, double in, double out)
 {
 	double blk = s->block_tokens > 0 ? s->block_tokens : 1;
 	/* a sequence of t tokens holds ceil(t/B)·B; averaged over t the last
 	 * block is (B − 1)/2 tokens short of full */
-	return model_in_tokens(s) + model_out_tokens(s) / 2 + (blk - 1) / 2;
+	return in + out / 2 + (blk - 1) / 2;
+}
+
+static double allocated_tokens_for(const scenario *s, double req_tokens,
+                                   double in, double out)
+{
+	if (s->kv_manager == KV_CONTIGUOUS)
+		return req_tokens;
+	return paged_allocated_for(s, in, out);
+}
+
+double model_request_tokens(const scenario *s)
+{
+	return request_tokens_for(s, tokens_in_out(s));
+}
+
+double model_paged_allocated(const scenario *s)
+{
+	return paged_allocated_for(s, model_in_tokens(s), model_out_tokens(s));
 }
 
 double model_allocated_tokens(const scenario *s, double req_tokens)
 {
-	if (s->kv_manager == KV_CONTIGUOUS)
-		return req_tokens;
-	return model_paged_allocated(s);
+	return allocated_tokens_for(s, req_tokens, model_in_tokens(s),
+	                            model_out_tokens(s));
 }
 
 int model_round_gpus(double t)
@@ -112,7 +130,7 @@ static long fit_concurrency(double kv_room, double usable, double kv_req)
 {
 	double conc;
 
-	if (kv_room < 0 || !isfinite(kv_room) || !(usable > 0))
+	if (!(kv_room >= 0 && kv_room <= DBL_MAX && usable > 0))   /* NaN too */
 		conc = 0;
 	else if (kv_req > 0)
 		conc = model_floor_pos(kv_room / kv_req);   /* both >= 0 */
@@ -151,14 +169,16 @@ void model_memory_fit(const scenario *s, const gpu_spec *g, int gpus,
 	f->overhead = T * model_cap(g->overhead_bytes, MODEL_MAX_BYTES);
 	f->usable = T * usable_per_gpu(s, g);
 	f->kv_room = f->usable - f->weights;
+	double in = model_in_tokens(s), out = model_out_tokens(s);
+	double need = model_nonneg(in + out);
 	f->kv_tok = model_kv_bytes_per_token(s) * draft;
-	f->req_tokens = model_request_tokens(s);
+	f->req_tokens = request_tokens_for(s, need);
 	f->kv_req = f->req_tokens * f->kv_tok;
 	f->over_reservation = s->kv_manager == KV_CONTIGUOUS
-		&& tokens_in_out(s) > s->reserve_tokens;
+		&& need > s->reserve_tokens;
 
-	f->mean_used = model_in_tokens(s) + model_out_tokens(s) / 2;
-	f->allocated = model_allocated_tokens(s, f->req_tokens);
+	f->mean_used = in + out / 2;
+	f->allocated = allocated_tokens_for(s, f->req_tokens, in, out);
 	f->waste = f->allocated > 0 ? 1 - f->mean_used / f->allocated : 0;
 	if (!(f->waste > 0))
 		f->waste = 0;

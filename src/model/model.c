@@ -11,23 +11,22 @@
 #include "model/owned.h"
 #include "model/notebuf.h"
 
-/* The figures at batch b (from pf, model_perf_at_pre's there) that the
- * max-batch point keeps (at_max_of), into the headline fields of r:
+/* The figures at batch b that the max-batch point keeps (at_max_of), from
+ * its TPOT, TTFT and throughput (p), into the headline fields of r:
  * replica_at works them out the same way and adds the rest. */
 static void replica_headline(const scenario *s, results *r, const model_fit *f,
-                             int b, const model_perf *pf)
+                             int b, const slo_perf *p)
 {
 	int T = s->gpus > 0 ? s->gpus : 1;
 	double in = model_in_tokens(s), out = model_out_tokens(s);
 	int kb = r->batch > 0 ? b : 0;     /* no KV in use when nothing fits */
 
 	r->kv_in_use_bytes = kb * f->mean_used * f->kv_tok;
-	r->step = pf->step;
-	r->tpot_s = pf->tpot_s;
-	r->ttft_s = pf->ttft_s;
+	r->tpot_s = p->tpot_s;
+	r->ttft_s = p->ttft_s;
 	r->e2e_s = r->ttft_s + out * r->tpot_s;
-	r->requests_per_s = pf->rps;
-	r->output_tokens_per_s = pf->rps * out;
+	r->requests_per_s = p->rps;
+	r->output_tokens_per_s = p->rps * out;
 	/* cost, one replica (model.md §7) */
 	r->replica_usd_per_hour = T * model_cap(s->gpu.usd_per_hour, MODEL_MAX_USD);
 	r->usd_per_1k_output_tokens = model_usd_per_1k(r->replica_usd_per_hour,
@@ -44,13 +43,15 @@ static void replica_at(const scenario *s, results *r, const model_hw *hw,
 {
 	const gpu_spec *g = &s->gpu;
 	double in = model_in_tokens(s), out = model_out_tokens(s);
+	slo_perf p = { .tpot_s = pf->tpot_s, .ttft_s = pf->ttft_s, .rps = pf->rps };
 
-	replica_headline(s, r, f, b, pf);
+	replica_headline(s, r, f, b, &p);
 	int kb = r->batch > 0 ? b : 0;
 	r->kv_wasted_bytes = kb * (f->allocated - f->mean_used) * f->kv_tok;
 	if (r->kv_wasted_bytes < 0)
 		r->kv_wasted_bytes = 0;
 	r->weights_read_bytes = model_hw_weights_read(hw, b);
+	r->step = pf->step;
 	r->prefill = pf->prefill;
 	r->prefill_interference_s = pf->interference_s;
 	r->queue_s = 0;
@@ -74,14 +75,14 @@ static void replica_at(const scenario *s, results *r, const model_hw *hw,
 	r->tokens_per_usd = model_ratio(tok_h, r->replica_usd_per_hour);
 }
 
-/* the headline figures just computed at the effective batch b, kept as
- * the secondary max-batch point */
-static void at_max_of(const scenario *s, results *r, int b)
+/* the headline figures just computed at the effective batch b (its decode
+ * step step_s), kept as the secondary max-batch point */
+static void at_max_of(const scenario *s, results *r, int b, double step_s)
 {
 	batch_point *m = &r->at_max;
 
 	m->batch = r->batch > 0 ? b : 0;
-	m->step_s = r->step.total_s;
+	m->step_s = step_s;
 	m->tpot_s = r->tpot_s;
 	m->ttft_s = r->ttft_s;
 	m->e2e_s = r->e2e_s;
@@ -236,34 +237,48 @@ static void eval(const scenario *s, results *r, bool text)
 
 	/* §4–5 at the effective batch (1 when nothing fits: computed through,
 	 * reported with fits = false): first what the max-batch point and the
-	 * SLO search want, the rest once the operating batch is known */
+	 * SLO search want (where the search's prepared figures apply, those),
+	 * the rest once the operating batch is known */
 	int b = f.batch > 0 ? f.batch : 1;
 	model_hw hw;
-	model_perf pf;
+	model_perf pf;           /* at b when not fast (the lighter figures) */
+	slo_prep prep;
+	slo_perf at_b;
+	phase_time pre1;         /* one prompt's prefill */
+	double batch1_rps;
 	model_hw_init(&hw, s, g, T, &r->p);
 	r->compute_prec = hw.prec;
-	model_perf_at_pre(&hw, b, false, NULL, &pf);
-	replica_headline(s, r, &f, b, &pf);
-	double batch1_rps = pf.continuous_rps;
+	model_hw_prefill(&hw, hw.in, 1, &pre1);
+	bool fast = model_slo_prep(&hw, &pre1, &prep);
+	if (fast) {
+		model_slo_prep_at(&prep, b, &at_b);
+		batch1_rps = at_b.rps;    /* continuous batching */
+	} else {
+		model_perf_at_pre(&hw, b, false, &pre1, &pf);
+		at_b.tpot_s = pf.tpot_s;
+		at_b.ttft_s = pf.ttft_s;
+		at_b.rps = pf.rps;
+		at_b.step_s = pf.step.total_s;
+		batch1_rps = pf.continuous_rps;
+	}
+	replica_headline(s, r, &f, b, &at_b);
 	r->error_band = model_error_band(s, g);
-	at_max_of(s, r, b);
+	at_max_of(s, r, b, at_b.step_s);
 
 	/* The operating point: the largest batch meeting the SLOs (the SLO
 	 * search, capacity.c), where the fleet is priced; every headline
 	 * figure is then computed there. */
 	shape_set shapes;
-	replica_shape *own_sh = NULL;
-	phase_time pre1 = pf.prefill;   /* one prompt's (pf is rewritten) */
 	int op_b = b;
 	capacity_shapes_init(&shapes, s, &r->p, r->search_hint);
 	shapes.text = text;
 	if (f.batch > 0 && r->requests_per_s > 0) {
 		slo_point own;
 		capacity_point(s, r->tpot_s, r->ttft_s, r->requests_per_s, &own);
-		own_sh = capacity_shape_seed(&shapes, &hw, f.batch, &own, &pre1);
+		replica_shape *own_sh = capacity_shape_seed(&shapes, &hw, f.batch,
+		                                            &own, &pre1);
 		const fleet_capacity *c = capacity_slo(&shapes, own_sh);
-		operating_point_of(s, r, &hw, own_sh->fast ? &own_sh->prep : NULL,
-		                   &pre1, c);
+		operating_point_of(s, r, &hw, fast ? &prep : NULL, &pre1, c);
 		op_b = r->op.batch;
 	} else {
 		r->op.batch = 0;
@@ -283,18 +298,18 @@ static void eval(const scenario *s, results *r, bool text)
 		}
 		outbuf_end(&ob);
 	}
-	if (op_b != b)
-		model_perf_at_pre(&hw, op_b, true, &pre1, &pf);
-	else
+	if (!fast && op_b == b)
 		model_perf_make_full(&hw, b, &pf);
+	else
+		model_perf_at_pre(&hw, op_b, true, &pre1, &pf);
 	replica_at(s, r, &hw, &f, op_b, &pf);
 
 	/* batch 1: one request at a time, its prefill then out decode steps
 	 * (the same under either batching mode: the continuous formula) */
 	if (b > 1) {
-		if (own_sh && own_sh->fast) {
+		if (fast) {
 			slo_perf p1;
-			model_slo_prep_at(&own_sh->prep, 1, &p1);
+			model_slo_prep_at(&prep, 1, &p1);
 			batch1_rps = p1.rps;
 		} else {
 			model_perf p1;

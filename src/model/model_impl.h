@@ -183,7 +183,22 @@ static inline double model_hw_pass_total(const model_hw *c, double m_dense,
 		+ (m_routed > 0 || c_routed > 0
 		   ? model_overlap_s(c->kappa, m_routed, c_routed) : 0)
 		+ comm_s + fixed_s;
-	return t >= 1e-12 ? t : 1e-12;
+	/* at least 1e-12, NaN too: > rather than >= (the same value at
+	 * t = 1e-12) is one maxsd */
+	return t > 1e-12 ? t : 1e-12;
+}
+
+/* The same for a pass without routed experts (the prepared steps): the
+ * same double, without the + 0 of the absent group, which gcc keeps
+ * (x + 0 is x but for x = −0, and a zero total becomes 1e-12 either
+ * way). */
+static inline double model_hw_pass_dense(const model_hw *c, double m_dense,
+                                         double c_dense, double comm_s,
+                                         double fixed_s)
+{
+	double t = model_overlap_s(c->kappa, m_dense, c_dense) + comm_s
+		+ fixed_s;
+	return t > 1e-12 ? t : 1e-12;
 }
 
 /* A decode step at the scenario's mean context (in + out/2) for any batch
@@ -202,9 +217,9 @@ static inline double model_decode_prep_s(const decode_prep *d, double b)
 {
 	const model_hw *c = d->c;
 
-	return model_hw_pass_total(c, model_hw_mem_s(c, b * d->ctx * c->kv_tok),
-	                           b * d->f1 / c->tfe, 0, 0,
-	                           model_hw_comm_s(c, b), c->fixed);
+	return model_hw_pass_dense(c, model_hw_mem_s(c, b * d->ctx * c->kv_tok),
+	                           b * d->f1 / c->tfe, model_hw_comm_s(c, b),
+	                           c->fixed);
 }
 
 /* A decode forward pass of `batch` sequences at mean context `context`,
@@ -320,10 +335,11 @@ void model_perf_at_pre(const model_hw *c, int batch, bool full,
  * knows it after the max batch's lighter figures). */
 void model_perf_make_full(const model_hw *c, int batch, model_perf *o);
 /* What an SLO search wants of one batch size: model_perf_at_pre's tpot_s,
- * ttft_s and rps (the same doubles), without the rest; prefill1 is one
- * prompt's prefill (not NULL). */
+ * ttft_s, rps and step.total_s (the same doubles), without the rest;
+ * prefill1 is one prompt's prefill (not NULL). */
 typedef struct {
 	double tpot_s, ttft_s, rps;
+	double step_s;        /* the decode step (the max-batch point keeps it) */
 } slo_perf;
 void model_perf_slo(const model_hw *c, int batch, const phase_time *prefill1,
                     slo_perf *out);
@@ -338,13 +354,13 @@ typedef struct {
 	double ttft;          /* t_req + pre */
 } slo_prep;
 bool model_slo_prep(const model_hw *c, const phase_time *prefill1,
-                    slo_prep *p);
+                    slo_prep *p);   /* prefill1: model_hw_prefill(c, in, 1)'s */
 /* one prompt's prefill time (model_hw_prefill(c, in, 1).total_s, the same
  * double, term for term) for a model without routed experts */
 static inline double model_prep_prefill1_s(const model_hw *c)
 {
-	return model_hw_pass_total(c, model_hw_mem_s(c, c->pre_kv),
-	                           c->pre_f / c->tfe, 0, 0,
+	return model_hw_pass_dense(c, model_hw_mem_s(c, c->pre_kv),
+	                           c->pre_f / c->tfe,
 	                           model_hw_comm_s(c, c->pre_tok), 0);
 }
 
@@ -352,13 +368,17 @@ static inline void model_slo_prep_at(const slo_prep *p, int batch,
                                      slo_perf *o)
 {
 	/* model_perf_at_pre's continuous figures, operation for operation:
-	 * TPOT = t_step + (b/out)·t_prefill, R_max = b/(out·t_step + b·t_prefill) */
+	 * TPOT = t_step + (b/out)·t_prefill, R_max = b/(out·t_step + b·t_prefill).
+	 * R_max without model_ratio's guard, the same double: t_step and
+	 * t_prefill are pass times (at least 1e-12, never NaN) and out ≥ 1,
+	 * so the divisor is at least 1e-12 and b/divisor at most 2^31/1e-12 */
 	int b = batch > 0 ? batch : 1;
 	double step = model_decode_prep_s(&p->d, b);
 
-	o->rps = model_ratio(b, p->out_eff * step + b * p->pre);
+	o->rps = b / (p->out_eff * step + b * p->pre);
 	o->tpot_s = step + b / p->out_eff * p->pre;
 	o->ttft_s = p->ttft;
+	o->step_s = step;
 }
 
 

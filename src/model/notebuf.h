@@ -24,11 +24,15 @@ typedef struct {
 static inline __attribute__((always_inline))
 void put_n(outbuf *o, const char *s, size_t n)
 {
-	size_t room = (size_t)(o->end - o->p);
-	if (n <= room) {
+	/* the end the piece would have, compared with the buffer's: one
+	 * addition that is also the new position (as integers: past the
+	 * end it is no pointer) */
+	if ((uintptr_t)o->p + n <= (uintptr_t)o->end) {
 		memcpy(o->p, s, n);     /* n constant for a literal */
 		o->p += n;
-	} else {
+	} else {                    /* cut: what fits (under n) */
+		size_t room = (size_t)(o->end - o->p);
+		room = room < n ? room : n;
 		memcpy(o->p, s, room);
 		o->p += room;
 	}
@@ -98,6 +102,44 @@ static inline char *digits_back32(char *q, uint32_t v)
 	return q;
 }
 
+/* digits_fwd from 10^4 on: the length, then the digits backwards (out of
+ * line: digits_fwd stays small enough to inline everywhere) */
+static __attribute__((noinline, unused)) char *digits_fwd_wide(char *p, uint32_t v)
+{
+	p += digits_of(v);
+	digits_back32(p, v);
+	return p;
+}
+
+/* Writes the digits of v (at least one) from p on; returns where they
+ * end.  Below 10^4 (nearly every number of a note) the length and the
+ * digits come from the same few comparisons and one division by 100,
+ * not digits_of's comparisons and then digits_back32's loop. */
+static inline char *digits_fwd(char *p, uint32_t v)
+{
+	const char *d2 = digit_pairs();
+	if (v < 10) {
+		*p = (char)('0' + v);
+		return p + 1;
+	}
+	if (v < 100) {
+		memcpy(p, d2 + 2 * v, 2);
+		return p + 2;
+	}
+	if (v < 10000) {
+		uint32_t h = v / 100, l = v - h * 100;
+		if (v < 1000) {
+			*p = (char)('0' + h);
+			memcpy(p + 1, d2 + 2 * l, 2);
+			return p + 3;
+		}
+		memcpy(p, d2 + 2 * h, 2);
+		memcpy(p + 2, d2 + 2 * l, 2);
+		return p + 4;
+	}
+	return digits_fwd_wide(p, v);
+}
+
 /* digits_back32 for any v: 64-bit steps down to 32 bits */
 static inline char *digits_back(char *q, unsigned long long v)
 {
@@ -121,8 +163,8 @@ static inline void digits_n(char *q, uint32_t v, int n)
 		return;
 	}
 	for (; n >= 2; n -= 2) {
-		uint32_t r = v % 100;
-		v /= 100;
+		uint32_t t = v / 100, r = v - t * 100;
+		v = t;
 		q -= 2;
 		memcpy(q, d2 + 2 * r, 2);
 	}
@@ -132,10 +174,14 @@ static inline void digits_n(char *q, uint32_t v, int n)
 
 /* put_fixed for any k, and for pieces cut at the buffer's end: the digits
  * written backwards into a scratch buffer, then copied (out of line: the
- * common case below stays small) */
+ * common case below stays small).  The writers out of line take the
+ * outbuf by value and return where it ends: no caller's outbuf has its
+ * address taken, so the callers keep it in registers (through a pointer,
+ * every character stored could be its p or end, read again after each). */
 static __attribute__((noinline, cold, unused))
-void put_fixed_any(outbuf *o, unsigned long long k, int dec, int min_int)
+char *put_fixed_any(outbuf ob, unsigned long long k, int dec, int min_int)
 {
+	outbuf *o = &ob;
 	char d[48];                /* digits end at d + 24; 24 bytes of slack */
 	char *e = d + 24, *q = e;
 	if (dec > 0) {
@@ -149,6 +195,7 @@ void put_fixed_any(outbuf *o, unsigned long long k, int dec, int min_int)
 	while (e - q < min_int && q > d)
 		*--q = '0';
 	put_tail(o, q, (size_t)(e - q));
+	return o->p;
 }
 
 /* The digits of ip, then, for dec > 0, a point and the dec digits of fr
@@ -158,8 +205,7 @@ void put_fixed_any(outbuf *o, unsigned long long k, int dec, int min_int)
 static inline __attribute__((always_inline))
 void fixed_split(outbuf *o, uint32_t ip, uint32_t fr, int dec)
 {
-	char *q = o->p + digits_of(ip);
-	digits_back32(q, ip);
+	char *q = digits_fwd(o->p, ip);
 	if (dec > 0) {
 		*q = '.';
 		q += 1 + dec;
@@ -174,8 +220,9 @@ void fixed_split(outbuf *o, uint32_t ip, uint32_t fr, int dec)
  * the digits in place, in 32-bit arithmetic.  The caller has checked the
  * room for 24 characters.  For a dec known only at run time (the
  * constant ones are put_f's, inline). */
-static inline void fixed_in_place(outbuf *o, uint32_t w, int dec, int min_int)
+static inline char *fixed_in_place(outbuf ob, uint32_t w, int dec, int min_int)
 {
+	outbuf *o = &ob;
 	uint32_t ip, fr;
 	if (dec == 2) {          /* cents, the most common: no jump table */
 		ip = w / 100;
@@ -197,6 +244,7 @@ static inline void fixed_in_place(outbuf *o, uint32_t w, int dec, int min_int)
 		o->p += ni - nd;
 	}
 	fixed_split(o, ip, fr, dec);
+	return o->p;
 }
 
 /* k with a decimal point `dec` (0..8) digits from its right, its integer
@@ -206,9 +254,9 @@ static inline void put_fixed(outbuf *o, unsigned long long k, int dec,
                              int min_int)
 {
 	if (k > UINT32_MAX || o->end - o->p < 24)
-		put_fixed_any(o, k, dec, min_int);
+		o->p = put_fixed_any(*o, k, dec, min_int);
 	else
-		fixed_in_place(o, (uint32_t)k, dec, min_int);
+		o->p = fixed_in_place(*o, (uint32_t)k, dec, min_int);
 }
 
 /* unsigned decimal, at least min_digits (zero-padded) */
@@ -218,27 +266,25 @@ static inline void put_u(outbuf *o, unsigned long long v, int min_digits)
 }
 
 /* put_i's sign and its cut or wide cases */
-static __attribute__((noinline, cold, unused)) void put_i_any(outbuf *o, long v)
+static __attribute__((noinline, cold, unused)) char *put_i_any(outbuf ob, long v)
 {
+	outbuf *o = &ob;
 	if (v < 0) {
 		PUT(o, "-");
-		put_fixed_any(o, -(unsigned long long)v, 0, 1);
-	} else {
-		put_fixed_any(o, (unsigned long long)v, 0, 1);
+		return put_fixed_any(*o, -(unsigned long long)v, 0, 1);
 	}
+	return put_fixed_any(*o, (unsigned long long)v, 0, 1);
 }
 
 /* a signed integer; the common case (0 <= v < 2^32, room for 10 digits)
  * inline: a few comparisons for the length, then the digits in place */
-static inline void put_i(outbuf *o, long v)
+static inline __attribute__((always_inline)) void put_i(outbuf *o, long v)
 {
 	if (v < 0 || (unsigned long)v > UINT32_MAX || o->end - o->p < 10) {
-		put_i_any(o, v);
+		o->p = put_i_any(*o, v);
 		return;
 	}
-	int n = digits_of((uint32_t)v);
-	o->p += n;
-	digits_back32(o->p, (uint32_t)v);
+	o->p = digits_fwd(o->p, (uint32_t)v);
 }
 
 /* put_f's 10^decimals */
@@ -246,12 +292,13 @@ static const double put_f_scale[] = { 1, 10, 100, 1000, 10000, 1e5, 1e6 };
 
 /* put_f for every value (signs, NaN, the %.3g of huge ones) */
 static __attribute__((noinline, cold, unused))
-void put_f_any(outbuf *o, double v, int decimals)
+char *put_f_any(outbuf ob, double v, int decimals)
 {
+	outbuf *o = &ob;
 	const double *scale = put_f_scale;
 	if (!isfinite(v)) {
 		PUT(o, "?");
-		return;
+		return o->p;
 	}
 	if (v < 0) {
 		v = -v;
@@ -262,9 +309,10 @@ void put_f_any(outbuf *o, double v, int decimals)
 		char tmp[32];
 		snprintf(tmp, sizeof tmp, "%.3g", v);
 		put_s(o, tmp);
-		return;
+		return o->p;
 	}
 	put_fixed(o, (unsigned long long)(v * scale[decimals] + 0.5), decimals, 1);
+	return o->p;
 }
 
 /* v with `decimals` (0..6) digits after the point, like %.Nf (values of
@@ -287,13 +335,16 @@ void put_f(outbuf *o, double v, int decimals)
 	double x = v * put_f_scale[decimals];
 	if (x >= 0.0 && x < 4294967295.0 && o->end - o->p >= 24) {
 		uint32_t w = (uint32_t)(x + 0.5);
-		if (__builtin_constant_p(decimals))
-			fixed_split(o, w / p10[decimals], w % p10[decimals],
-			            decimals);
+		if (__builtin_constant_p(decimals)) {
+			/* the remainder from the quotient: one multiplication
+			 * (w % 10^d apart would be a second) */
+			uint32_t ip = w / p10[decimals];
+			fixed_split(o, ip, w - ip * p10[decimals], decimals);
+		}
 		else
-			fixed_in_place(o, w, decimals, 1);
+			o->p = fixed_in_place(*o, w, decimals, 1);
 	} else {
-		put_f_any(o, v, decimals);
+		o->p = put_f_any(*o, v, decimals);
 	}
 }
 
@@ -306,7 +357,7 @@ void put_f(outbuf *o, double v, int decimals)
 static inline void g_in_place(outbuf *o, uint32_t k, int dec)
 {
 	char d[32];                   /* k's digits end at d + 16 */
-	char *e = d + 16, *s = digits_back32(e, k), *p = o->p;
+	char *s = d + 6, *e = digits_fwd(s, k), *p = o->p;
 
 	if (k == 0)                   /* "0": no fraction */
 		dec = 0;
@@ -335,8 +386,9 @@ static inline void g_in_place(outbuf *o, uint32_t k, int dec)
 /* v with `sig` (1..9) significant digits like %.Ng, trailing zeros
  * dropped, but always in fixed point (no exponent: 1234.5 -> "1235"), at
  * most 8 decimals: 39.1403 -> "39.1", 0.00021036 -> "0.00021", 2.0 -> "2" */
-static inline void put_g(outbuf *o, double v, int sig)
+static inline char *put_g_at(outbuf ob, double v, int sig)
 {
+	outbuf *o = &ob;
 	/* doubles: a * p10[dec] as with the integer powers, without the
 	 * unsigned-to-double conversion */
 	static const double p10[] = { 1, 10, 100, 1000, 10000, 1e5, 1e6, 1e7,
@@ -345,7 +397,7 @@ static inline void put_g(outbuf *o, double v, int sig)
 	int dec = sig - 1;
 	if (!(a < 1e9)) {          /* also NaN and infinities */
 		put_f(o, v, 0);
-		return;
+		return o->p;
 	}
 	for (double t = 10.0; a >= t && dec > 0; t *= 10.0)
 		dec--;
@@ -361,17 +413,26 @@ static inline void put_g(outbuf *o, double v, int sig)
 		PUT(o, "-");
 	if (k <= UINT32_MAX && o->end - o->p >= 24) {
 		g_in_place(o, (uint32_t)k, dec);
-		return;
+		return o->p;
 	}
 	while (dec > 0 && k % 10 == 0) {
 		k /= 10;
 		dec--;
 	}
-	put_fixed_any(o, k, dec, 1);
+	return put_fixed_any(*o, k, dec, 1);
+}
+
+/* put_g_at where the note is: its outbuf by value, so that a copy of
+ * put_g_at out of line does not take the caller's outbuf's address */
+static inline __attribute__((always_inline))
+void put_g(outbuf *o, double v, int sig)
+{
+	o->p = put_g_at(*o, v, sig);
 }
 
 /* a fraction as a percentage with `decimals` digits: 0.99731 -> "99.73%" */
-static inline void put_pct(outbuf *o, double frac, int decimals)
+static inline __attribute__((always_inline))
+void put_pct(outbuf *o, double frac, int decimals)
 {
 	put_f(o, 100.0 * frac, decimals);
 	PUT(o, "%");

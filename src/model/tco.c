@@ -140,15 +140,17 @@ static int cents_digits(double v)
 }
 
 /* a price per 1M tokens with cents_digits's decimals: whole cents (the
- * usual case) through put_f's constant-decimal path, in place */
-static void put_per_1m(outbuf *o, double v)
+ * usual case) through put_f's constant-decimal path, in place; the
+ * outbuf by value and its end returned (notebuf.h's put_fixed_any) */
+static char *per_1m_at(outbuf ob, double v)
 {
 	int d = cents_digits(v);
 
 	if (d == 2)
-		put_f(o, v, 2);
+		put_f(&ob, v, 2);
 	else
-		put_f(o, v, d);
+		put_f(&ob, v, d);
+	return ob.p;
 }
 
 static void eval_api_option(const scenario *s, const region_set *rs,
@@ -177,9 +179,9 @@ static void eval_api_option(const scenario *s, const region_set *rs,
 		PUT(nb, "$");
 		put_f(nb, daily, 2);
 		PUT(nb, "/day at $");
-		put_per_1m(nb, pin * 1e6);
+		nb->p = per_1m_at(*nb, pin * 1e6);
 		PUT(nb, " + $");
-		put_per_1m(nb, pout * 1e6);
+		nb->p = per_1m_at(*nb, pout * 1e6);
 		PUT(nb, " per 1M in/out tokens; provider latency not modelled "
 		    "(SLOs assumed met)");
 		outbuf_end(nb);

@@ -378,7 +378,7 @@ static void energy(const scenario *s, results *r)
 {
 	int T = s->gpus > 0 ? s->gpus : 1;
 	double w1 = T * s->gpu.system_w, pue = s->owned.pue, f = s->owned.idle_fraction;
-	double price = 0.0, n = 0.0, w, tok;
+	double price = 0.0, n = 0.0, w, tok, u;
 
 	memset(&r->energy_replica, 0, sizeof r->energy_replica);
 	memset(&r->energy_fleet, 0, sizeof r->energy_fleet);
@@ -394,7 +394,11 @@ static void energy(const scenario *s, results *r)
 	            r->usd_per_kwh);
 	if (r->replicas_total <= 0)
 		return;
-	w = r->replicas_total * w1 * (f + (1.0 - f) * fmin(1.0, fmax(0.0, r->utilisation)));
+	/* the utilisation in [0, 1]: fmax(0.0, u) and fmin(1.0, ·) as glibc's
+	 * maxsd and minsd give them (NaN: 0), without two calls */
+	u = r->utilisation >= 0.0 ? r->utilisation : 0.0;
+	u = u > 1.0 ? 1.0 : u;
+	w = r->replicas_total * w1 * (f + (1.0 - f) * u);
 	tok = r->mean_requests_per_s * s->output_tokens;
 	fill_energy(&r->energy_fleet, w, tok, pue, r->usd_per_kwh);
 	r->energy_kwh_month = w / 1000.0 * pue * hours_month(s);

@@ -1026,6 +1026,26 @@ static void test_note_formatters(void **st)
 	assert_string_equal(fmt_with(put_g, 0.1, 3), "0.1");
 	assert_string_equal(fmt_with(put_g, 0.0000000123, 3), "0.00000001");
 	assert_string_equal(fmt_with(put_g, 123456.7, 9), "123456.7");
+	/* either side of each length digits_fwd tells apart (1, 2, 3, 4
+	 * digits, then the wide ones out of line), as integers and as the
+	 * integer part of a fixed-point number */
+	{
+		static const long v[] = { 9, 10, 99, 100, 999, 1000, 9999, 10000,
+		                          99999, 4294967295L };
+		static const char *const f[] = { "9.50", "10.50", "99.50",
+			"100.50", "999.50", "1000.50", "9999.50", "10000.50",
+			"99999.50", "4294967.30" };
+		char big[32], want[32];
+		for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+			outbuf_init(&o, big, sizeof big);
+			put_i(&o, v[i]);
+			outbuf_end(&o);
+			snprintf(want, sizeof want, "%ld", v[i]);
+			assert_string_equal(big, want);
+			assert_string_equal(fmt_with(put_f, i + 1 < sizeof v / sizeof v[0]
+			                    ? (double)v[i] + 0.5 : 4294967.3, 2), f[i]);
+		}
+	}
 	/* percentages: 0.999 -> 99.9000% (the availability note's form) */
 	assert_string_equal(fmt_with(put_pct, 0.999, 4), "99.9000%");
 	assert_string_equal(fmt_with(put_pct, 0.97029901, 4), "97.0299%");

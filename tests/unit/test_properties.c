@@ -408,10 +408,12 @@ static void test_random_scenarios(void **st)
 				model_perf_at_pre(&hw, b, false, &pre, &full);
 				model_slo_prep_at(&sp, b, &fast);
 				CHECK(fast.tpot_s == full.tpot_s && fast.ttft_s == full.ttft_s
-				      && fast.rps == full.rps, i, "batch %d: prepared TPOT %.17g "
-				      "TTFT %.17g R %.17g, full %.17g %.17g %.17g", b,
-				      fast.tpot_s, fast.ttft_s, fast.rps, full.tpot_s,
-				      full.ttft_s, full.rps);
+				      && fast.rps == full.rps
+				      && fast.step_s == full.step.total_s, i, "batch %d: "
+				      "prepared TPOT %.17g TTFT %.17g R %.17g step %.17g, "
+				      "full %.17g %.17g %.17g %.17g", b, fast.tpot_s,
+				      fast.ttft_s, fast.rps, fast.step_s, full.tpot_s,
+				      full.ttft_s, full.rps, full.step.total_s);
 				/* and one prompt's prefill worked out from the prep */
 				slo_prep own;
 				assert_true(model_slo_prep(&hw, NULL, &own));
