@@ -190,7 +190,7 @@ void capacity_point(const scenario *s, double tpot, double ttft0,
 }
 
 /* the point's ρ as the table has it (exact once solved) */
-static double rho_guess(slo_point *o)
+MODEL_HOT double rho_guess(slo_point *o)
 {
 	if (o->solved)
 		return o->rho;
