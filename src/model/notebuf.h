@@ -340,9 +340,9 @@ void put_f(outbuf *o, double v, int decimals)
 			 * (w % 10^d apart would be a second) */
 			uint32_t ip = w / p10[decimals];
 			fixed_split(o, ip, w - ip * p10[decimals], decimals);
-		}
-		else
+		} else {
 			o->p = fixed_in_place(*o, w, decimals, 1);
+		}
 	} else {
 		o->p = put_f_any(*o, v, decimals);
 	}
@@ -356,7 +356,8 @@ void put_f(outbuf *o, double v, int decimals)
  * characters compared, not divisions. */
 static inline void g_in_place(outbuf *o, uint32_t k, int dec)
 {
-	char d[32];                   /* k's digits end at d + 16 */
+	char d[32];                   /* k's (at most 10) digits from
+	                                 d + 6: 16 bytes to copy from there */
 	char *s = d + 6, *e = digits_fwd(s, k), *p = o->p;
 
 	if (k == 0)                   /* "0": no fraction */
