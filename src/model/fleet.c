@@ -64,19 +64,19 @@ static void copy_name(char dst[ID_MAX], const char src[ID_MAX])
 static char *slo_names_at(outbuf ob, unsigned failing)
 {
 	outbuf *o = &ob;
-	const char *sep = "";
 
-	if (failing & SLO_TTFT) {
+	/* the separators are literals (a string chosen at run time would be
+	 * a strlen and a memcpy, even an empty one) */
+	if (failing & SLO_TTFT)
 		PUT(o, "TTFT");
-		sep = ", ";
-	}
 	if (failing & SLO_TPOT) {
-		put_s(o, sep);
+		if (failing & SLO_TTFT)
+			PUT(o, ", ");
 		PUT(o, "TPOT");
-		sep = ", ";
 	}
 	if (failing & SLO_E2E) {
-		put_s(o, sep);
+		if (failing & (SLO_TTFT | SLO_TPOT))
+			PUT(o, ", ");
 		PUT(o, "E2E");
 	}
 	return o->p;
