@@ -223,16 +223,6 @@ void model_hw_decode(const model_hw *c, double batch, double context,
 	        q * b * (c->f_tok + c->pair_dec * ctx * c->L), t);
 }
 
-bool model_decode_prep(const model_hw *c, decode_prep *d)
-{
-	if (c->w_routed != 0 || c->f_routed != 0)
-		return false;
-	d->c = c;
-	d->ctx = c->dec_ctx;
-	d->f1 = c->dec_f1;
-	return true;
-}
-
 void model_hw_prefill(const model_hw *c, double prompt, double nseq,
                       phase_time *t)
 {

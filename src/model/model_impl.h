@@ -211,7 +211,16 @@ typedef struct {
 	double ctx;           /* the context, capped as model_hw_decode does */
 	double f1;            /* f_tok + pair_dec·ctx·L: FLOPs per sequence */
 } decode_prep;
-bool model_decode_prep(const model_hw *c, decode_prep *d);
+static inline bool model_decode_prep(const model_hw *c, decode_prep *d)
+{
+	/* inline: model_slo_prep (once per replica shape) is its caller */
+	if (c->w_routed != 0 || c->f_routed != 0)
+		return false;
+	d->c = c;
+	d->ctx = c->dec_ctx;
+	d->f1 = c->dec_f1;
+	return true;
+}
 
 static inline double model_decode_prep_s(const decode_prep *d, double b)
 {
