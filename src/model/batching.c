@@ -155,18 +155,6 @@ void model_perf_make_full(const model_hw *c, int batch, model_perf *o)
 		perf_static(c, batch > 0 ? batch : 1, o);
 }
 
-bool model_slo_prep(const model_hw *c, const phase_time *prefill1,
-                    slo_prep *p)
-{
-	/* speculative decoding and static batching take another path */
-	if (!c->slo_fast || !model_decode_prep(c, &p->d))
-		return false;
-	p->out_eff = c->out_eff;
-	p->pre = prefill1 ? prefill1->total_s : model_prep_prefill1_s(c);
-	p->ttft = c->t_req + p->pre;
-	return true;
-}
-
 void model_perf_slo(const model_hw *c, int batch, const phase_time *prefill1,
                     slo_perf *o)
 {

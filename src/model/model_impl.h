@@ -362,8 +362,6 @@ typedef struct {
 	double pre;           /* one prompt's prefill */
 	double ttft;          /* t_req + pre */
 } slo_prep;
-bool model_slo_prep(const model_hw *c, const phase_time *prefill1,
-                    slo_prep *p);   /* prefill1: model_hw_prefill(c, in, 1)'s */
 /* one prompt's prefill time (model_hw_prefill(c, in, 1).total_s, the same
  * double, term for term) for a model without routed experts */
 static inline double model_prep_prefill1_s(const model_hw *c)
@@ -371,6 +369,20 @@ static inline double model_prep_prefill1_s(const model_hw *c)
 	return model_hw_pass_dense(c, model_hw_mem_s(c, c->pre_kv),
 	                           c->pre_f / c->tfe,
 	                           model_hw_comm_s(c, c->pre_tok), 0);
+}
+
+/* prefill1: model_hw_prefill(c, in, 1)'s, or NULL.  Inline: capacity.c
+ * prepares every replica shape it sets up. */
+static inline bool model_slo_prep(const model_hw *c,
+                                  const phase_time *prefill1, slo_prep *p)
+{
+	/* speculative decoding and static batching take another path */
+	if (!c->slo_fast || !model_decode_prep(c, &p->d))
+		return false;
+	p->out_eff = c->out_eff;
+	p->pre = prefill1 ? prefill1->total_s : model_prep_prefill1_s(c);
+	p->ttft = c->t_req + p->pre;
+	return true;
 }
 
 static inline void model_slo_prep_at(const slo_prep *p, int batch,
