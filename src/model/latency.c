@@ -28,17 +28,9 @@ double model_mbu_at(const gpu_spec *g, double x)
  * k = H/T columns of the hidden size: mfu·k/(k + k_half).  Tokens per pass
  * do not enter: a pass of few tokens is limited by its weight reads, which
  * the memory term and the overlap carry (infertui-model(7), "Time"). */
-static double mfu_of(double mfu, double k0, double k)
-{
-	k = model_nonneg(k);
-	if (k0 == 0)
-		return mfu;
-	return k > 0 ? mfu * k / (k + k0) : 0;
-}
-
 double model_mfu_at(const gpu_spec *g, double k)
 {
-	return mfu_of(eff(g->mfu), model_nonneg(g->mfu_half_hidden), k);
+	return model_mfu_of(eff(g->mfu), model_nonneg(g->mfu_half_hidden), k);
 }
 
 double model_weight_format_eff(int prec)
@@ -99,21 +91,6 @@ static void finish(const model_hw *c, phase_time *t, double m_dense,
 	t->compute_bound = t->compute_s > t->memory_s;
 	t->total_s = model_hw_pass_total(c, m_dense, c_dense, m_routed, c_routed,
 	                                 t->comm_s, t->fixed_s);
-}
-
-void model_hw_regpus(model_hw *c, const gpu_spec *g, int gpus)
-{
-	/* g performs as the accelerator c was set up for: what of it T
-	 * needs is in c already (f_peak, mfu, k_half) */
-	(void)g;
-	c->gpus = gpus > 0 ? gpus : 1;
-	c->T = c->gpus;
-	c->f_eff = c->f_peak * mfu_of(c->mfu, c->k_half, c->H / c->T);
-	if (!(c->f_eff >= 1))
-		c->f_eff = 1;
-	c->tbw = c->T * c->bw_eff;
-	c->tfe = c->T * c->f_eff;
-	c->k_ring = 2 * (c->T - 1) / c->T;
 }
 
 /* model_hw_set_gpu, inline in model_hw_init too */

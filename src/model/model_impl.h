@@ -134,11 +134,33 @@ typedef struct model_hw {
 } model_hw;   /* struct model_hw: fleet.h names it without this header */
 void model_hw_init(model_hw *c, const scenario *s, const gpu_spec *g,
                    int gpus, const model_params *p);
+/* model_mfu_at from the accelerator's MFU and k_half (guarded) */
+static inline double model_mfu_of(double mfu, double k0, double k)
+{
+	k = model_nonneg(k);
+	if (k0 == 0)
+		return mfu;
+	return k > 0 ? mfu * k / (k + k0) : 0;
+}
 /* c, set up for an accelerator that performs as g does, made over for
  * T = gpus devices: all that depends on T (T itself and the achieved
  * FLOP/s F(prec)·ψ(prec)·mfu(H/T)); the same figures as model_hw_init
- * for g and gpus, without working the rest out again. */
-void model_hw_regpus(model_hw *c, const gpu_spec *g, int gpus);
+ * for g and gpus, without working the rest out again.  Inline: a few
+ * multiplications, once per replica shape. */
+static inline void model_hw_regpus(model_hw *c, const gpu_spec *g, int gpus)
+{
+	/* g performs as the accelerator c was set up for: what of it T
+	 * needs is in c already (f_peak, mfu, k_half) */
+	(void)g;
+	c->gpus = gpus > 0 ? gpus : 1;
+	c->T = c->gpus;
+	c->f_eff = c->f_peak * model_mfu_of(c->mfu, c->k_half, c->H / c->T);
+	if (!(c->f_eff >= 1))
+		c->f_eff = 1;
+	c->tbw = c->T * c->bw_eff;
+	c->tfe = c->T * c->f_eff;
+	c->k_ring = 2 * (c->T - 1) / c->T;
+}
 /* c, set up for the same scenario and model_params on any accelerator,
  * made over for g × gpus: all that depends on the accelerator (rates,
  * compute precision, link), the rest (the model, the request) kept; the
