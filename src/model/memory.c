@@ -188,14 +188,25 @@ void model_memory_fit(const scenario *s, const gpu_spec *g, int gpus,
 	f->batch = fit_batch(s, f->max_concurrency, &f->limit);
 }
 
-int model_batch_for(const scenario *s, const gpu_spec *g, int gpus,
-                    double weights, double kv_req)
+double model_usable_per_gpu(const scenario *s, const gpu_spec *g)
 {
-	double usable = (gpus > 0 ? gpus : 1) * usable_per_gpu(s, g);
+	return usable_per_gpu(s, g);
+}
+
+int model_batch_for_usable(const scenario *s, double usable, double weights,
+                           double kv_req)
+{
 	enum batch_limit limit;
 
 	return fit_batch(s, fit_concurrency(usable - weights, usable, kv_req),
 	                 &limit);
+}
+
+int model_batch_for(const scenario *s, const gpu_spec *g, int gpus,
+                    double weights, double kv_req)
+{
+	return model_batch_for_usable(s, (gpus > 0 ? gpus : 1)
+	                              * usable_per_gpu(s, g), weights, kv_req);
 }
 
 int model_max_batch(const scenario *s, const gpu_spec *gpu, int gpus,

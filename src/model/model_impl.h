@@ -303,6 +303,13 @@ void model_memory_fit(const scenario *s, const gpu_spec *g, int gpus,
  * `weights` bytes and `kv_req` bytes of KV per request; 0: does not fit. */
 int model_batch_for(const scenario *s, const gpu_spec *g, int gpus,
                     double weights, double kv_req);
+/* The same in two steps, for a caller that tries several T of one
+ * accelerator: mem·util − overhead of one device (guarded), then the
+ * batch for usable = T · that; model_batch_for(s, g, T, w, kv) is
+ * model_batch_for_usable(s, T · model_usable_per_gpu(s, g), w, kv). */
+double model_usable_per_gpu(const scenario *s, const gpu_spec *g);
+int model_batch_for_usable(const scenario *s, double usable, double weights,
+                           double kv_req);
 /* 1 + r under speculative decoding (the draft's weights and KV as a share
  * r of the target's), else 1. */
 double model_draft_factor(const scenario *s);

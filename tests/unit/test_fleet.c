@@ -938,6 +938,33 @@ static void test_hw_set_gpu(void **state)
 	assert_true(n >= 8);
 }
 
+/* model_batch_for in two steps (an accelerator's usable bytes per device
+ * once, then each T) gives the same batch: every catalog accelerator,
+ * T 1 to 32. */
+static void test_batch_for_usable(void **state)
+{
+	static scenario s;
+	static results r;
+	const gpu_spec *g;
+	double w, kv;
+	int n = 0;
+	(void)state;
+
+	apac(&s);
+	model_eval(&s, &r);
+	w = model_held_weight_bytes(&s, &r.p);
+	kv = model_held_kv_per_request(&s);
+	for (size_t i = 0; (g = catalog_gpu_at(i)) != NULL; i++) {
+		double per = model_usable_per_gpu(&s, g);
+		for (int T = 1; T <= 32; T++) {
+			int b = model_batch_for(&s, g, T, w, kv);
+			assert_int_equal(model_batch_for_usable(&s, T * per, w, kv), b);
+			n += b > 0;
+		}
+	}
+	assert_true(n > 0);      /* some fit (not a vacuous pass) */
+}
+
 /* Regions with the same peak need the same replicas (a replica's
  * capacity does not depend on the region): one is worked out, the others
  * follow it; only the price differs. */
@@ -1555,6 +1582,7 @@ int main(void)
 		cmocka_unit_test(test_option_layout_brute_force),
 		cmocka_unit_test(test_hw_regpus),
 		cmocka_unit_test(test_hw_set_gpu),
+		cmocka_unit_test(test_batch_for_usable),
 		cmocka_unit_test(test_regions_same_peak),
 		cmocka_unit_test(test_option_gpus_per_replica),
 		cmocka_unit_test(test_break_even),
