@@ -171,6 +171,21 @@ double model_hw_weights_read(const model_hw *c, double tokens)
 static void hw_pass(const model_hw *c, double tokens, double kv_bytes,
                     double f_dense, phase_time *t)
 {
+	if (c->w_routed == 0 && c->f_routed == 0) {
+		/* no routed experts: their group is zero and drops out of each
+		 * sum (x + 0 is x: every term here is at least +0, and
+		 * model_hw_pass_dense is model_hw_pass_total without it) */
+		double m_dense = model_hw_mem_s(c, kv_bytes);
+		double c_dense = f_dense / c->tfe;
+		t->bytes = (c->w_base + kv_bytes) / c->T;
+		t->flops = f_dense / c->T;
+		t->memory_s = m_dense;
+		t->compute_s = c_dense;
+		t->compute_bound = c_dense > m_dense;
+		t->total_s = model_hw_pass_dense(c, m_dense, c_dense, t->comm_s,
+		                                 t->fixed_s);
+		return;
+	}
 	double share = c->w_routed > 0
 		? model_expert_share(&c->s->model, tokens) : 0;
 	double w_routed = c->w_routed * share;
