@@ -257,6 +257,41 @@ static bool same_phase(const phase_time *a, const phase_time *b)
 	       a->compute_bound == b->compute_bound;
 }
 
+/* the report of r in a format, as a string (malloc'd) */
+static char *report_of(const scenario *s, const results *r,
+                       enum report_format fmt)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	assert_int_equal(report_write(f, fmt, s, r), 0);
+	fclose(f);
+	return buf;
+}
+
+/* 10: model_eval writes every figure it reports: evaluated into a struct
+ * of stale bytes (but the search hints, which carry over on purpose), the
+ * text and JSON reports are those of a zeroed one */
+static void check_stale(const scenario *s, int i)
+{
+	static results z, g;
+	static const enum report_format fmts[] = { REPORT_TEXT, REPORT_JSON };
+
+	memset(&z, 0, sizeof z);
+	memset(&g, 0xa5, sizeof g);
+	memset(g.search_hint, 0, sizeof g.search_hint);
+	model_eval(s, &z);
+	model_eval(s, &g);
+	for (size_t k = 0; k < sizeof fmts / sizeof fmts[0]; k++) {
+		char *a = report_of(s, &z, fmts[k]), *b = report_of(s, &g, fmts[k]);
+		CHECK(strcmp(a, b) == 0, i, "report %zu of a stale results struct "
+		      "differs from a zeroed one's", k);
+		free(a);
+		free(b);
+	}
+}
+
 static void test_random_scenarios(void **st)
 {
 	(void)st;
@@ -373,6 +408,9 @@ static void test_random_scenarios(void **st)
 
 		/* 7. the JSON */
 		check_json(&S, &R, i);
+		/* 10. no figure left from an earlier evaluation */
+		if (i % 10 == 0)
+			check_stale(&S, i);
 
 		/* 8. the SLO search's prepared figures (model_slo_prep_at) are
 		 * model_perf_at_pre's, to the bit, at any batch, and its
