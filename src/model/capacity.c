@@ -492,6 +492,7 @@ void capacity_shapes_init(shape_set *set, const scenario *s,
 	set->own = NULL;
 	set->n_gpus = 0;
 	set->text = true;
+	set->usable_gpu = NULL;
 }
 
 const gpu_spec *capacity_gpu(shape_set *set, const gpu_spec *g)
@@ -550,7 +551,14 @@ replica_shape *capacity_shape(shape_set *set, const gpu_spec *g, int T)
 		set->weights = model_held_weight_bytes(set->s, set->p);
 		set->kv_req = model_held_kv_per_request(set->s);
 	}
-	sh->bmax = model_batch_for(set->s, g, T, set->weights, set->kv_req);
+	if (set->usable_gpu != g) {
+		set->usable_gpu = g;
+		set->usable_per = model_usable_per_gpu(set->s, g);
+	}
+	/* model_batch_for's figure, T · one device's usable bytes */
+	sh->bmax = model_batch_for_usable(set->s, (T > 0 ? T : 1) *
+	                                  set->usable_per, set->weights,
+	                                  set->kv_req);
 	if (sh->bmax > 0) {
 		/* another T of an accelerator set up already: only what
 		 * depends on T is worked out again */

@@ -74,6 +74,10 @@ typedef struct shape_set {
 	 * (capacity_gpu): shapes are found by pointer */
 	int n_gpus;
 	const gpu_spec *gpus[8];
+	/* one device's usable bytes on the last accelerator a shape was set
+	 * up on (an option tries its T one after another) */
+	const gpu_spec *usable_gpu;
+	double usable_per;
 } shape_set;
 
 void capacity_shapes_init(shape_set *set, const scenario *s,
