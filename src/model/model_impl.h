@@ -114,8 +114,9 @@ typedef struct model_hw {
 	double link_bw, alpha;
 	double fixed;              /* t_fixed */
 	double hit;                /* prefix hit rate h */
-	/* The scenario's request, which no T changes (a shape made over by
-	 * model_hw_regpus keeps them): its tokens, guarded once here for
+	/* The scenario's request, which no T or accelerator changes (a shape
+	 * made over by model_hw_regpus or model_hw_set_gpu keeps them): its
+	 * tokens, guarded once here for
 	 * model_perf_at_pre, and the T-free factors of the SLO search's
 	 * prepared figures (model_slo_prep). */
 	double in, out;            /* model_in_tokens, model_out_tokens */
@@ -210,8 +211,8 @@ static inline double model_hw_pass_total(const model_hw *c, double m_dense,
 	return t > 1e-12 ? t : 1e-12;
 }
 
-/* The same for a pass without routed experts (the prepared steps): the
- * same double, without the + 0 of the absent group, which gcc keeps
+/* The same for a pass without routed experts (the prepared steps, and
+ * hw_pass for a dense model): the same double, without the + 0 of the absent group, which gcc keeps
  * (x + 0 is x but for x = −0, and a zero total becomes 1e-12 either
  * way). */
 static inline double model_hw_pass_dense(const model_hw *c, double m_dense,
