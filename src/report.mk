@@ -10,6 +10,7 @@ TESTS += tests/unit/test_fleet tests/unit/test_report
 tests_unit_test_fleet_SOURCES = tests/unit/test_fleet.c
 tests_unit_test_fleet_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_fleet_LDADD = $(CORE_LIBS) $(UNIT_LIBS)
-tests_unit_test_report_SOURCES = tests/unit/test_report.c tests/unit/preset_fixture.h
+tests_unit_test_report_SOURCES = tests/unit/test_report.c tests/unit/preset_fixture.h \
+	tests/unit/report_fixture.h
 tests_unit_test_report_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_report_LDADD = $(CORE_LIBS) $(UNIT_LIBS)

@@ -31,7 +31,7 @@ tests_unit_test_model_calib_LDADD = $(CORE_LIBS) $(UNIT_LIBS)
 check_PROGRAMS += tests/unit/test_properties
 TESTS += tests/unit/test_properties
 tests_unit_test_properties_SOURCES = tests/unit/test_properties.c \
-	tests/unit/preset_fixture.h
+	tests/unit/preset_fixture.h tests/unit/report_fixture.h
 tests_unit_test_properties_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_properties_LDADD = $(CORE_LIBS) $(UNIT_LIBS)
 

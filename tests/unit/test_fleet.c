@@ -884,6 +884,17 @@ static void test_option_layout_brute_force(void **state)
 /* A replica set up for one T and made over for another (the shapes of an
  * option's GPUs-per-replica search) holds the same figures as one set up
  * for that T from scratch. */
+/* apac-3region evaluated into *s, *r, and a (its own accelerator at T 8)
+ * and b zeroed first: padding too, as they are compared as bytes */
+static void apac_hw(scenario *s, results *r, model_hw *a, model_hw *b)
+{
+	apac(s);
+	model_eval(s, r);
+	memset(a, 0, sizeof *a);
+	memset(b, 0, sizeof *b);
+	model_hw_init(a, s, &s->gpu, 8, &r->p);
+}
+
 static void test_hw_regpus(void **state)
 {
 	static scenario s;
@@ -891,11 +902,7 @@ static void test_hw_regpus(void **state)
 	model_hw a, b;
 	(void)state;
 
-	apac(&s);
-	model_eval(&s, &r);
-	memset(&a, 0, sizeof a);      /* padding too: compared as bytes */
-	memset(&b, 0, sizeof b);
-	model_hw_init(&a, &s, &s.gpu, 8, &r.p);
+	apac_hw(&s, &r, &a, &b);
 	for (int T = 1; T <= 16; T++) {
 		model_hw_init(&b, &s, &s.gpu, T, &r.p);
 		model_hw_regpus(&a, &s.gpu, T);
@@ -921,11 +928,7 @@ static void test_hw_set_gpu(void **state)
 	int n = 0;
 	(void)state;
 
-	apac(&s);
-	model_eval(&s, &r);
-	memset(&a, 0, sizeof a);      /* padding too: compared as bytes */
-	memset(&b, 0, sizeof b);
-	model_hw_init(&a, &s, &s.gpu, 8, &r.p);
+	apac_hw(&s, &r, &a, &b);
 	for (size_t i = 0; (g = catalog_gpu_at(i)) != NULL; i++) {
 		for (size_t k = 0; k < sizeof Ts / sizeof Ts[0]; k++) {
 			model_hw_init(&b, &s, g, Ts[k], &r.p);

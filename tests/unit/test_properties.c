@@ -46,6 +46,7 @@
 #include "params.h"
 #include "report.h"
 #include "preset_fixture.h"
+#include "report_fixture.h"
 
 #define N_SCENARIOS 10000
 #define SEED 0x9e3779b97f4a7c15ULL
@@ -209,12 +210,8 @@ static void step_at(const scenario *s, int T, int b, double ctx, phase_time *t)
 /* 7: every number in the JSON is finite and not negative */
 static void check_json(const scenario *s, const results *r, int i)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	assert_non_null(f);
-	assert_int_equal(report_write(f, REPORT_JSON, s, r), 0);
-	fclose(f);
+	char *buf = render(REPORT_JSON, s, r);
+	size_t len = strlen(buf);
 	bool in_str = false;
 	for (size_t k = 0; k < len; k++) {
 		char c = buf[k];
@@ -257,18 +254,6 @@ static bool same_phase(const phase_time *a, const phase_time *b)
 	       a->compute_bound == b->compute_bound;
 }
 
-/* the report of r in a format, as a string (malloc'd) */
-static char *report_of(const scenario *s, const results *r,
-                       enum report_format fmt)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	assert_non_null(f);
-	assert_int_equal(report_write(f, fmt, s, r), 0);
-	fclose(f);
-	return buf;
-}
 
 /* 10: model_eval writes every figure it reports: evaluated into a struct
  * of stale bytes (but the search hints, which carry over on purpose), the
@@ -284,7 +269,7 @@ static void check_stale(const scenario *s, int i)
 	model_eval(s, &z);
 	model_eval(s, &g);
 	for (size_t k = 0; k < sizeof fmts / sizeof fmts[0]; k++) {
-		char *a = report_of(s, &z, fmts[k]), *b = report_of(s, &g, fmts[k]);
+		char *a = render(fmts[k], s, &z), *b = render(fmts[k], s, &g);
 		CHECK(strcmp(a, b) == 0, i, "report %zu of a stale results struct "
 		      "differs from a zeroed one's", k);
 		free(a);

@@ -21,6 +21,7 @@
 #include "params.h"
 #include "report.h"
 #include "preset_fixture.h"
+#include "report_fixture.h"
 #include "text.h"
 
 /* ---- a strict JSON parser that records every leaf ---------------------- */
@@ -293,17 +294,6 @@ static double num(const char *path)
 
 /* ---- helpers --------------------------------------------------------- */
 
-static char *render(enum report_format f, const scenario *s, const results *r)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *m = open_memstream(&buf, &len);
-
-	assert_non_null(m);
-	assert_int_equal(report_write(m, f, s, r), 0);
-	fclose(m);
-	return buf;
-}
 
 static void parse_ok(const char *json)
 {
