@@ -1,5 +1,6 @@
 # the math module (owner: math), lowest layer first: each file calls only
-# files above it in this list (tests/unit/model-layers.sh checks it)
+# files above it in this list (tests/unit/no-circles.sh checks that no two
+# files call each other, directly or round a loop)
 src_libinfertui_a_SOURCES += \
 	src/model/units.h \
 	src/model/notebuf.h \
