@@ -790,20 +790,27 @@ void capacity_regions(const scenario *s, region_set *rs,
 	}
 }
 
+/* the slot a memo's next entry goes in: the oldest once all are taken */
+static int memo_slot(int *next, int *n)
+{
+	int slot = *next;
+
+	*next = (slot + 1) % MEMO_SLOTS;
+	if (*n < MEMO_SLOTS)
+		(*n)++;
+	return slot;
+}
+
 double capacity_fleet_up_new(const region_set *rs, int n, int k)
 {
 	struct spare_memo *m = rs->memo;
 	double a = fleet_availability(n, k, rs->up);
-	int slot;
 
-	if (!m)
-		return a;
-	slot = m->up_next;
-	m->up_key[slot] = capacity_up_key(n, k);
-	m->up_a[slot] = a;
-	m->up_next = (slot + 1) % 16;
-	if (m->up_n < 16)
-		m->up_n++;
+	if (m) {
+		int slot = memo_slot(&m->up_next, &m->up_n);
+		m->up_key[slot] = capacity_up_key(n, k);
+		m->up_a[slot] = a;
+	}
 	return a;
 }
 
@@ -917,16 +924,13 @@ double capacity_availability(const region_set *rs, const int *replicas,
 int capacity_spares_new(const region_set *rs, double n, double need)
 {
 	struct spare_memo *m = rs->memo;
-	int k = spares_search(rs, n, need), slot;
+	int k = spares_search(rs, n, need);
 
 	if (m) {
-		slot = m->next;
+		int slot = memo_slot(&m->next, &m->n);
 		m->serve[slot] = n;
 		m->need[slot] = need;
 		m->k[slot] = k;
-		m->next = (slot + 1) % 16;
-		if (m->n < 16)
-			m->n++;
 	}
 	return k;
 }

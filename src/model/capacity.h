@@ -10,8 +10,9 @@
 #define REPLICAS_CAP 100000000.0   /* keeps counts in int range */
 
 /* One batch size as the SLO search sees it.  Its queueing bound ρ is
- * solved only when wanted: a search compares two points with one log
- * (capacity.c, rising), and solves the one it answers with. */
+ * solved only when wanted: a search compares two points by rho_table.h's
+ * ρ (one log when they nearly tie: capacity.c, cap_above), and solves the
+ * one it answers with. */
 typedef struct {
 	double cap;       /* requests/s within the SLOs: when solved */
 	double rho;       /* when solved */
@@ -113,6 +114,9 @@ static inline double capacity_needed(double lam, double r_slo, double r_max)
 	return n > REPLICAS_CAP ? REPLICAS_CAP : n;
 }
 
+/* the entries each of region_set's memos keeps (a ring: the oldest goes) */
+#define MEMO_SLOTS 16
+
 /* The regions and the fleet-level inputs, sanitised once (a non-finite or
  * negative input counts as 0, a missing price factor as 1): every figure
  * stays finite whatever the scenario holds. */
@@ -147,11 +151,11 @@ typedef struct {
 	struct spare_memo {
 		double z;             /* the target's normal quantile (0: not yet) */
 		int n, next;          /* spares, by (serving, needed) */
-		double serve[16], need[16];
-		int k[16];
+		double serve[MEMO_SLOTS], need[MEMO_SLOTS];
+		int k[MEMO_SLOTS];
 		int up_n, up_next;    /* fleet_availability(n, k, up), by (n, k) */
-		unsigned long long up_key[16];
-		double up_a[16];
+		unsigned long long up_key[MEMO_SLOTS];
+		double up_a[MEMO_SLOTS];
 	} *memo;
 } region_set;
 /* memo: where the spares worked out are kept (or NULL: none kept) */

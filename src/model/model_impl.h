@@ -212,9 +212,9 @@ static inline double model_hw_pass_total(const model_hw *c, double m_dense,
 }
 
 /* The same for a pass without routed experts (the prepared steps, and
- * hw_pass for a dense model): the same double, without the + 0 of the absent group, which gcc keeps
- * (x + 0 is x but for x = −0, and a zero total becomes 1e-12 either
- * way). */
+ * hw_pass for a dense model): the same double, without the + 0 of the
+ * absent group, which gcc keeps (x + 0 is x but for x = −0, and a zero
+ * total becomes 1e-12 either way). */
 static inline double model_hw_pass_dense(const model_hw *c, double m_dense,
                                          double c_dense, double comm_s,
                                          double fixed_s)
