@@ -96,10 +96,17 @@ replica_shape *capacity_shape(shape_set *set, const gpu_spec *g, int T);
 /* its SLO capacity, searched on first use */
 const fleet_capacity *capacity_slo(shape_set *set, replica_shape *sh);
 
-/* Serving replicas the peak load lam needs: within the SLO capacity and with
- * a stable queue on R_max; at least one when there is any load.  Inline:
- * the layout search asks it a few dozen times an evaluation. */
-static inline double capacity_needed(double lam, double r_slo, double r_max)
+/* floor(lam/r_max) + 1, the replicas a stable queue on R_max needs at the
+ * peak lam (0 when r_max is not positive): capacity_needed's second term,
+ * which a layout works out once per peak and keeps (capacity_needed_m) */
+static inline double capacity_max_term(double lam, double r_max)
+{
+	return r_max > 0.0 ? model_floor_pos(lam / r_max) + 1.0 : 0.0;
+}
+
+/* capacity_needed with its R_max term m = capacity_max_term(lam, r_max)
+ * already worked out */
+static inline double capacity_needed_m(double lam, double r_slo, double m)
 {
 	double n = 0.0;
 
@@ -107,11 +114,21 @@ static inline double capacity_needed(double lam, double r_slo, double r_max)
 		return 0.0;
 	if (r_slo > 0.0)
 		n = model_ceil_pos(lam / r_slo);
-	if (r_max > 0.0 && model_floor_pos(lam / r_max) + 1.0 > n)
-		n = model_floor_pos(lam / r_max) + 1.0;
+	if (m > n)
+		n = m;
 	if (n < 1.0)
 		n = 1.0;
 	return n > REPLICAS_CAP ? REPLICAS_CAP : n;
+}
+
+/* Serving replicas the peak load lam needs: within the SLO capacity and with
+ * a stable queue on R_max; at least one when there is any load.  Inline:
+ * the layout search asks it a few dozen times an evaluation. */
+static inline double capacity_needed(double lam, double r_slo, double r_max)
+{
+	if (!(lam > 0.0))
+		return 0.0;
+	return capacity_needed_m(lam, r_slo, capacity_max_term(lam, r_max));
 }
 
 /* the entries each of region_set's memos keeps (a ring: the oldest goes) */

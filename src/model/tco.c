@@ -188,41 +188,77 @@ static void eval_api_option(const scenario *s, const region_set *rs,
 	}
 }
 
-/* One way to lay replicas out on an option's instances: T devices each. */
+/* One way to lay replicas out on an option's instances: T devices each.
+ * What it needs at each distinct peak (region_set.peak_region) is kept as
+ * it is worked out: each stage of the pick, and the option's figures for
+ * the one picked, read it rather than divide again. */
 typedef struct {
 	int T, bmax, rpi, ipr;
 	int slo_batch;                /* where r_slo is (0: none, or not searched) */
 	int stage;                    /* 0: R_max taken as the SLO capacity;
 	                                 1: the SLO capacity, fleet.spares only;
 	                                 2: with the availability target's spares */
+	bool served;                  /* serve[] is set (from stage 1) */
+	bool counted;                 /* nrep[] is set (stage 2, r_slo > 0) */
 	double r_max, r_slo;
 	double need_total;            /* instances the load needs, all regions:
 	                                 at stage 2 the count, before it a lower
 	                                 bound on it (HUGE_VAL: meets no SLO) */
 	replica_shape *sh;            /* the shape g × T (capacity.h) */
 	const gpu_spec *g;            /* the option's accelerator (capacity_gpu) */
+	/* per distinct peak u: capacity_max_term on R_max (when bmax > 0),
+	 * the serving replicas at the SLO capacity (capacity_needed), and
+	 * those with the availability target's spares (capacity_with_spares) */
+	double m[MAX_REGIONS], serve[MAX_REGIONS], nrep[MAX_REGIONS];
 } layout;
 
-/* instances for nrep replicas in a region */
+/* instances for nrep replicas in a region (one replica per instance:
+ * nrep itself, the same double as nrep/1, without the division) */
 static inline double layout_instances(const layout *l, double nrep)
 {
+	if (l->rpi == 1)
+		return model_ceil_pos(nrep);
 	return l->rpi ? model_ceil_pos(nrep / l->rpi) : nrep * l->ipr;
 }
 
-/* A lower bound on the instances the regions need for given per-replica
- * capacities: fleet.spares only, not those the availability target may
- * add (cheap, and calls nothing: a bound for the best-first pick; inline,
- * so that the stage-0 bound's r_slo = 0 drops the SLO term at compile
- * time).  A replica's capacity does not depend on the region: regions
- * with the same peak need as many (whole numbers: count × one region's
- * sums exactly, in any order). */
-static inline double layout_bound(const region_set *rs, const layout *l,
-                                  double r_slo, double r_max)
+/* The stage-0 lower bound on the instances the regions need: R_max taken
+ * as the SLO capacity (ceil(λ/R_max) <= floor(λ/R_max) + 1, so the SLO
+ * term drops out), fleet.spares only; m[] is worked out on the way.  A
+ * replica's capacity does not depend on the region: regions with the same
+ * peak need as many (whole numbers: count × one region's sums exactly, in
+ * any order). */
+static inline double layout_bound0(const region_set *rs, layout *l)
 {
 	double need = 0.0;
 
 	for (int u = 0; u < rs->n_peaks; u++) {
-		double n = capacity_needed(rs->lam[rs->peak_region[u]], r_slo, r_max);
+		double lam = rs->lam[rs->peak_region[u]];
+		double n = capacity_needed_m(lam, 0.0,
+			l->m[u] = capacity_max_term(lam, l->r_max));
+		need += rs->peak_count[u] * layout_instances(l,
+			(n > rs->min_rep ? n : rs->min_rep) + rs->spares);
+	}
+	return need;
+}
+
+/* the serving replicas each peak needs at the layout's SLO capacity */
+static inline void layout_serve(const region_set *rs, layout *l)
+{
+	for (int u = 0; u < rs->n_peaks; u++)
+		l->serve[u] = capacity_needed_m(rs->lam[rs->peak_region[u]],
+		                                l->r_slo, l->m[u]);
+	l->served = true;
+}
+
+/* the stage-1 lower bound: the SLO capacity, fleet.spares only (not the
+ * spares the availability target may add) */
+static inline double layout_bound1(const region_set *rs, layout *l)
+{
+	double need = 0.0;
+
+	layout_serve(rs, l);
+	for (int u = 0; u < rs->n_peaks; u++) {
+		double n = l->serve[u];
 		need += rs->peak_count[u] * layout_instances(l,
 			(n > rs->min_rep ? n : rs->min_rep) + rs->spares);
 	}
@@ -230,17 +266,18 @@ static inline double layout_bound(const region_set *rs, const layout *l,
 }
 
 /* the instances the regions need at the layout's SLO capacity, with the
- * availability target's spares */
-MODEL_HOT double layout_need(const region_set *rs, const layout *l)
+ * availability target's spares (r_slo > 0) */
+MODEL_HOT double layout_need(const region_set *rs, layout *l)
 {
 	double need = 0.0;
 
+	if (!l->served)
+		layout_serve(rs, l);
 	for (int u = 0; u < rs->n_peaks; u++) {
-		double n = capacity_needed(rs->lam[rs->peak_region[u]], l->r_slo,
-		                           l->r_max);
-		need += rs->peak_count[u] *
-		        layout_instances(l, capacity_with_spares(rs, n));
+		l->nrep[u] = capacity_with_spares(rs, l->serve[u]);
+		need += rs->peak_count[u] * layout_instances(l, l->nrep[u]);
 	}
+	l->counted = true;
 	return need;
 }
 
@@ -265,7 +302,7 @@ MODEL_HOT void layout_refine(shape_set *set, const region_set *rs, layout *l,
 		l->slo_batch = c->batch;
 		/* exact: the count is wanted, not a bound on it first */
 		l->need_total = !(l->r_slo > 0.0) ? HUGE_VAL : exact ?
-			layout_need(rs, l) : layout_bound(rs, l, l->r_slo, l->r_max);
+			layout_need(rs, l) : layout_bound1(rs, l);
 		l->stage = l->r_slo > 0.0 && !exact ? 1 : 2;
 	} else if (l->stage == 1) {
 		l->need_total = layout_need(rs, l);
@@ -276,7 +313,9 @@ MODEL_HOT void layout_refine(shape_set *set, const region_set *rs, layout *l,
 /* Fill l for T devices per replica (the shape g × T, set up once per
  * evaluation): the effective batch, R_max and the optimistic instance
  * count (R_max taken as the SLO capacity, a lower bound on what the SLOs
- * need); with capacity, also the SLO capacity and the instances it needs. */
+ * need); with capacity, also the SLO capacity and the instances it needs.
+ * The per-peak arrays are not cleared: each is read only once its flag
+ * (or, for m[], bmax > 0) says it is set. */
 MODEL_HOT void layout_eval(shape_set *set, const option *o,
                            const gpu_spec *g, const region_set *rs, int T,
                            bool capacity, layout *l)
@@ -284,7 +323,6 @@ MODEL_HOT void layout_eval(shape_set *set, const option *o,
 	int G = o->inst.gpus > 0 ? o->inst.gpus : 1;
 	replica_shape *sh = capacity_shape(set, g, T);
 
-	memset(l, 0, sizeof *l);
 	l->sh = sh;
 	l->g = g;
 	l->T = T;
@@ -292,15 +330,16 @@ MODEL_HOT void layout_eval(shape_set *set, const option *o,
 	/* cppcheck-suppress zerodivcond ; G >= 1 two lines up, whatever T is */
 	l->ipr = T <= G ? 1 : (T + G - 1) / G;
 	l->bmax = sh->bmax;
+	l->slo_batch = 0;
+	l->stage = 0;
+	l->served = l->counted = false;
+	l->r_max = l->r_slo = l->need_total = 0.0;
 	if (l->bmax <= 0)
 		return;
 	l->r_max = model_finite(sh->top.rps);
+	l->need_total = layout_bound0(rs, l);
 	if (capacity)
 		layout_refine(set, rs, l, true);
-	else
-		/* R_max as the SLO capacity: ceil(λ/R_max) <= floor(λ/R_max) + 1,
-		 * so the SLO term drops out (one division fewer) */
-		l->need_total = layout_bound(rs, l, 0.0, l->r_max);
 }
 
 /* The GPUs-per-replica search (the one place it is done):
@@ -401,15 +440,24 @@ void eval_instance_option(shape_set *set, const option *o,
 	if (fixed)
 		fixed_reps = rpi ? fixed_inst * rpi : fixed_inst / ipr;
 
-	for (int i = 0; i < rs->n; i++) {
+	for (int i = 0, u = 0; i < rs->n; i++) {
 		int j = rs->first[i];
 		if (j == i) {
-			/* what this peak needs and what the option has for it */
+			/* what this peak (the u-th) needs and what the option has
+			 * for it: as the pick worked it out, when it did */
 			double lam = rs->lam[i];
-			double serving = capacity_needed(lam, r_slo, r_max);
-			double nrep = capacity_with_spares(rs, serving);
-			double ninst = layout_instances(&lay, nrep);
+			double serving, nrep, ninst;
 			int inst, reps;
+
+			if (lay.counted) {
+				serving = lay.serve[u];
+				nrep = lay.nrep[u];
+			} else {
+				serving = capacity_needed(lam, r_slo, r_max);
+				nrep = capacity_with_spares(rs, serving);
+			}
+			u++;
+			ninst = layout_instances(&lay, nrep);
 
 			if (ninst > REPLICAS_CAP)
 				ninst = REPLICAS_CAP;
