@@ -351,20 +351,23 @@ MODEL_HOT void layout_eval(shape_set *set, const option *o,
  * on its count (layout.stage), and the one with the smallest (bound, T) is
  * refined, until that one's count is exact: no other can need fewer
  * instances (or as few with a smaller T).  The SLO search and the
- * availability spares are worked out only for candidates that could win. */
-static void pick_layout(shape_set *set, const option *o, const region_set *rs,
-                        layout *best, int *smallest_fit)
+ * availability spares are worked out only for candidates that could win.
+ * The candidates are laid out in c; the one picked is returned (one of
+ * them: not copied out). */
+static const layout *pick_layout(shape_set *set, const option *o,
+                                 const region_set *rs, layout c[16],
+                                 int *smallest_fit)
 {
 	int G = o->inst.gpus > 0 ? o->inst.gpus : 1;
-	layout c[16], *fit[16];
+	layout *fit[16];
 	int nc = 0, nf = 0;
 	const gpu_spec *g = capacity_gpu(set, &o->gpu);
 
 	*smallest_fit = 0;
 	if (o->gpus_per_replica > 0) {
-		layout_eval(set, o, g, rs, o->gpus_per_replica, true, best);
-		*smallest_fit = best->bmax > 0 ? o->gpus_per_replica : 0;
-		return;
+		layout_eval(set, o, g, rs, o->gpus_per_replica, true, c);
+		*smallest_fit = c->bmax > 0 ? o->gpus_per_replica : 0;
+		return c;
 	}
 	for (int t = 1; t < G && nc < 15; t *= 2, nc++)
 		layout_eval(set, o, g, rs, t, false, &c[nc]);
@@ -384,24 +387,21 @@ static void pick_layout(shape_set *set, const option *o, const region_set *rs,
 				l = fit[i];
 		if (l->need_total == HUGE_VAL)
 			break;         /* none meets the SLOs */
-		if (l->stage == 2) {
-			*best = *l;
-			return;
-		}
+		if (l->stage == 2)
+			return l;
 		layout_refine(set, rs, l, false);
 	}
-	if (nf > 0) {          /* none meets the SLOs: the smallest fit */
-		*best = *fit[0];
-		return;
-	}
+	if (nf > 0)            /* none meets the SLOs: the smallest fit */
+		return fit[0];
 	for (int k = 2; k <= 8; k *= 2) {
-		layout_eval(set, o, g, rs, k * G, true, best);
-		if (best->bmax > 0) {
+		layout_eval(set, o, g, rs, k * G, true, c);
+		if (c->bmax > 0) {
 			*smallest_fit = k * G;
-			return;
+			return c;
 		}
 	}
-	layout_eval(set, o, g, rs, G, false, best);
+	layout_eval(set, o, g, rs, G, false, c);
+	return c;
 }
 
 /* not inlined into tco_option: the API option would pay for its frame */
@@ -417,26 +417,27 @@ void eval_instance_option(shape_set *set, const option *o,
 	int fixed_inst = o->instances_per_region, fixed_reps = 0;
 	int inst_total = 0, reps_total = 0, need_total = 0;
 	double r_max, r_slo, usd_h = 0.0;
-	layout lay;
+	layout cand[16];
+	const layout *lay;
 	bool fixed = fixed_inst > 0, fits, carries = true, short_any = false;
 	outbuf ob, *nb = &ob;
 
-	pick_layout(set, o, rs, &lay, &smallest);
-	T = lay.T;
-	rpi = lay.rpi;
-	ipr = lay.ipr;
-	r_max = lay.r_max;
-	r_slo = lay.r_slo;
-	fits = lay.bmax > 0;
+	lay = pick_layout(set, o, rs, cand, &smallest);
+	T = lay->T;
+	rpi = lay->rpi;
+	ipr = lay->ipr;
+	r_max = lay->r_max;
+	r_slo = lay->r_slo;
+	fits = lay->bmax > 0;
 	or->gpus_per_replica = T;
-	or->batch = lay.bmax;
+	or->batch = lay->bmax;
 	or->fits = fits;
 	or->usd_per_instance_hour = o->usd_per_hour > 0.0 ? o->usd_per_hour :
 	                            o->inst.usd_per_hour;
 	or->replicas_per_instance = rpi;
 	or->requests_per_s = r_max;
 	or->slo_requests_per_s = r_slo;
-	or->slo_batch = lay.slo_batch;
+	or->slo_batch = lay->slo_batch;
 	if (fixed)
 		fixed_reps = rpi ? fixed_inst * rpi : fixed_inst / ipr;
 
@@ -449,15 +450,15 @@ void eval_instance_option(shape_set *set, const option *o,
 			double serving, nrep, ninst;
 			int inst, reps;
 
-			if (lay.counted) {
-				serving = lay.serve[u];
-				nrep = lay.nrep[u];
+			if (lay->counted) {
+				serving = lay->serve[u];
+				nrep = lay->nrep[u];
 			} else {
 				serving = capacity_needed(lam, r_slo, r_max);
 				nrep = capacity_with_spares(rs, serving);
 			}
 			u++;
-			ninst = layout_instances(&lay, nrep);
+			ninst = layout_instances(lay, nrep);
 
 			if (ninst > REPLICAS_CAP)
 				ninst = REPLICAS_CAP;
