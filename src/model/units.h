@@ -94,6 +94,21 @@ static inline double model_ceil_pos(double x)
 	return f < x ? f + 1.0 : f;
 }
 
+/* model_ceil_pos(n / r) by a multiplication, for a whole n in [1, 2^29)
+ * and a whole r in [2, 2^19), inv = 1.0 / r (worked out once for many n).
+ * Why it is the same double: n/r = k + j/r (0 <= j < r), and q = n·inv
+ * is within 2^-23 of it (two roundings, n/r < 2^28).  j = 0: q − 2^-20
+ * lies in (k − 1, k), so the ceiling is k, the exact quotient's; j >= 1:
+ * n/r is at least 1/r >= 2^-19 above k and 1/r below k + 1, so q − 2^-20
+ * lies in (k, k + 1) and the ceiling is k + 1; and n/r rounded also lies
+ * strictly between k and k + 1 (an ulp below 2^28 is at most 2^-24), so
+ * model_ceil_pos(n / r) is k + 1 too (tests/unit/test_fleet.c checks
+ * every n below 2^16 and random n up to 2^29 against the division). */
+static inline double model_ceil_div(double n, double inv)
+{
+	return model_ceil_pos(n * inv - 0x1p-20);
+}
+
 /* A function inlined whatever gcc's heuristics say: the steps of the SLO
  * search and of the GPUs-per-replica pick, a handful to a call and some
  * dozens to an evaluation, whose calls (set-up, spills) cost more than
