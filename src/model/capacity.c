@@ -157,7 +157,8 @@ double fleet_max_rho(double slack_s, double service_s)
 /* ---- SLO capacity ------------------------------------------------------ */
 
 /* one batch size from its TPOT, TTFT (no queue) and R_max: ρ is left to
- * capacity_solve */
+ * capacity_solve (cap and rho are written when solved: at once, as 0,
+ * for a point that is not ok) */
 void capacity_point(const scenario *s, double tpot, double ttft0,
                          double rps, slo_point *o)
 {
@@ -167,28 +168,31 @@ void capacity_point(const scenario *s, double tpot, double ttft0,
 	o->ttft0 = ttft0;   /* t_req + prefill (static: the batch's prompts) */
 	o->e2e0 = ttft0 + s->output_tokens * tpot;
 	o->rps = rps;
-	o->cap = 0.0;
-	o->rho = 0.0;
-	o->x = 0.0;
 	o->approx = 0.0;
-	o->ok = false;
-	o->solved = true;   /* until it is found ok: cap 0 */
-	if (!(rps > 0.0) || !isfinite(rps))
-		return;
-	if (s->tpot_slo_s > 0.0 && o->tpot > s->tpot_slo_s)
-		return;
+	/* rps positive and finite (one compare each way; NaN fails both) */
+	if (!(rps > 0.0 && rps <= DBL_MAX))
+		goto none;
+	if (s->tpot_slo_s > 0.0 && tpot > s->tpot_slo_s)
+		goto none;
 	if (s->ttft_slo_s > 0.0)
-		slack = s->ttft_slo_s - o->ttft0;
+		slack = s->ttft_slo_s - ttft0;
 	if (s->e2e_slo_s > 0.0 && s->e2e_slo_s - o->e2e0 < slack)
 		slack = s->e2e_slo_s - o->e2e0;
 	if (!(slack > 0.0))
-		return;
+		goto none;
 	/* fleet_max_rho(slack, t_service)'s x = 2·slack/t_service, with
 	 * t_service = 1/R_max: 2·slack·R_max, one multiplication rather than
 	 * two dependent divisions (the figures did not change in any report) */
 	o->x = isinf(slack) ? INFINITY : 2.0 * slack * rps;
 	o->ok = true;
 	o->solved = false;
+	return;
+none:
+	o->cap = 0.0;
+	o->rho = 0.0;
+	o->x = 0.0;
+	o->ok = false;
+	o->solved = true;   /* cap 0 */
 }
 
 /* the point's ρ as the table has it (exact once solved) */
@@ -275,6 +279,8 @@ typedef struct {
 	                              NULL: model_perf_slo */
 	slo_prep own;              /* prep's storage when set up here */
 	int b[SEARCH_KEEP];        /* the batch in each slot (0: none) */
+	slo_point *at[SEARCH_KEEP];   /* its point: in pt, or the caller's
+	                                 point at bmax (not copied) */
 	slo_point pt[SEARCH_KEEP];
 	int *evals;
 } slo_search;
@@ -286,8 +292,8 @@ static slo_point *probed(slo_search *q, int b)
 {
 	int k = b & (SEARCH_KEEP - 1);
 
-	/* cppcheck-suppress ctuuninitvar ; search() zeroes b[] before any probe, and pt[k] is read only once b[k] names it */
-	return q->b[k] == b ? &q->pt[k] : NULL;
+	/* cppcheck-suppress ctuuninitvar ; search() zeroes b[] before any probe, and at[k] is read only once b[k] names it */
+	return q->b[k] == b ? q->at[k] : NULL;
 }
 
 /* a point of the search, computed on first use (MODEL_HOT, as rising and
@@ -315,7 +321,7 @@ MODEL_HOT slo_point *probe(slo_search *q, int b)
 		model_perf_slo(q->hw, b, q->prefill1, &m);
 	}
 	(*q->evals)++;
-	o = &q->pt[k];
+	o = q->at[k] = &q->pt[k];
 	q->b[k] = b;
 	capacity_point(q->s, m.tpot_s, m.ttft_s, m.rps, o);
 	return o;
@@ -352,7 +358,7 @@ static bool ttft_binds(const scenario *s, const slo_point *o)
  * hint is the answer).  Either way a bisection on the sign of
  * cap(b + 1) − cap(b) closes it, so the answer does not depend on the hint. */
 MODEL_HOT void search(const scenario *s, const model_hw *hw, int bmax,
-                      const slo_point *at_bmax, const phase_time *prefill1,
+                      slo_point *at_bmax, const phase_time *prefill1,
                       const slo_prep *prep, int hint, fleet_capacity *c)
 {
 	slo_point *a;
@@ -370,8 +376,9 @@ MODEL_HOT void search(const scenario *s, const model_hw *hw, int bmax,
 	if (bmax < 1)
 		return;
 	if (at_bmax) {
+		/* solved in place, if the search solves it */
 		q.b[bmax & (SEARCH_KEEP - 1)] = bmax;
-		q.pt[bmax & (SEARCH_KEEP - 1)] = *at_bmax;
+		q.at[bmax & (SEARCH_KEEP - 1)] = at_bmax;
 	}
 	a = probe(&q, bmax);
 	if (a->ok && s->batching != BATCH_STATIC && ttft_binds(s, a)) {
@@ -445,7 +452,7 @@ MODEL_HOT void search(const scenario *s, const model_hw *hw, int bmax,
 }
 
 void capacity_search(const scenario *s, const model_hw *hw, int bmax,
-                     const slo_point *at_bmax, const phase_time *prefill1,
+                     slo_point *at_bmax, const phase_time *prefill1,
                      int hint, fleet_capacity *c)
 {
 	search(s, hw, bmax, at_bmax, prefill1, NULL, hint, c);
