@@ -341,6 +341,37 @@ static void test_max_rho_grid(void **state)
  * Hermite form), and the interpolant within a tenth of RHO_TAB_ERR (the
  * margin cap_above trusts) of the root on 100,001 values of x from 1e-6
  * to 1e8 (measured: 3.4e-8 at most) */
+/* model_ceil_div (units.h) against the division it replaces: every whole
+ * n below 2^16 with every r up to 64, then a million random n up to 2^29
+ * with random r up to 2^19 − 1, and the whole multiples n = k·r (where
+ * a multiplication rounding up would give k + 1) near the top of the range */
+static void test_ceil_div(void **state)
+{
+	(void)state;
+	unsigned long long x = 0x9e3779b97f4a7c15ULL;
+
+	for (int r = 2; r <= 64; r++)
+		for (int n = 1; n < 65536; n++)
+			if (model_ceil_div(n, 1.0 / r) != model_ceil_pos((double)n / r))
+				fail_msg("n %d, r %d: %.17g, not %.17g", n, r,
+				         model_ceil_div(n, 1.0 / r),
+				         model_ceil_pos((double)n / r));
+	for (int i = 0; i < 1000000; i++) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		int r = 2 + (int)(x % 524286);
+		double n = 1.0 + (double)((x >> 20) % 536870911ULL);
+		if (i & 1)   /* a whole multiple of r below 2^29 */
+			n = r * floor((536870911.0 / r) * ((double)(x >> 40) / 16777216.0));
+		if (!(n >= 1.0))
+			continue;
+		if (model_ceil_div(n, 1.0 / r) != model_ceil_pos(n / r))
+			fail_msg("n %.17g, r %d: %.17g, not %.17g", n, r,
+			         model_ceil_div(n, 1.0 / r), model_ceil_pos(n / r));
+	}
+}
+
 static void test_rho_table(void **state)
 {
 	const double h = 1.0 / RHO_TAB_N, c = RHO_TAB_C;
@@ -1573,6 +1604,7 @@ int main(void)
 		cmocka_unit_test(test_md1_p95_vs_exact),
 		cmocka_unit_test(test_max_rho_grid),
 		cmocka_unit_test(test_rho_table),
+		cmocka_unit_test(test_ceil_div),
 		cmocka_unit_test(test_slo_capacity_ttft_bound),
 		cmocka_unit_test(test_slo_capacity_search_matches_scan),
 		cmocka_unit_test(test_slo_capacity_none),
