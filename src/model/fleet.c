@@ -156,9 +156,9 @@ static void instance_shape_note(const scenario *s, results *r, int T)
 		PUT(o, "the fleet is priced per accelerator-hour (");
 		put_i(o, T);
 		PUT(o, " x ");
-		put_s(o, s->gpu.id);
+		PUT_A(o, s->gpu.id);
 		PUT(o, " per replica), not in whole ");
-		put_s(o, op->inst.id);
+		PUT_A(o, op->inst.id);
 		PUT(o, " (");
 		put_i(o, G);
 		PUT(o, " each); the options (tco.options) price whole instances, "
@@ -294,13 +294,13 @@ void model_fleet_shapes(const scenario *s, results *r, shape_set *set)
 	r->op.sized = fits && !unsized;
 	outbuf_init(&ob, r->op.unmet, sizeof r->op.unmet);
 	if (!fits) {
-		put_s(&ob, r->op.text);
+		PUT_A(&ob, r->op.text);
 	} else if (unsized) {
 		PUT(&ob, "the fleet cannot be sized: the peak load needs more than ");
 		put_f(&ob, REPLICAS_CAP, 0);
 		PUT(&ob, " replicas in a region");
 	} else if (!(cap.requests_per_s > 0.0)) {
-		put_s(&ob, r->op.text);
+		PUT_A(&ob, r->op.text);
 	} else if (!(r->ttft_ok && r->tpot_ok && r->e2e_ok)) {
 		PUT(&ob, "SLOs fail at the operating batch: ");
 		ob.p = slo_names_at(ob, (r->ttft_ok ? 0u : SLO_TTFT) |
@@ -364,7 +364,7 @@ void model_fleet_shapes(const scenario *s, results *r, shape_set *set)
 		PUT(o, "priced at batch ");
 		put_i(o, r->op.batch);
 		PUT(o, " (");
-		put_s(o, r->op.text);
+		PUT_A(o, r->op.text);
 		PUT(o, "); at max batch ");
 		put_i(o, m->batch);
 		PUT(o, ": TPOT ");
@@ -385,7 +385,7 @@ void model_fleet_shapes(const scenario *s, results *r, shape_set *set)
 		note_end(r, o);
 	}
 	if (fits && unsized && (o = note_begin(r, &ob))) {
-		put_s(o, r->op.unmet);
+		PUT_A(o, r->op.unmet);
 		PUT(o, ": no fleet price (utilisation would be ");
 		put_pct(o, r->utilisation, 0);
 		PUT(o, ")");

@@ -10,6 +10,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Notes are built piece by piece: snprintf's floating-point path alone
  * cost more than the whole model, and model_eval must run a million times
@@ -46,6 +49,44 @@ static inline void put_s(outbuf *o, const char *s)
 {
 	put_n(o, s, strlen(s));
 }
+
+/* A string held in a char array of `size` bytes (ids, names, op.text:
+ * terminated inside it): its first zero byte found 16 at a time with
+ * SSE2 as the bytes are copied (not a strlen call, then a memcpy call of
+ * a length known only at run time; ids are 5 to 20 characters).  What is
+ * copied past the '\0' is overwritten by the next piece or cut by
+ * outbuf_end.  Near the buffer's end, and without SSE2: put_s. */
+static inline __attribute__((always_inline))
+void put_a(outbuf *o, const char *s, size_t size)
+{
+#ifdef __SSE2__
+	size_t room = (size_t)(o->end - o->p), i;
+	size_t lim = (size < room ? size : room) & ~(size_t)15;
+
+	for (i = 0; i < lim; i += 16) {
+		__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		unsigned z = (unsigned)_mm_movemask_epi8(
+			_mm_cmpeq_epi8(w, _mm_setzero_si128()));
+		_mm_storeu_si128((__m128i *)(void *)(o->p + i), w);
+		if (z) {
+			o->p += i + (unsigned)__builtin_ctz(z);
+			return;
+		}
+	}
+	/* the rest (no '\0' in the first i bytes): what fits */
+	o->p += i;
+	if (i < size)
+		put_s(o, s + i);
+#else
+	(void)size;
+	put_s(o, s);
+#endif
+}
+
+/* put_a for a char array (not a pointer: its size is the array's) */
+#define PUT_A(o, arr) put_a((o), (arr), sizeof(arr) + 0 * sizeof(char[ \
+	__builtin_types_compatible_p(__typeof__(arr), __typeof__(&(arr)[0])) \
+	? -1 : 1]))
 
 /* the two-digit pairs "00".."99" of the digit writers below */
 static inline const char *digit_pairs(void)

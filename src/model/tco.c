@@ -93,8 +93,10 @@ static double option_price(const option *o, const region_set *rs, int i)
 	return o->inst.usd_per_hour * rs->factor[i];
 }
 
-/* what each region needs: "2" when all agree, else "hk 2, sg 2, syd 1" */
-static void put_needed(outbuf *o, const region_set *rs, const int *need)
+/* what each region needs: "2" when all agree, else "hk 2, sg 2, syd 1"
+ * (inlined: its one caller's outbuf stays in registers) */
+static inline __attribute__((always_inline))
+void put_needed(outbuf *o, const region_set *rs, const int *need)
 {
 	bool same = true;
 
@@ -521,13 +523,13 @@ void eval_instance_option(shape_set *set, const option *o,
 		PUT(nb, "the model does not fit in ");
 		put_i(nb, ipr);
 		PUT(nb, " x ");
-		put_s(nb, o->inst.id);
+		PUT_A(nb, o->inst.id);
 		PUT(nb, " of ");
-		put_s(nb, o->gpu.id);
+		PUT_A(nb, o->gpu.id);
 	} else if (!(r_slo > 0.0)) {
 		put_i(nb, T);
 		PUT(nb, "x ");
-		put_s(nb, o->gpu.id);
+		PUT_A(nb, o->gpu.id);
 		PUT(nb, " per replica: no batch size meets the SLOs; ");
 		if (fixed) {
 			PUT(nb, "fixed ");
@@ -559,7 +561,7 @@ void eval_instance_option(shape_set *set, const option *o,
 		PUT(nb, " (");
 		put_i(nb, T);
 		PUT(nb, "x ");
-		put_s(nb, o->gpu.id);
+		PUT_A(nb, o->gpu.id);
 		PUT(nb, " per replica, ");
 		put_g(nb, r_slo, 3);
 		PUT(nb, " req/s each within the SLOs)");

@@ -1074,6 +1074,26 @@ static void test_note_formatters(void **st)
 	put_s(&o, "defghij");
 	outbuf_end(&o);
 	assert_string_equal(small, "abcdefg");
+	/* a string in a char array (PUT_A): every length either side of the
+	 * 16-byte steps, all of it or cut at every room left */
+	{
+		char id[48], big[96], want[96];
+		for (size_t len = 0; len < sizeof id; len++) {
+			memset(id, 'x', sizeof id);
+			for (size_t i = 0; i < len; i++)
+				id[i] = (char)('a' + i % 26);
+			id[len] = '\0';
+			for (size_t cap = 1; cap <= sizeof big; cap++) {
+				outbuf_init(&o, big, cap);
+				PUT(&o, "<");
+				PUT_A(&o, id);
+				PUT(&o, ">");
+				outbuf_end(&o);
+				snprintf(want, cap, "<%s>", id);
+				assert_string_equal(big, want);
+			}
+		}
+	}
 }
 
 /* A tensor-parallel group beyond one node (8 GPUs) is priced with the
