@@ -59,9 +59,9 @@ static void copy_name(char dst[ID_MAX], const char src[ID_MAX])
 /* ---- the whole fleet --------------------------------------------------- */
 
 /* the names of the failing SLOs, "TTFT, E2E"; the outbuf by value and
- * its end returned (notebuf.h's put_fixed_any): the caller's stays in
+ * returned (notebuf.h's put_fixed_any): the caller's stays in
  * registers */
-static char *slo_names_at(outbuf ob, unsigned failing)
+static outbuf slo_names_at(outbuf ob, unsigned failing)
 {
 	outbuf *o = &ob;
 
@@ -79,7 +79,7 @@ static char *slo_names_at(outbuf ob, unsigned failing)
 			PUT(o, ", ");
 		PUT(o, "E2E");
 	}
-	return o->p;
+	return ob;
 }
 
 /* one failing SLO of the best case: "TTFT 2.50 s with no queue > SLO
@@ -303,7 +303,7 @@ void model_fleet_shapes(const scenario *s, results *r, shape_set *set)
 		PUT_A(&ob, r->op.text);
 	} else if (!(r->ttft_ok && r->tpot_ok && r->e2e_ok)) {
 		PUT(&ob, "SLOs fail at the operating batch: ");
-		ob.p = slo_names_at(ob, (r->ttft_ok ? 0u : SLO_TTFT) |
+		ob = slo_names_at(ob, (r->ttft_ok ? 0u : SLO_TTFT) |
 		                        (r->tpot_ok ? 0u : SLO_TPOT) |
 		                        (r->e2e_ok ? 0u : SLO_E2E));
 	} else if (avail_short) {
@@ -374,7 +374,7 @@ void model_fleet_shapes(const scenario *s, results *r, shape_set *set)
 		PUT(o, " s with no queue");
 		if (!(m->ttft_ok && m->tpot_ok && m->e2e_ok)) {
 			PUT(o, " (");
-			o->p = slo_names_at(*o, (m->ttft_ok ? 0u : SLO_TTFT) |
+			*o = slo_names_at(*o, (m->ttft_ok ? 0u : SLO_TTFT) |
 			                        (m->tpot_ok ? 0u : SLO_TPOT) |
 			                        (m->e2e_ok ? 0u : SLO_E2E));
 			PUT(o, " over)");

@@ -17,28 +17,35 @@
 /* Notes are built piece by piece: snprintf's floating-point path alone
  * cost more than the whole model, and model_eval must run a million times
  * a second.  A note is begun, appended to (literals, strings, integers,
- * fixed-point reals, percentages) and ended; output past o->end is cut. */
+ * fixed-point reals, percentages) and ended; what does not fit is cut.
+ * The room left is kept as an integer beside the pointer, not as the
+ * buffer's end: a note begins with a constant room and each inline writer
+ * takes from it a length whose range gcc knows (a literal's, 1 to 10
+ * digits), so that the room checks of a short note fold away at compile
+ * time. */
 typedef struct {
-	char *p, *end;
+	char *p;                   /* where the next character goes */
+	size_t room;               /* how many more it holds (the '\0' apart) */
 } outbuf;
+
+/* k characters written at o->p: past them */
+static inline void ob_skip(outbuf *o, size_t k)
+{
+	o->p += k;
+	o->room -= k;
+}
 
 /* always inlined: with a literal's constant length the copy is a few
  * moves, not a call */
 static inline __attribute__((always_inline))
 void put_n(outbuf *o, const char *s, size_t n)
 {
-	/* the room left, compared with the piece: gcc relates the test to the
-	 * buffer, so that a cut copy is never taken for one past its end (the
-	 * end it would have, compared as integers, saved an instruction but
-	 * made -Warray-bounds see such a copy in the sanitizer build) */
-	size_t room = (size_t)(o->end - o->p);
-
-	if (n <= room) {
+	if (n <= o->room) {
 		memcpy(o->p, s, n);     /* n constant for a literal */
-		o->p += n;
+		ob_skip(o, n);
 	} else {                    /* cut: what fits */
-		memcpy(o->p, s, room);
-		o->p += room;
+		memcpy(o->p, s, o->room);
+		ob_skip(o, o->room);
 	}
 }
 
@@ -60,21 +67,21 @@ static inline __attribute__((always_inline))
 void put_a(outbuf *o, const char *s, size_t size)
 {
 #ifdef __SSE2__
-	size_t room = (size_t)(o->end - o->p), i;
-	size_t lim = (size < room ? size : room) & ~(size_t)15;
+	size_t i, lim = (size < o->room ? size : o->room) & ~(size_t)15;
+	char *p = o->p;
 
 	for (i = 0; i < lim; i += 16) {
 		__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
 		unsigned z = (unsigned)_mm_movemask_epi8(
 			_mm_cmpeq_epi8(w, _mm_setzero_si128()));
-		_mm_storeu_si128((__m128i *)(void *)(o->p + i), w);
+		_mm_storeu_si128((__m128i *)(void *)(p + i), w);
 		if (z) {
-			o->p += i + (unsigned)__builtin_ctz(z);
+			ob_skip(o, i + (unsigned)__builtin_ctz(z));
 			return;
 		}
 	}
 	/* the rest (no '\0' in the first i bytes): what fits */
-	o->p += i;
+	ob_skip(o, i);
 	if (i < size)
 		put_s(o, s + i);
 #else
@@ -104,13 +111,15 @@ static inline const char *digit_pairs(void)
  * next piece or cut by the '\0'). */
 static inline void put_tail(outbuf *o, const char *q, size_t n)
 {
-	if (o->end - o->p >= 24) {
+	if (o->room >= 24) {
 		memcpy(o->p, q, 24);
-		o->p += n;
+		ob_skip(o, n);
 		return;
 	}
-	for (size_t i = 0; i < n && o->p < o->end; i++)
-		*o->p++ = q[i];
+	for (size_t i = 0; i < n && o->room > 0; i++) {
+		*o->p = q[i];
+		ob_skip(o, 1);
+	}
 }
 
 /* decimal digits of v (1 for 0): comparisons, small values first */
@@ -146,40 +155,44 @@ static inline char *digits_back32(char *q, uint32_t v)
 
 /* digits_fwd from 10^4 on: the length, then the digits backwards (out of
  * line: digits_fwd stays small enough to inline everywhere) */
-static __attribute__((noinline, unused)) char *digits_fwd_wide(char *p, uint32_t v)
+static __attribute__((noinline, unused)) unsigned digits_fwd_wide(char *p, uint32_t v)
 {
-	p += digits_of(v);
-	digits_back32(p, v);
-	return p;
+	int n = digits_of(v);
+	digits_back32(p + n, v);
+	return (unsigned)n;
 }
 
-/* Writes the digits of v (at least one) from p on; returns where they
- * end.  Below 10^4 (nearly every number of a note) the length and the
- * digits come from the same few comparisons and one division by 100,
- * not digits_of's comparisons and then digits_back32's loop. */
-static inline char *digits_fwd(char *p, uint32_t v)
+/* Writes the digits of v (at least one) from p on; returns how many.
+ * Below 10^4 (nearly every number of a note) the length and the digits
+ * come from the same few comparisons and one division by 100, not
+ * digits_of's comparisons and then digits_back32's loop. */
+static inline unsigned digits_fwd(char *p, uint32_t v)
 {
 	const char *d2 = digit_pairs();
 	if (v < 10) {
 		*p = (char)('0' + v);
-		return p + 1;
+		return 1;
 	}
 	if (v < 100) {
 		memcpy(p, d2 + 2 * v, 2);
-		return p + 2;
+		return 2;
 	}
 	if (v < 10000) {
 		uint32_t h = v / 100, l = v - h * 100;
 		if (v < 1000) {
 			*p = (char)('0' + h);
 			memcpy(p + 1, d2 + 2 * l, 2);
-			return p + 3;
+			return 3;
 		}
 		memcpy(p, d2 + 2 * h, 2);
 		memcpy(p + 2, d2 + 2 * l, 2);
-		return p + 4;
+		return 4;
 	}
-	return digits_fwd_wide(p, v);
+	unsigned n = digits_fwd_wide(p, v);
+	/* 5 to 10 digits (v >= 10^4): said for the room checks after */
+	if (n < 5 || n > 10)
+		__builtin_unreachable();
+	return n;
 }
 
 /* digits_back32 for any v: 64-bit steps down to 32 bits */
@@ -217,11 +230,11 @@ static inline void digits_n(char *q, uint32_t v, int n)
 /* put_fixed for any k, and for pieces cut at the buffer's end: the digits
  * written backwards into a scratch buffer, then copied (out of line: the
  * common case below stays small).  The writers out of line take the
- * outbuf by value and return where it ends: no caller's outbuf has its
- * address taken, so the callers keep it in registers (through a pointer,
- * every character stored could be its p or end, read again after each). */
+ * outbuf by value and return it: no caller's outbuf has its address
+ * taken, so the callers keep it in registers (through a pointer, every
+ * character stored could be its p or room, read again after each). */
 static __attribute__((noinline, cold, unused))
-char *put_fixed_any(outbuf ob, unsigned long long k, int dec, int min_int)
+outbuf put_fixed_any(outbuf ob, unsigned long long k, int dec, int min_int)
 {
 	outbuf *o = &ob;
 	char d[48];                /* digits end at d + 24; 24 bytes of slack */
@@ -237,7 +250,7 @@ char *put_fixed_any(outbuf ob, unsigned long long k, int dec, int min_int)
 	while (e - q < min_int && q > d)
 		*--q = '0';
 	put_tail(o, q, (size_t)(e - q));
-	return o->p;
+	return ob;
 }
 
 /* The digits of ip, then, for dec > 0, a point and the dec digits of fr
@@ -247,13 +260,14 @@ char *put_fixed_any(outbuf ob, unsigned long long k, int dec, int min_int)
 static inline __attribute__((always_inline))
 void fixed_split(outbuf *o, uint32_t ip, uint32_t fr, int dec)
 {
-	char *q = digits_fwd(o->p, ip);
+	char *p = o->p;
+	size_t k = digits_fwd(p, ip);
 	if (dec > 0) {
-		*q = '.';
-		q += 1 + dec;
-		digits_n(q, fr, dec);
+		p[k] = '.';
+		k += 1 + (size_t)dec;
+		digits_n(p + k, fr, dec);
 	}
-	o->p = q;
+	ob_skip(o, k);
 }
 
 /* Writes w with a decimal point `dec` (0..8) digits from its right (none
@@ -262,7 +276,7 @@ void fixed_split(outbuf *o, uint32_t ip, uint32_t fr, int dec)
  * the digits in place, in 32-bit arithmetic.  The caller has checked the
  * room for 24 characters.  For a dec known only at run time (the
  * constant ones are put_f's, inline). */
-static inline char *fixed_in_place(outbuf ob, uint32_t w, int dec, int min_int)
+static inline outbuf fixed_in_place(outbuf ob, uint32_t w, int dec, int min_int)
 {
 	outbuf *o = &ob;
 	uint32_t ip, fr;
@@ -283,10 +297,10 @@ static inline char *fixed_in_place(outbuf ob, uint32_t w, int dec, int min_int)
 	if (nd < min_int) {            /* put_u's zero padding */
 		int ni = min_int < 24 ? min_int : 24;
 		memset(o->p, '0', (size_t)(ni - nd));
-		o->p += ni - nd;
+		ob_skip(o, (size_t)(ni - nd));
 	}
 	fixed_split(o, ip, fr, dec);
-	return o->p;
+	return ob;
 }
 
 /* k with a decimal point `dec` (0..8) digits from its right, its integer
@@ -295,10 +309,10 @@ static inline char *fixed_in_place(outbuf ob, uint32_t w, int dec, int min_int)
 static inline void put_fixed(outbuf *o, unsigned long long k, int dec,
                              int min_int)
 {
-	if (k > UINT32_MAX || o->end - o->p < 24)
-		o->p = put_fixed_any(*o, k, dec, min_int);
+	if (k > UINT32_MAX || o->room < 24)
+		*o = put_fixed_any(*o, k, dec, min_int);
 	else
-		o->p = fixed_in_place(*o, (uint32_t)k, dec, min_int);
+		*o = fixed_in_place(*o, (uint32_t)k, dec, min_int);
 }
 
 /* unsigned decimal, at least min_digits (zero-padded) */
@@ -308,7 +322,7 @@ static inline void put_u(outbuf *o, unsigned long long v, int min_digits)
 }
 
 /* put_i's sign and its cut or wide cases */
-static __attribute__((noinline, cold, unused)) char *put_i_any(outbuf ob, long v)
+static __attribute__((noinline, cold, unused)) outbuf put_i_any(outbuf ob, long v)
 {
 	outbuf *o = &ob;
 	if (v < 0) {
@@ -322,11 +336,11 @@ static __attribute__((noinline, cold, unused)) char *put_i_any(outbuf ob, long v
  * inline: a few comparisons for the length, then the digits in place */
 static inline __attribute__((always_inline)) void put_i(outbuf *o, long v)
 {
-	if (v < 0 || (unsigned long)v > UINT32_MAX || o->end - o->p < 10) {
-		o->p = put_i_any(*o, v);
+	if (v < 0 || (unsigned long)v > UINT32_MAX || o->room < 10) {
+		*o = put_i_any(*o, v);
 		return;
 	}
-	o->p = digits_fwd(o->p, (uint32_t)v);
+	ob_skip(o, digits_fwd(o->p, (uint32_t)v));
 }
 
 /* put_f's 10^decimals */
@@ -334,13 +348,13 @@ static const double put_f_scale[] = { 1, 10, 100, 1000, 10000, 1e5, 1e6 };
 
 /* put_f for every value (signs, NaN, the %.3g of huge ones) */
 static __attribute__((noinline, cold, unused))
-char *put_f_any(outbuf ob, double v, int decimals)
+outbuf put_f_any(outbuf ob, double v, int decimals)
 {
 	outbuf *o = &ob;
 	const double *scale = put_f_scale;
 	if (!isfinite(v)) {
 		PUT(o, "?");
-		return o->p;
+		return ob;
 	}
 	if (v < 0) {
 		v = -v;
@@ -351,10 +365,10 @@ char *put_f_any(outbuf ob, double v, int decimals)
 		char tmp[32];
 		snprintf(tmp, sizeof tmp, "%.3g", v);
 		put_s(o, tmp);
-		return o->p;
+		return ob;
 	}
 	put_fixed(o, (unsigned long long)(v * scale[decimals] + 0.5), decimals, 1);
-	return o->p;
+	return ob;
 }
 
 /* v with `decimals` (0..6) digits after the point, like %.Nf (values of
@@ -375,7 +389,7 @@ void put_f(outbuf *o, double v, int decimals)
 	if (decimals > 6)
 		decimals = 6;
 	double x = v * put_f_scale[decimals];
-	if (x >= 0.0 && x < 4294967295.0 && o->end - o->p >= 24) {
+	if (x >= 0.0 && x < 4294967295.0 && o->room >= 24) {
 		uint32_t w = (uint32_t)(x + 0.5);
 		if (__builtin_constant_p(decimals)) {
 			/* the remainder from the quotient: one multiplication
@@ -383,10 +397,10 @@ void put_f(outbuf *o, double v, int decimals)
 			uint32_t ip = w / p10[decimals];
 			fixed_split(o, ip, w - ip * p10[decimals], decimals);
 		} else {
-			o->p = fixed_in_place(*o, w, decimals, 1);
+			*o = fixed_in_place(*o, w, decimals, 1);
 		}
 	} else {
-		o->p = put_f_any(*o, v, decimals);
+		*o = put_f_any(*o, v, decimals);
 	}
 }
 
@@ -400,7 +414,7 @@ static inline void g_in_place(outbuf *o, uint32_t k, int dec)
 {
 	char d[32];                   /* k's (at most 10) digits from
 	                                 d + 6: 16 bytes to copy from there */
-	char *s = d + 6, *e = digits_fwd(s, k), *p = o->p;
+	char *s = d + 6, *e = s + digits_fwd(s, k), *p = o->p;
 
 	if (k == 0)                   /* "0": no fraction */
 		dec = 0;
@@ -411,25 +425,23 @@ static inline void g_in_place(outbuf *o, uint32_t k, int dec)
 	int n = (int)(e - s);         /* 1..10 digits, dec <= 8 */
 	if (dec == 0) {
 		memcpy(p, s, 16);
-		o->p = p + n;
+		ob_skip(o, (size_t)n);
 	} else if (dec < n) {         /* n - dec integer digits */
 		memcpy(p, s, 16);
-		p += n - dec;
-		*p = '.';
-		memcpy(p + 1, e - dec, 8);
-		o->p = p + 1 + dec;
+		p[n - dec] = '.';
+		memcpy(p + n - dec + 1, e - dec, 8);
+		ob_skip(o, (size_t)n + 1);
 	} else {                      /* "0." and dec - n (< 8) zeros */
 		memcpy(p, "0.0000000", 10);
-		p += 2 + dec - n;
-		memcpy(p, s, 8);
-		o->p = p + n;
+		memcpy(p + 2 + dec - n, s, 8);
+		ob_skip(o, 2 + (size_t)dec);
 	}
 }
 
 /* v with `sig` (1..9) significant digits like %.Ng, trailing zeros
  * dropped, but always in fixed point (no exponent: 1234.5 -> "1235"), at
  * most 8 decimals: 39.1403 -> "39.1", 0.00021036 -> "0.00021", 2.0 -> "2" */
-static inline char *put_g_at(outbuf ob, double v, int sig)
+static inline outbuf put_g_at(outbuf ob, double v, int sig)
 {
 	outbuf *o = &ob;
 	/* doubles: a * p10[dec] as with the integer powers, without the
@@ -440,7 +452,7 @@ static inline char *put_g_at(outbuf ob, double v, int sig)
 	int dec = sig - 1;
 	if (!(a < 1e9)) {          /* also NaN and infinities */
 		put_f(o, v, 0);
-		return o->p;
+		return ob;
 	}
 	for (double t = 10.0; a >= t && dec > 0; t *= 10.0)
 		dec--;
@@ -454,9 +466,9 @@ static inline char *put_g_at(outbuf ob, double v, int sig)
 	unsigned long long k = (unsigned long long)(long long)(a * p10[dec] + 0.5);
 	if (v < 0 && k > 0)
 		PUT(o, "-");
-	if (k <= UINT32_MAX && o->end - o->p >= 24) {
+	if (k <= UINT32_MAX && o->room >= 24) {
 		g_in_place(o, (uint32_t)k, dec);
-		return o->p;
+		return ob;
 	}
 	while (dec > 0 && k % 10 == 0) {
 		k /= 10;
@@ -470,7 +482,13 @@ static inline char *put_g_at(outbuf ob, double v, int sig)
 static inline __attribute__((always_inline))
 void put_g(outbuf *o, double v, int sig)
 {
-	o->p = put_g_at(*o, v, sig);
+	size_t was = o->room;
+
+	*o = put_g_at(*o, v, sig);
+	/* at most 25 characters ("-" and put_fixed_any's 24): said, so that
+	 * the room checks after a copy out of line fold as after one inline */
+	if (o->room > was || was - o->room > 25)
+		__builtin_unreachable();
 }
 
 /* a fraction as a percentage with `decimals` digits: 0.99731 -> "99.73%" */
@@ -500,7 +518,7 @@ static inline __attribute__((always_inline)) void put_bytes(outbuf *o, double v)
 static inline void outbuf_init(outbuf *o, char *buf, size_t n)
 {
 	o->p = buf;
-	o->end = buf + (n > 0 ? n - 1 : 0);
+	o->room = n > 0 ? n - 1 : 0;
 }
 
 static inline void outbuf_end(outbuf *o)

@@ -18,14 +18,13 @@ static outbuf *note_begin(results *r, outbuf *o)
 {
 	if (r->n_notes >= MODEL_OWN_NOTES || r->n_notes >= MODEL_MAX_NOTES)
 		return NULL;
-	o->p = r->notes[r->n_notes];
-	o->end = o->p + MODEL_NOTE_LEN - 1;
+	outbuf_init(o, r->notes[r->n_notes], MODEL_NOTE_LEN);
 	return o;
 }
 
 static void note_end(results *r, outbuf *o)
 {
-	*o->p = '\0';
+	outbuf_end(o);
 	r->n_notes++;
 }
 

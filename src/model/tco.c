@@ -143,8 +143,8 @@ static int cents_digits(double v)
 
 /* a price per 1M tokens with cents_digits's decimals: whole cents (the
  * usual case) through put_f's constant-decimal path, in place; the
- * outbuf by value and its end returned (notebuf.h's put_fixed_any) */
-static char *per_1m_at(outbuf ob, double v)
+ * outbuf by value and returned (notebuf.h's put_fixed_any) */
+static outbuf per_1m_at(outbuf ob, double v)
 {
 	int d = cents_digits(v);
 
@@ -152,7 +152,7 @@ static char *per_1m_at(outbuf ob, double v)
 		put_f(&ob, v, 2);
 	else
 		put_f(&ob, v, d);
-	return ob.p;
+	return ob;
 }
 
 static void eval_api_option(const scenario *s, const region_set *rs,
@@ -181,9 +181,9 @@ static void eval_api_option(const scenario *s, const region_set *rs,
 		PUT(nb, "$");
 		put_f(nb, daily, 2);
 		PUT(nb, "/day at $");
-		nb->p = per_1m_at(*nb, pin * 1e6);
+		*nb = per_1m_at(*nb, pin * 1e6);
 		PUT(nb, " + $");
-		nb->p = per_1m_at(*nb, pout * 1e6);
+		*nb = per_1m_at(*nb, pout * 1e6);
 		PUT(nb, " per 1M in/out tokens; provider latency not modelled "
 		    "(SLOs assumed met)");
 		outbuf_end(nb);
