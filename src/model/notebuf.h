@@ -35,6 +35,16 @@ static inline void ob_skip(outbuf *o, size_t k)
 	o->room -= k;
 }
 
+/* o as a writer out of line returned it, from a room of was: it took at
+ * most max characters.  Said, so that the room checks after it fold as
+ * after an inline writer's. */
+static inline __attribute__((always_inline))
+void ob_took(const outbuf *o, size_t was, size_t max)
+{
+	if (o->room > was || was - o->room > max)
+		__builtin_unreachable();
+}
+
 /* always inlined: with a literal's constant length the copy is a few
  * moves, not a call */
 static inline __attribute__((always_inline))
@@ -67,7 +77,8 @@ static inline __attribute__((always_inline))
 void put_a(outbuf *o, const char *s, size_t size)
 {
 #ifdef __SSE2__
-	size_t i, lim = (size < o->room ? size : o->room) & ~(size_t)15;
+	size_t was = o->room, i;
+	size_t lim = (size < was ? size : was) & ~(size_t)15;
 	char *p = o->p;
 
 	for (i = 0; i < lim; i += 16) {
@@ -77,6 +88,7 @@ void put_a(outbuf *o, const char *s, size_t size)
 		_mm_storeu_si128((__m128i *)(void *)(p + i), w);
 		if (z) {
 			ob_skip(o, i + (unsigned)__builtin_ctz(z));
+			ob_took(o, was, size);    /* the '\0' is inside */
 			return;
 		}
 	}
@@ -84,6 +96,7 @@ void put_a(outbuf *o, const char *s, size_t size)
 	ob_skip(o, i);
 	if (i < size)
 		put_s(o, s + i);
+	ob_took(o, was, size);
 #else
 	(void)size;
 	put_s(o, s);
@@ -309,10 +322,15 @@ static inline outbuf fixed_in_place(outbuf ob, uint32_t w, int dec, int min_int)
 static inline void put_fixed(outbuf *o, unsigned long long k, int dec,
                              int min_int)
 {
+	size_t was = o->room;
+
 	if (k > UINT32_MAX || o->room < 24)
 		*o = put_fixed_any(*o, k, dec, min_int);
 	else
 		*o = fixed_in_place(*o, (uint32_t)k, dec, min_int);
+	/* put_fixed_any's scratch holds 24; in place, at most 24 of the
+	 * integer part's zeros and digits, the point and 8 decimals */
+	ob_took(o, was, 33);
 }
 
 /* unsigned decimal, at least min_digits (zero-padded) */
@@ -337,7 +355,9 @@ static __attribute__((noinline, cold, unused)) outbuf put_i_any(outbuf ob, long 
 static inline __attribute__((always_inline)) void put_i(outbuf *o, long v)
 {
 	if (v < 0 || (unsigned long)v > UINT32_MAX || o->room < 10) {
+		size_t was = o->room;
 		*o = put_i_any(*o, v);
+		ob_took(o, was, 25);      /* "-" and put_fixed_any's 24 */
 		return;
 	}
 	ob_skip(o, digits_fwd(o->p, (uint32_t)v));
@@ -400,7 +420,9 @@ void put_f(outbuf *o, double v, int decimals)
 			*o = fixed_in_place(*o, w, decimals, 1);
 		}
 	} else {
+		size_t was = o->room;
 		*o = put_f_any(*o, v, decimals);
+		ob_took(o, was, 34);      /* "-" and put_fixed's 33 */
 	}
 }
 
@@ -485,10 +507,7 @@ void put_g(outbuf *o, double v, int sig)
 	size_t was = o->room;
 
 	*o = put_g_at(*o, v, sig);
-	/* at most 25 characters ("-" and put_fixed_any's 24): said, so that
-	 * the room checks after a copy out of line fold as after one inline */
-	if (o->room > was || was - o->room > 25)
-		__builtin_unreachable();
+	ob_took(o, was, 35);          /* "-" and put_f_any's 34 */
 }
 
 /* a fraction as a percentage with `decimals` digits: 0.99731 -> "99.73%" */

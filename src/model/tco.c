@@ -181,9 +181,13 @@ static void eval_api_option(const scenario *s, const region_set *rs,
 		PUT(nb, "$");
 		put_f(nb, daily, 2);
 		PUT(nb, "/day at $");
+		size_t was = nb->room;
 		*nb = per_1m_at(*nb, pin * 1e6);
+		ob_took(nb, was, 34);             /* put_f's most */
 		PUT(nb, " + $");
+		was = nb->room;
 		*nb = per_1m_at(*nb, pout * 1e6);
+		ob_took(nb, was, 34);
 		PUT(nb, " per 1M in/out tokens; provider latency not modelled "
 		    "(SLOs assumed met)");
 		outbuf_end(nb);
