@@ -429,33 +429,31 @@ void put_f(outbuf *o, double v, int decimals)
 /* put_g's digits (room for 24 checked): those of k, a point before the
  * last dec of them, the fraction's trailing zeros dropped (k = 4400,
  * dec 3: "4.4"; k = 522, dec 5: "0.00522").  The digits are written once,
- * into a scratch buffer, and copied in fixed-size pieces: no division by
- * a power of ten known only at run time, and the zeros dropped are
- * characters compared, not divisions. */
+ * in place, and the fraction moved right past the point in one 8-byte
+ * piece: no division by a power of ten known only at run time, and the
+ * zeros dropped are characters compared, not divisions. */
 static inline void g_in_place(outbuf *o, uint32_t k, int dec)
 {
-	char d[32];                   /* k's (at most 10) digits from
-	                                 d + 6: 16 bytes to copy from there */
-	char *s = d + 6, *e = s + digits_fwd(s, k), *p = o->p;
+	char *p = o->p, f[8];
+	int n = (int)digits_fwd(p, k);   /* 1..10 digits, dec <= 8 */
 
 	if (k == 0)                   /* "0": no fraction */
 		dec = 0;
-	while (dec > 0 && e[-1] == '0') {   /* k > 0: stops at a digit */
-		e--;
+	while (dec > 0 && p[n - 1] == '0') {   /* k > 0: stops at a digit */
+		n--;
 		dec--;
 	}
-	int n = (int)(e - s);         /* 1..10 digits, dec <= 8 */
 	if (dec == 0) {
-		memcpy(p, s, 16);
 		ob_skip(o, (size_t)n);
 	} else if (dec < n) {         /* n - dec integer digits */
-		memcpy(p, s, 16);
+		memcpy(f, p + n - dec, 8);
 		p[n - dec] = '.';
-		memcpy(p + n - dec + 1, e - dec, 8);
+		memcpy(p + n - dec + 1, f, 8);
 		ob_skip(o, (size_t)n + 1);
 	} else {                      /* "0." and dec - n (< 8) zeros */
+		memcpy(f, p, 8);
 		memcpy(p, "0.0000000", 10);
-		memcpy(p + 2 + dec - n, s, 8);
+		memcpy(p + 2 + dec - n, f, 8);
 		ob_skip(o, 2 + (size_t)dec);
 	}
 }
