@@ -130,14 +130,19 @@ static bool near_whole(double k)
 	return f < 1e-6 || 1.0 - f < 1e-6;
 }
 
-/* 2 decimals for a whole number of cents, else up to 6 */
+/* 2 decimals for a whole number of cents, else up to 6 (whole cents, the
+ * usual case, tested before the loop: its constants are not set up) */
 static int cents_digits(double v)
 {
 	double k = v * 100.0;
 
-	for (int d = 2; d < 6; d++, k *= 10.0)
+	if (near_whole(k))
+		return 2;
+	for (int d = 3; d < 6; d++) {
+		k *= 10.0;
 		if (near_whole(k))
 			return d;
+	}
 	return 6;
 }
 
