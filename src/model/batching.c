@@ -84,7 +84,7 @@ static void perf_static(const model_hw *c, int b, model_perf *o)
 
 	o->expected_max = model_expected_max(s->output_distribution, c->out, b);
 	if (b > 1)
-		model_hw_prefill(c, c->in, b, &o->prefill_static);
+		model_hw_prefill_in(c, b, &o->prefill_static);
 	else
 		o->prefill_static = o->prefill;
 	o->static_rps = model_ratio(b, o->prefill_static.total_s

@@ -115,11 +115,17 @@ void model_hw_set_gpu(model_hw *c, const gpu_spec *g, int gpus)
 void model_hw_init(model_hw *c, const scenario *s, const gpu_spec *g,
                    int gpus, const model_params *p)
 {
+	model_hw_init_kv(c, s, g, gpus, p, model_kv_bytes_per_token(s));
+}
+
+void model_hw_init_kv(model_hw *c, const scenario *s, const gpu_spec *g,
+                      int gpus, const model_params *p, double kv_tok)
+{
 	const model_spec *m = &s->model;
 	c->s = s;
 	c->L = model_nonneg(m->layers);
 	c->H = model_nonneg(m->hidden);
-	c->kv_tok = model_kv_bytes_per_token(s);
+	c->kv_tok = kv_tok;
 	c->pair_dec = model_attn_pair_flops(m, true);
 	c->pair_pre = model_attn_pair_flops(m, false);
 	model_weights_split(s, p, &c->w_base, &c->w_routed);
@@ -237,6 +243,18 @@ void model_hw_prefill(const model_hw *c, double prompt, double nseq,
 	hw_pass(c, ntok, ntok * c->kv_tok,
 	        n * (c->f_layers * Snew + c->f_head
 	             + c->pair_pre * c->L * Snew * (S - Snew / 2)), t);
+}
+
+void model_hw_prefill_in(const model_hw *c, double nseq, phase_time *t)
+{
+	/* model_hw_prefill's terms at S = in, n = nseq, as model_hw_init
+	 * worked them out at n = 1 (pre_tok = S_new, pre_f the FLOPs of one
+	 * prompt): n·S_new, its KV n·S_new·kv_tok and n·pre_f are the same
+	 * doubles */
+	double ntok = nseq * c->pre_tok;
+	t->fixed_s = 0;
+	t->comm_s = model_hw_comm_s(c, ntok);
+	hw_pass(c, ntok, ntok * c->kv_tok, nseq * c->pre_f, t);
 }
 
 void model_decode_forward(const scenario *s, const gpu_spec *g, int gpus,

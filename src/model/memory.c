@@ -110,10 +110,11 @@ int model_min_gpus_to_fit(const scenario *s, const gpu_spec *g,
 		+ model_held_kv_per_request(s));
 }
 
-int model_min_gpus_for(const scenario *s, const gpu_spec *g, double need)
+/* model_min_gpus_for with one device's usable bytes worked out already
+ * (model_memory_fit has them) */
+static int min_gpus_per(double per, double need)
 {
 	/* T·(mem·util − overhead) ≥ W + one request's KV */
-	double per = usable_per_gpu(s, g);
 	if (!(per > 0))
 		return 0;
 	double t = need / per;
@@ -122,6 +123,11 @@ int model_min_gpus_for(const scenario *s, const gpu_spec *g, double need)
 	while (T > 0 && T <= MODEL_MAX_GPUS && T * per < need)
 		T = model_round_gpus(T + 1);
 	return T;
+}
+
+int model_min_gpus_for(const scenario *s, const gpu_spec *g, double need)
+{
+	return min_gpus_per(usable_per_gpu(s, g), need);
 }
 
 /* Sequences the KV room holds (0 when the weights do not fit or the
@@ -163,17 +169,24 @@ void model_memory_fit(const scenario *s, const gpu_spec *g, int gpus,
 {
 	double T = gpus > 0 ? gpus : 1;
 	double draft = model_draft_factor(s);
-	f->weights = model_held_weight_bytes(s, p);
+	/* model_held_weight_bytes, with the draft factor worked out once */
+	f->weights = model_weight_bytes(s, p) * draft;
 	f->draft_weights = f->weights - f->weights / draft;
 	f->replica_memory = T * model_cap(g->mem_bytes, MODEL_MAX_BYTES);
 	f->overhead = T * model_cap(g->overhead_bytes, MODEL_MAX_BYTES);
-	f->usable = T * usable_per_gpu(s, g);
+	f->usable_per = usable_per_gpu(s, g);
+	f->usable = T * f->usable_per;
 	f->kv_room = f->usable - f->weights;
 	double in = model_in_tokens(s), out = model_out_tokens(s);
 	double need = model_nonneg(in + out);
-	f->kv_tok = model_kv_bytes_per_token(s) * draft;
+	f->kv_tok1 = model_kv_bytes_per_token(s);
+	f->kv_tok = f->kv_tok1 * draft;
 	f->req_tokens = request_tokens_for(s, need);
 	f->kv_req = f->req_tokens * f->kv_tok;
+	/* model_held_kv_per_request's product, in its order (the same
+	 * double as kv_req but under speculative decoding) */
+	f->held_kv_req = f->req_tokens * f->kv_tok1 * draft;
+	f->min_gpus = min_gpus_per(f->usable_per, f->weights + f->kv_req);
 	f->over_reservation = s->kv_manager == KV_CONTIGUOUS
 		&& need > s->reserve_tokens;
 

@@ -237,7 +237,7 @@ static void eval(const scenario *s, results *r, bool text)
 	r->batch = f.batch;
 	r->batch_limit = f.limit;
 	r->fits = f.fits;
-	r->min_gpus_to_fit = model_min_gpus_for(s, g, f.weights + f.kv_req);
+	r->min_gpus_to_fit = f.min_gpus;
 	r->fragmentation_waste = f.waste;
 
 	/* §4–5 at the effective batch (1 when nothing fits: computed through,
@@ -251,9 +251,9 @@ static void eval(const scenario *s, results *r, bool text)
 	slo_perf at_b;
 	phase_time pre1;         /* one prompt's prefill */
 	double batch1_rps;
-	model_hw_init(&hw, s, g, T, &r->p);
+	model_hw_init_kv(&hw, s, g, T, &r->p, f.kv_tok1);
 	r->compute_prec = hw.prec;
-	model_hw_prefill(&hw, hw.in, 1, &pre1);
+	model_hw_prefill_in(&hw, 1, &pre1);
 	bool fast = model_slo_prep(&hw, &pre1, &prep);
 	if (fast) {
 		model_slo_prep_at(&prep, b, &at_b);
@@ -277,6 +277,14 @@ static void eval(const scenario *s, results *r, bool text)
 	int op_b = b;
 	capacity_shapes_init(&shapes, s, &r->p, r->search_hint);
 	shapes.text = text;
+	/* what the shapes' set-up would work out again from the scenario:
+	 * the fit's W and one request's KV (model_held_weight_bytes and
+	 * model_held_kv_per_request, the same doubles) and one device's
+	 * usable bytes on the scenario's own accelerator */
+	shapes.weights = f.weights;
+	shapes.kv_req = f.held_kv_req;
+	shapes.usable_gpu = g;
+	shapes.usable_per = f.usable_per;
 	if (f.batch > 0 && r->requests_per_s > 0) {
 		slo_point own;
 		capacity_point(s, r->tpot_s, r->ttft_s, r->requests_per_s, &own);

@@ -135,6 +135,10 @@ typedef struct model_hw {
 } model_hw;   /* struct model_hw: fleet.h names it without this header */
 void model_hw_init(model_hw *c, const scenario *s, const gpu_spec *g,
                    int gpus, const model_params *p);
+/* The same with the model's KV bytes per token (model_kv_bytes_per_token)
+ * known already: model_eval has them from the memory fit. */
+void model_hw_init_kv(model_hw *c, const scenario *s, const gpu_spec *g,
+                      int gpus, const model_params *p, double kv_tok);
 /* model_mfu_at from the accelerator's MFU and k_half (guarded) */
 static inline double model_mfu_of(double mfu, double k0, double k)
 {
@@ -173,6 +177,10 @@ void model_hw_decode(const model_hw *c, double batch, double context,
 void model_hw_prefill(const model_hw *c, double prompt, double nseq,
                       phase_time *t);
 double model_hw_weights_read(const model_hw *c, double tokens);
+/* model_hw_prefill(c, c->in, nseq, t) for a whole nseq >= 1, the same
+ * doubles, from the scenario's prompt's terms that model_hw_init keeps
+ * (pre_tok, pre_f): model_eval's one prompt, static batching's batch. */
+void model_hw_prefill_in(const model_hw *c, double nseq, phase_time *t);
 /* The parts of one pass (latency.c's hw_pass, and the SLO search's
  * prepared steps below): memory and compute time per device of the
  * matrix products outside the routed experts, the two all-reduces per
@@ -287,8 +295,12 @@ typedef struct {
 	double usable;             /* T·mem·util − T·overhead */
 	double kv_room;            /* usable − W (may be negative) */
 	double kv_tok;             /* bytes per token (target + draft) */
+	double kv_tok1;            /* the target's (model_kv_bytes_per_token) */
 	double req_tokens;         /* tokens one request holds at its peak */
 	double kv_req;             /* req_tokens·kv_tok */
+	double held_kv_req;        /* model_held_kv_per_request's double */
+	double usable_per;         /* one device's mem·util − overhead */
+	int min_gpus;              /* model_min_gpus_for(weights + kv_req) */
 	double mean_used;          /* in + out/2 tokens */
 	double allocated;          /* mean tokens allocated per request */
 	double waste;              /* 1 − mean_used/allocated */

@@ -408,6 +408,35 @@ static void test_random_scenarios(void **st)
 			model_count_params(&S.model, &p);
 			model_hw_init(&hw, &S, &S.gpu, T, &p);
 			model_hw_prefill(&hw, model_in_tokens(&S), 1, &pre);
+			/* the prompt's prefill from the prepared terms, one prompt
+			 * and a batch of them, is model_hw_prefill's to the bit */
+			{
+				double n = 1 + pick(4096);
+				phase_time a, b;
+				model_hw_prefill_in(&hw, 1, &a);
+				CHECK(same_phase(&a, &pre), i, "model_hw_prefill_in(1) "
+				      "%.17g s, model_hw_prefill %.17g s", a.total_s,
+				      pre.total_s);
+				model_hw_prefill_in(&hw, n, &a);
+				model_hw_prefill(&hw, model_in_tokens(&S), n, &b);
+				CHECK(same_phase(&a, &b), i, "model_hw_prefill_in(%g) "
+				      "%.17g s, model_hw_prefill %.17g s", n, a.total_s,
+				      b.total_s);
+			}
+			/* the memory fit's terms that model_eval hands on are the
+			 * functions' own doubles */
+			{
+				model_fit f;
+				model_memory_fit(&S, &S.gpu, T, &p, &f);
+				CHECK(f.weights == model_held_weight_bytes(&S, &p)
+				      && f.held_kv_req == model_held_kv_per_request(&S)
+				      && f.kv_tok1 == model_kv_bytes_per_token(&S)
+				      && f.usable_per == model_usable_per_gpu(&S, &S.gpu)
+				      && f.min_gpus == model_min_gpus_for(&S, &S.gpu,
+				                                          f.weights + f.kv_req),
+				      i, "memory fit: W %.17g, held KV %.17g, min GPUs %d",
+				      f.weights, f.held_kv_req, f.min_gpus);
+			}
 			/* the lighter figures made full are the full ones, to the
 			 * bit (the phases compared without their padding) */
 			{
