@@ -11,42 +11,53 @@
 #include "model/owned.h"
 #include "model/notebuf.h"
 
-/* The figures at batch b that the max-batch point keeps (at_max_of), from
- * its TPOT, TTFT and throughput (p), into the headline fields of r:
- * replica_at works them out the same way and adds the rest. */
-static void replica_headline(const scenario *s, results *r, const model_fit *f,
-                             int b, const slo_perf *p)
+/* The figures at batch b that the max-batch point keeps (at_max) and
+ * the operating point's headline shares, from its TPOT, TTFT and
+ * throughput (p), into m; usd_h is the replica's $/h, kb the batch whose
+ * KV is in use (0 when nothing fits).  model_eval writes the max-batch
+ * point straight into r->at_max (no headline field wants it), and
+ * replica_at copies the operating point's into the headline. */
+static void point_at(const scenario *s, const model_fit *f, int kb,
+                     double usd_h, const slo_perf *p, batch_point *m)
 {
-	int T = s->gpus > 0 ? s->gpus : 1;
 	double in = model_in_tokens(s), out = model_out_tokens(s);
-	int kb = r->batch > 0 ? b : 0;     /* no KV in use when nothing fits */
 
-	r->kv_in_use_bytes = kb * f->mean_used * f->kv_tok;
-	r->tpot_s = p->tpot_s;
-	r->ttft_s = p->ttft_s;
-	r->e2e_s = r->ttft_s + out * r->tpot_s;
-	r->requests_per_s = p->rps;
-	r->output_tokens_per_s = p->rps * out;
+	m->batch = kb;
+	m->step_s = p->step_s;
+	m->kv_in_use_bytes = kb * f->mean_used * f->kv_tok;
+	m->tpot_s = p->tpot_s;
+	m->ttft_s = p->ttft_s;
+	m->e2e_s = m->ttft_s + out * m->tpot_s;
+	m->requests_per_s = p->rps;
+	m->output_tokens_per_s = p->rps * out;
 	/* cost, one replica (model.md §7) */
-	r->replica_usd_per_hour = T * model_cap(s->gpu.usd_per_hour, MODEL_MAX_USD);
-	r->usd_per_1k_output_tokens = model_usd_per_1k(r->replica_usd_per_hour,
-		r->output_tokens_per_s);
-	double tok_h = r->requests_per_s * (in + out) * 3600;
-	r->usd_per_1m_tokens = model_ratio(r->replica_usd_per_hour, tok_h / 1e6);
+	m->usd_per_1k_output_tokens = model_usd_per_1k(usd_h,
+		m->output_tokens_per_s);
+	double tok_h = m->requests_per_s * (in + out) * 3600;
+	m->usd_per_1m_tokens = model_ratio(usd_h, tok_h / 1e6);
 }
 
 /* Every replica-level figure at batch b (§4–5, the cost of §7, the KV in
  * use of §3) into the headline fields of r, from pf: model_perf_at_pre's
- * full figures there. */
+ * full figures there (r->replica_usd_per_hour is set). */
 static void replica_at(const scenario *s, results *r, const model_hw *hw,
                        const model_fit *f, int b, const model_perf *pf)
 {
 	const gpu_spec *g = &s->gpu;
 	double in = model_in_tokens(s), out = model_out_tokens(s);
 	slo_perf p = { .tpot_s = pf->tpot_s, .ttft_s = pf->ttft_s, .rps = pf->rps };
-
-	replica_headline(s, r, f, b, &p);
 	int kb = r->batch > 0 ? b : 0;
+	batch_point m;
+
+	point_at(s, f, kb, r->replica_usd_per_hour, &p, &m);
+	r->kv_in_use_bytes = m.kv_in_use_bytes;
+	r->tpot_s = m.tpot_s;
+	r->ttft_s = m.ttft_s;
+	r->e2e_s = m.e2e_s;
+	r->requests_per_s = m.requests_per_s;
+	r->output_tokens_per_s = m.output_tokens_per_s;
+	r->usd_per_1k_output_tokens = m.usd_per_1k_output_tokens;
+	r->usd_per_1m_tokens = m.usd_per_1m_tokens;
 	r->kv_wasted_bytes = kb * (f->allocated - f->mean_used) * f->kv_tok;
 	if (r->kv_wasted_bytes < 0)
 		r->kv_wasted_bytes = 0;
@@ -75,22 +86,9 @@ static void replica_at(const scenario *s, results *r, const model_hw *hw,
 	r->tokens_per_usd = model_ratio(tok_h, r->replica_usd_per_hour);
 }
 
-/* the headline figures just computed at the effective batch b (its decode
- * step step_s), kept as the secondary max-batch point */
-static void at_max_of(const scenario *s, results *r, int b, double step_s)
+/* whether the max-batch point meets each SLO, without a queue */
+static void at_max_slos(const scenario *s, batch_point *m)
 {
-	batch_point *m = &r->at_max;
-
-	m->batch = r->batch > 0 ? b : 0;
-	m->step_s = step_s;
-	m->tpot_s = r->tpot_s;
-	m->ttft_s = r->ttft_s;
-	m->e2e_s = r->e2e_s;
-	m->requests_per_s = r->requests_per_s;
-	m->output_tokens_per_s = r->output_tokens_per_s;
-	m->usd_per_1k_output_tokens = r->usd_per_1k_output_tokens;
-	m->usd_per_1m_tokens = r->usd_per_1m_tokens;
-	m->kv_in_use_bytes = r->kv_in_use_bytes;
 	m->ttft_ok = !(s->ttft_slo_s > 0) || m->ttft_s <= s->ttft_slo_s;
 	m->tpot_ok = !(s->tpot_slo_s > 0) || m->tpot_s <= s->tpot_slo_s;
 	m->e2e_ok = !(s->e2e_slo_s > 0) || m->e2e_s <= s->e2e_slo_s;
@@ -203,11 +201,17 @@ static void eval(const scenario *s, results *r, bool text)
 	 * note texts, and the replica's figures before ttft_ok, which the
 	 * code below writes one by one whatever the scenario (§1–5; from
 	 * ttft_ok on the fleet's, which it may leave unset): a full memset
-	 * costs a tenth of model_eval.  test_properties evaluates into a
-	 * struct of stale bytes and compares the reports. */
+	 * costs a tenth of model_eval.  Nor the operating point's two texts
+	 * (written whatever the scenario: op.text below, op.unmet by
+	 * model_fleet_shapes), two fifths of the first stretch.
+	 * test_properties evaluates into a struct of stale bytes and
+	 * compares the reports. */
 	char *base = (char *)r;
 	memset(base + offsetof(results, ttft_ok), 0,
-	       offsetof(results, regions) - offsetof(results, ttft_ok));
+	       offsetof(results, op.text) - offsetof(results, ttft_ok));
+	r->op.meets = r->op.sized = false;
+	memset(base + offsetof(results, at_max), 0,
+	       offsetof(results, regions) - offsetof(results, at_max));
 	memset(base + offsetof(results, replicas_total), 0,
 	       offsetof(results, options) - offsetof(results, replicas_total));
 	memset(base + offsetof(results, api_daily_usd), 0,
@@ -266,9 +270,13 @@ static void eval(const scenario *s, results *r, bool text)
 		at_b.step_s = pf.step.total_s;
 		batch1_rps = pf.continuous_rps;
 	}
-	replica_headline(s, r, &f, b, &at_b);
+	/* cost, one replica (model.md §7) */
+	r->replica_usd_per_hour = T * model_cap(s->gpu.usd_per_hour,
+	                                        MODEL_MAX_USD);
+	point_at(s, &f, f.batch > 0 ? b : 0, r->replica_usd_per_hour, &at_b,
+	         &r->at_max);
+	at_max_slos(s, &r->at_max);
 	r->error_band = model_error_band(s, g);
-	at_max_of(s, r, b, at_b.step_s);
 
 	/* The operating point: the largest batch meeting the SLOs (the SLO
 	 * search, capacity.c), where the fleet is priced; every headline
@@ -285,9 +293,10 @@ static void eval(const scenario *s, results *r, bool text)
 	shapes.kv_req = f.held_kv_req;
 	shapes.usable_gpu = g;
 	shapes.usable_per = f.usable_per;
-	if (f.batch > 0 && r->requests_per_s > 0) {
+	if (f.batch > 0 && r->at_max.requests_per_s > 0) {
 		slo_point own;
-		capacity_point(s, r->tpot_s, r->ttft_s, r->requests_per_s, &own);
+		capacity_point(s, r->at_max.tpot_s, r->at_max.ttft_s,
+		               r->at_max.requests_per_s, &own);
 		replica_shape *own_sh = capacity_shape_seed(&shapes, &hw, f.batch,
 		                                            &own, &pre1);
 		const fleet_capacity *c = capacity_slo(&shapes, own_sh);
