@@ -413,22 +413,39 @@ void model_own(const scenario *s, results *r)
 	r->horizon_months = H;
 	r->horizon_usd = r->monthly_reserved_usd * H;
 	energy(s, r);
-	for (int i = 0; i < r->n_options; i++) {
+	/* (n: no option's pricing changes the count; a local spares its
+	 * reload after every store through or) */
+	int n = r->n_options;
+	bool hybrids = false;
+	for (int i = 0; i < n; i++) {
 		const option *o = &s->options[i];
 		option_result *or = &r->options[i];
 
-		if (o->kind == OPT_OWNED)
+		switch (o->kind) {
+		case OPT_OWNED:
 			eval_owned(s, r, o, or);
-		else if (o->kind == OPT_SPOT)
+			break;
+		case OPT_SPOT:
 			eval_spot(s, r, o, or);
-		else if (o->kind == OPT_API)
+			break;
+		case OPT_API:
 			or->horizon_usd = or->annual_usd / 12.0 * H;
-		else if (o->kind == OPT_INSTANCES)
+			break;
+		case OPT_INSTANCES:
 			or->horizon_usd = or->monthly_reserved_usd * H;
+			break;
+		case OPT_HYBRID:
+			hybrids = true;
+			break;
+		default:
+			break;
+		}
 	}
+	if (!hybrids)
+		return;
 	/* hybrids price their parts: after every other option */
 	day.tried = false;
-	for (int i = 0; i < r->n_options; i++)
+	for (int i = 0; i < n; i++)
 		if (s->options[i].kind == OPT_HYBRID)
 			eval_hybrid(s, r, &s->options[i], &day, &r->options[i]);
 }
