@@ -201,21 +201,21 @@ static void eval(const scenario *s, results *r, bool text)
 	 * note texts, and the replica's figures before ttft_ok, which the
 	 * code below writes one by one whatever the scenario (§1–5; from
 	 * ttft_ok on the fleet's, which it may leave unset): a full memset
-	 * costs a tenth of model_eval.  Nor the operating point's two texts
-	 * (written whatever the scenario: op.text below, op.unmet by
-	 * model_fleet_shapes), two fifths of the first stretch.
-	 * test_properties evaluates into a struct of stale bytes and
-	 * compares the reports. */
+	 * costs a tenth of model_eval.  Nor what is written whatever the
+	 * scenario: the operating point's two texts (op.text below, op.unmet
+	 * by model_fleet_shapes), the max-batch point (below), the energy
+	 * block and the horizon (model_own).  test_properties evaluates into
+	 * a struct of stale bytes and compares the reports. */
 	char *base = (char *)r;
 	memset(base + offsetof(results, ttft_ok), 0,
 	       offsetof(results, op.text) - offsetof(results, ttft_ok));
 	r->op.meets = r->op.sized = false;
-	memset(base + offsetof(results, at_max), 0,
-	       offsetof(results, regions) - offsetof(results, at_max));
+	r->n_regions = 0;
 	memset(base + offsetof(results, replicas_total), 0,
 	       offsetof(results, options) - offsetof(results, replicas_total));
 	memset(base + offsetof(results, api_daily_usd), 0,
-	       offsetof(results, notes) - offsetof(results, api_daily_usd));
+	       offsetof(results, energy_replica) - offsetof(results, api_daily_usd));
+	r->n_notes = 0;
 	const gpu_spec *g = &s->gpu;
 	const model_spec *m = &s->model;
 	int T = s->gpus > 0 ? s->gpus : 1;
