@@ -98,8 +98,9 @@ static inline void hw_set_gpu(model_hw *c, const gpu_spec *g, int gpus)
 {
 	c->bw_eff = model_rate(g->bandwidth) * eff(g->mbu);
 	c->layer_s = model_cap(g->mbu_half_bytes, MODEL_MAX_BYTES) * c->L / c->bw_eff;
-	c->prec = model_compute_prec_on(c->s, g);
-	c->f_peak = model_peak_flops(g, c->prec) * model_compute_format_eff(c->prec);
+	c->prec = model_compute_prec_of(c->s, g);
+	c->f_peak = model_peak_flops_of(g, c->prec)
+		* model_compute_format_eff(c->prec);
 	c->mfu = eff(g->mfu);
 	c->k_half = model_nonneg(g->mfu_half_hidden);
 	model_hw_regpus(c, g, gpus);
@@ -126,8 +127,7 @@ void model_hw_init_kv(model_hw *c, const scenario *s, const gpu_spec *g,
 	c->L = model_nonneg(m->layers);
 	c->H = model_nonneg(m->hidden);
 	c->kv_tok = kv_tok;
-	c->pair_dec = model_attn_pair_flops(m, true);
-	c->pair_pre = model_attn_pair_flops(m, false);
+	model_attn_pair_flops2(m, &c->pair_dec, &c->pair_pre);
 	model_weights_split(s, p, &c->w_base, &c->w_routed);
 	/* routed experts' active FLOPs per token: k of E experts' share of
 	 * the routed matrices */

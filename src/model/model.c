@@ -78,7 +78,7 @@ static void replica_at(const scenario *s, results *r, const model_hw *hw,
 	r->mbu = model_ratio(r->step.bytes,
 		r->step.total_s * model_rate(g->bandwidth));
 	r->mfu = model_ratio(r->step.flops, r->step.total_s
-		* model_peak_flops(g, r->compute_prec));
+		* model_peak_flops_of(g, r->compute_prec));
 
 	double tok_h = r->requests_per_s * (in + out) * 3600;
 	r->usd_per_request = model_ratio(r->replica_usd_per_hour,

@@ -28,10 +28,37 @@ double model_expert_share(const model_spec *m, double tokens);
 int model_compute_prec_on(const scenario *s, const gpu_spec *g);
 /* Peak FLOP/s of g at precision prec (rate-guarded). */
 double model_peak_flops(const gpu_spec *g, int prec);
+/* The two above, inline: a replica's set-up (model_hw_init,
+ * model_hw_set_gpu: a few to an evaluation) wants both, and the calls
+ * cost as much as their bodies. */
+static inline int model_compute_prec_of(const scenario *s, const gpu_spec *g)
+{
+	int c = s->compute;
+	if (c < 0 || c >= PREC_COUNT)   /* PREC_AUTO */
+		c = s->weights == PREC_FP8 ? PREC_FP8 : PREC_BF16;
+	if (g->flops[c] > 0)
+		return c;
+	static const int order[] = { PREC_BF16, PREC_FP16, PREC_FP32, PREC_FP8,
+	                             PREC_INT8 };
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+		if (g->flops[order[i]] > 0)
+			return order[i];
+	return c;
+}
+
+static inline double model_peak_flops_of(const gpu_spec *g, int prec)
+{
+	if (prec < 0 || prec >= PREC_COUNT)
+		return 1;
+	return model_rate(g->flops[prec]);
+}
 /* FLOPs of attention per (query, key) pair per layer: 4·n_h·d_h; under MLA
  * 2·n_h·(2·d_c + d_rope) in decode (absorbed form, reading the latent) and
  * 2·n_h·(d_h + d_rope + d_v) in prefill (expanded form). */
 double model_attn_pair_flops(const model_spec *m, bool decode);
+/* Both at once (model_hw_init wants both). */
+void model_attn_pair_flops2(const model_spec *m, double *decode,
+                            double *prefill);
 
 /* The efficiency model (man infertui-model(7), "Time" and "Calibration").
  * Constants of the joint fit to every calibration point (tests/calib/fit.py

@@ -196,17 +196,7 @@ double model_kv_bytes_per_token(const scenario *s)
 
 int model_compute_prec_on(const scenario *s, const gpu_spec *g)
 {
-	int c = s->compute;
-	if (c < 0 || c >= PREC_COUNT)   /* PREC_AUTO */
-		c = s->weights == PREC_FP8 ? PREC_FP8 : PREC_BF16;
-	if (g->flops[c] > 0)
-		return c;
-	static const int order[] = { PREC_BF16, PREC_FP16, PREC_FP32, PREC_FP8,
-	                             PREC_INT8 };
-	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
-		if (g->flops[order[i]] > 0)
-			return order[i];
-	return c;
+	return model_compute_prec_of(s, g);
 }
 
 int model_compute_prec(const scenario *s)
@@ -216,19 +206,27 @@ int model_compute_prec(const scenario *s)
 
 double model_peak_flops(const gpu_spec *g, int prec)
 {
-	if (prec < 0 || prec >= PREC_COUNT)
-		return 1;
-	return model_rate(g->flops[prec]);
+	return model_peak_flops_of(g, prec);
 }
 
-double model_attn_pair_flops(const model_spec *m, bool decode)
+void model_attn_pair_flops2(const model_spec *m, double *decode,
+                            double *prefill)
 {
 	double nh = model_nonneg(m->heads);
 	double dh = head_dim(m);
 	if (m->mla_latent > 0) {
 		double dc = m->mla_latent, dr = model_nonneg(m->mla_rope);
 		double dv = m->v_head_dim > 0 ? m->v_head_dim : dh;
-		return decode ? 2 * nh * (2 * dc + dr) : 2 * nh * (dh + dr + dv);
+		*decode = 2 * nh * (2 * dc + dr);
+		*prefill = 2 * nh * (dh + dr + dv);
+		return;
 	}
-	return 4 * nh * dh;
+	*decode = *prefill = 4 * nh * dh;
+}
+
+double model_attn_pair_flops(const model_spec *m, bool decode)
+{
+	double dec, pre;
+	model_attn_pair_flops2(m, &dec, &pre);
+	return decode ? dec : pre;
 }
