@@ -65,9 +65,7 @@ double model_expected_max(int dist, double mean, int b)
 
 double model_usd_per_1k(double usd_per_hour, double tokens_per_s)
 {
-	/* $/h ÷ (tokens/s × 3600 / 1000) */
-	return model_ratio(model_cap(usd_per_hour, MODEL_MAX_USD),
-	                   tokens_per_s * 3.6);
+	return model_usd_per_1k_of(usd_per_hour, tokens_per_s);
 }
 
 void model_perf_at(const model_hw *c, int batch, bool full, model_perf *o)

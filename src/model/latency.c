@@ -48,7 +48,7 @@ double model_weight_format_eff(int prec)
 
 double model_kv_format_eff(int prec)
 {
-	return model_kv_bits(prec) < 16 ? MODEL_PHI_KV_8BIT : 1;
+	return model_kv_bits_of(prec) < 16 ? MODEL_PHI_KV_8BIT : 1;
 }
 
 double model_compute_format_eff(int prec)
@@ -329,7 +329,7 @@ double model_error_band(const scenario *s, const gpu_spec *g)
 	else if (g->eff_basis != EFF_MEASURED)
 		band += MODEL_BAND_ASSUMED;
 	if (s->weights == PREC_INT8 || s->weights == PREC_INT4
-	    || model_kv_bits(s->kv_cache) < 16)
+	    || model_kv_bits_of(s->kv_cache) < 16)
 		band += MODEL_BAND_FORMAT;
 	return band;
 }

@@ -56,7 +56,8 @@ double model_allocated_tokens(const scenario *s, double req_tokens)
 	                            model_out_tokens(s));
 }
 
-int model_round_gpus(double t)
+/* (inline: the min-GPUs search of every evaluation calls it) */
+static inline int round_gpus(double t)
 {
 	if (!(t <= MODEL_MAX_GPUS))   /* also NaN */
 		return 0;
@@ -69,6 +70,11 @@ int model_round_gpus(double t)
 	if (t <= 8)
 		return 8;
 	return (int)(model_ceil_pos(t / 8) * 8);
+}
+
+int model_round_gpus(double t)
+{
+	return round_gpus(t);
 }
 
 /* Speculative decoding holds a draft model next to the target.  Its step
@@ -118,10 +124,10 @@ static int min_gpus_per(double per, double need)
 	if (!(per > 0))
 		return 0;
 	double t = need / per;
-	int T = model_round_gpus(t < 1 ? 1 : t);
+	int T = round_gpus(t < 1 ? 1 : t);
 	/* rounding up to a multiple of 8 can only help; check the float edge */
 	while (T > 0 && T <= MODEL_MAX_GPUS && T * per < need)
-		T = model_round_gpus(T + 1);
+		T = round_gpus(T + 1);
 	return T;
 }
 

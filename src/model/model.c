@@ -31,7 +31,7 @@ static void point_at(const scenario *s, const model_fit *f, int kb,
 	m->requests_per_s = p->rps;
 	m->output_tokens_per_s = p->rps * out;
 	/* cost, one replica (model.md §7) */
-	m->usd_per_1k_output_tokens = model_usd_per_1k(usd_h,
+	m->usd_per_1k_output_tokens = model_usd_per_1k_of(usd_h,
 		m->output_tokens_per_s);
 	double tok_h = m->requests_per_s * (in + out) * 3600;
 	m->usd_per_1m_tokens = model_ratio(usd_h, tok_h / 1e6);
@@ -232,7 +232,7 @@ static void eval(const scenario *s, results *r, bool text)
 	/* the seed's 2·L·H·S·bytes for the same S */
 	r->kv_mha_bytes_per_request = 2.0 * (m->layers > 0 ? m->layers : 0)
 		* (m->hidden > 0 ? m->hidden : 0) * f.req_tokens
-		* model_kv_bits(s->kv_cache) / 8;
+		* model_kv_bits_of(s->kv_cache) / 8;
 	r->replica_memory_bytes = f.replica_memory;
 	r->usable_bytes = f.usable;
 	r->overhead_bytes = f.overhead;

@@ -15,6 +15,22 @@ double model_head_bits(const scenario *s);
 /* Bits per KV-cache value for a precision (fp32 32, 16-bit 16, fp8/int8 8,
  * int4 4). */
 double model_kv_bits(int prec);
+/* The same inline (the KV bytes per token, the KV format's efficiency and
+ * the seed's MHA figure each want it, once an evaluation). */
+static inline double model_kv_bits_of(int prec)
+{
+	switch (prec) {
+	case PREC_FP32:
+		return 32;
+	case PREC_FP8:
+	case PREC_INT8:
+		return 8;
+	case PREC_INT4:
+		return 4;
+	default:
+		return 16;
+	}
+}
 /* Weight bytes one forward pass over `tokens` tokens reads (whole replica):
  * every matrix but the input embedding; for MoE only the routed experts the
  * tokens touch, E·(1 − (1 − k/E)^tokens) per layer. */
@@ -382,6 +398,16 @@ int model_round_gpus(double t);
  * tensor parallelism. */
 void model_replica_notes(const scenario *s, results *r, const model_fit *f,
                          int T);
+
+/* model_usd_per_1k inline (model_eval prices two points, the fleet one
+ * per option) */
+static inline double model_usd_per_1k_of(double usd_per_hour,
+                                         double tokens_per_s)
+{
+	/* $/h ÷ (tokens/s × 3600 / 1000) */
+	return model_ratio(model_cap(usd_per_hour, MODEL_MAX_USD),
+	                   tokens_per_s * 3.6);
+}
 
 /* H_b, the b-th harmonic number (exact to b = 64, asymptotic beyond). */
 double model_harmonic(int b);

@@ -124,30 +124,29 @@ double model_bits_per_weight(int prec, int group_size)
 
 double model_kv_bits(int prec)
 {
-	switch (prec) {
-	case PREC_FP32:
-		return 32;
-	case PREC_FP8:
-	case PREC_INT8:
-		return 8;
-	case PREC_INT4:
-		return 4;
-	default:
-		return 16;
-	}
+	return model_kv_bits_of(prec);
+}
+
+/* bits of the weights (bb) and of the embedding and LM head (bh: 16, or
+ * bb): one model_bits_per_weight for both */
+static void weight_bits(const scenario *s, double *bb, double *bh)
+{
+	*bb = model_bits_per_weight(s->weights, s->group_size);
+	*bh = s->embeddings_16bit && (s->weights == PREC_INT4
+	                              || s->weights == PREC_INT8) ? 16 : *bb;
 }
 
 double model_head_bits(const scenario *s)
 {
-	if (s->embeddings_16bit && (s->weights == PREC_INT4 || s->weights == PREC_INT8))
-		return 16;
-	return model_bits_per_weight(s->weights, s->group_size);
+	double bb, bh;
+	weight_bits(s, &bb, &bh);
+	return bh;
 }
 
 double model_weight_bytes(const scenario *s, const model_params *p)
 {
-	double bb = model_bits_per_weight(s->weights, s->group_size);
-	double bh = model_head_bits(s);
+	double bb, bh;
+	weight_bits(s, &bb, &bh);
 	return (p->layers * bb + (p->head + p->embed) * bh) / 8;
 }
 
@@ -168,8 +167,10 @@ double model_expert_share(const model_spec *m, double tokens)
 void model_weights_split(const scenario *s, const model_params *p,
                          double *base, double *routed)
 {
-	double bb = model_bits_per_weight(s->weights, s->group_size) / 8;
-	double bh = model_head_bits(s) / 8;
+	double bb, bh;
+	weight_bits(s, &bb, &bh);
+	bb /= 8;
+	bh /= 8;
 	/* every matrix but the input embedding: a lookup reads b rows of it */
 	*base = (p->layers - p->routed) * bb + p->head * bh;
 	*routed = p->routed * bb;
@@ -187,7 +188,7 @@ double model_kv_bytes_per_token(const scenario *s)
 {
 	const model_spec *m = &s->model;
 	double L = model_nonneg(m->layers);
-	double bits = model_kv_bits(s->kv_cache);
+	double bits = model_kv_bits_of(s->kv_cache);
 	if (m->mla_latent > 0)
 		return L * (m->mla_latent + model_nonneg(m->mla_rope)) * bits / 8;
 	double nkv = m->kv_heads > 0 ? m->kv_heads : model_nonneg(m->heads);

@@ -380,20 +380,25 @@ static void energy(const scenario *s, results *r)
 	double w1 = T * s->gpu.system_w, pue = s->owned.pue, f = s->owned.idle_fraction;
 	double price = 0.0, n = 0.0, w, tok, u;
 
-	memset(&r->energy_replica, 0, sizeof r->energy_replica);
-	memset(&r->energy_fleet, 0, sizeof r->energy_fleet);
 	r->energy_kwh_month = r->energy_usd_month = 0.0;
 	for (int i = 0; i < r->n_regions && i < MAX_REGIONS; i++) {
 		price += r->regions[i].replicas * region_kwh(s, i);
 		n += r->regions[i].replicas;
 	}
 	r->usd_per_kwh = n > 0.0 ? price / n : s->owned.usd_per_kwh;
-	if (!(w1 > 0.0))
+	/* (fill_energy writes every field: a block is cleared only where it
+	 * is not filled) */
+	if (!(w1 > 0.0)) {
+		memset(&r->energy_replica, 0, sizeof r->energy_replica);
+		memset(&r->energy_fleet, 0, sizeof r->energy_fleet);
 		return;
+	}
 	fill_energy(&r->energy_replica, w1, r->output_tokens_per_s, pue,
 	            r->usd_per_kwh);
-	if (r->replicas_total <= 0)
+	if (r->replicas_total <= 0) {
+		memset(&r->energy_fleet, 0, sizeof r->energy_fleet);
 		return;
+	}
 	/* the utilisation in [0, 1]: fmax(0.0, u) and fmin(1.0, ·) as glibc's
 	 * maxsd and minsd give them (NaN: 0), without two calls */
 	u = r->utilisation >= 0.0 ? r->utilisation : 0.0;
