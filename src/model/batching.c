@@ -4,7 +4,9 @@
 #include <math.h>
 #include "model/model_impl.h"
 
-double model_harmonic(int b)
+/* (inline: perf_static wants it once an evaluation; model_harmonic and
+ * model_expected_max below are these) */
+static inline double harmonic(int b)
 {
 	if (b <= 0)
 		return 0;
@@ -45,9 +47,14 @@ double model_harmonic(int b)
 		+ 1 / (120 * x2 * x2);
 }
 
-double model_expected_max(int dist, double mean, int b)
+double model_harmonic(int b)
 {
-	if (!(mean > 0) || !isfinite(mean))
+	return harmonic(b);
+}
+
+static inline double expected_max(int dist, double mean, int b)
+{
+	if (!(mean > 0 && mean < INFINITY))   /* NaN too */
 		return 0;
 	if (b <= 1)
 		return mean;
@@ -57,10 +64,15 @@ double model_expected_max(int dist, double mean, int b)
 		return 2 * mean * b / (b + 1.0);
 	case DIST_EXPONENTIAL:
 		/* exponential of mean m: E[max of b] = m·H_b */
-		return mean * model_harmonic(b);
+		return mean * harmonic(b);
 	default:
 		return mean;
 	}
+}
+
+double model_expected_max(int dist, double mean, int b)
+{
+	return expected_max(dist, mean, b);
 }
 
 double model_usd_per_1k(double usd_per_hour, double tokens_per_s)
@@ -80,7 +92,7 @@ static void perf_static(const model_hw *c, int b, model_perf *o)
 {
 	const scenario *s = c->s;
 
-	o->expected_max = model_expected_max(s->output_distribution, c->out, b);
+	o->expected_max = expected_max(s->output_distribution, c->out, b);
 	if (b > 1)
 		model_hw_prefill_in(c, b, &o->prefill_static);
 	else

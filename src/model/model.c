@@ -17,10 +17,11 @@
  * KV is in use (0 when nothing fits).  model_eval writes the max-batch
  * point straight into r->at_max (no headline field wants it), and
  * replica_at copies the operating point's into the headline. */
-static void point_at(const scenario *s, const model_fit *f, int kb,
+static void point_at(const model_hw *hw, const model_fit *f, int kb,
                      double usd_h, const slo_perf *p, batch_point *m)
 {
-	double in = model_in_tokens(s), out = model_out_tokens(s);
+	/* the request's tokens as model_hw_init guarded them */
+	double in = hw->in, out = hw->out;
 
 	m->batch = kb;
 	m->step_s = p->step_s;
@@ -44,12 +45,12 @@ static void replica_at(const scenario *s, results *r, const model_hw *hw,
                        const model_fit *f, int b, const model_perf *pf)
 {
 	const gpu_spec *g = &s->gpu;
-	double in = model_in_tokens(s), out = model_out_tokens(s);
+	double in = hw->in, out = hw->out;
 	slo_perf p = { .tpot_s = pf->tpot_s, .ttft_s = pf->ttft_s, .rps = pf->rps };
 	int kb = r->batch > 0 ? b : 0;
 	batch_point m;
 
-	point_at(s, f, kb, r->replica_usd_per_hour, &p, &m);
+	point_at(hw, f, kb, r->replica_usd_per_hour, &p, &m);
 	r->kv_in_use_bytes = m.kv_in_use_bytes;
 	r->tpot_s = m.tpot_s;
 	r->ttft_s = m.ttft_s;
@@ -156,7 +157,7 @@ static void operating_point_of(const scenario *s, results *r,
 		else if (!(s->ttft_slo_s > 0))
 			op->binding = SLO_E2E;
 		else
-			op->binding = s->e2e_slo_s - (m.ttft_s + model_out_tokens(s)
+			op->binding = s->e2e_slo_s - (m.ttft_s + hw->out
 			              * m.tpot_s) < s->ttft_slo_s - m.ttft_s ?
 			              SLO_E2E : SLO_TTFT;
 		PUT(o, "SLO-limited by ");
@@ -273,7 +274,7 @@ static void eval(const scenario *s, results *r, bool text)
 	/* cost, one replica (model.md §7) */
 	r->replica_usd_per_hour = T * model_cap(s->gpu.usd_per_hour,
 	                                        MODEL_MAX_USD);
-	point_at(s, &f, f.batch > 0 ? b : 0, r->replica_usd_per_hour, &at_b,
+	point_at(&hw, &f, f.batch > 0 ? b : 0, r->replica_usd_per_hour, &at_b,
 	         &r->at_max);
 	at_max_slos(s, &r->at_max);
 	r->error_band = model_error_band(s, g);
