@@ -113,14 +113,12 @@ void model_hw_set_gpu(model_hw *c, const gpu_spec *g, int gpus)
 	hw_set_gpu(c, g, gpus);
 }
 
-void model_hw_init(model_hw *c, const scenario *s, const gpu_spec *g,
-                   int gpus, const model_params *p)
-{
-	model_hw_init_kv(c, s, g, gpus, p, model_kv_bytes_per_token(s));
-}
-
-void model_hw_init_kv(model_hw *c, const scenario *s, const gpu_spec *g,
-                      int gpus, const model_params *p, double kv_tok)
+/* model_hw_init with the terms a memory fit has worked out: the KV bytes
+ * per token (model_kv_bytes_per_token) and the request's tokens
+ * (model_in_tokens, model_out_tokens) */
+static void hw_init(model_hw *c, const scenario *s, const gpu_spec *g,
+                    int gpus, const model_params *p, double kv_tok,
+                    double in, double out)
 {
 	const model_spec *m = &s->model;
 	c->s = s;
@@ -147,8 +145,8 @@ void model_hw_init_kv(model_hw *c, const scenario *s, const gpu_spec *g,
 
 	/* the request (model_hw_decode and model_hw_prefill's terms at the
 	 * scenario's context and prompt, in their order) */
-	c->in = model_in_tokens(s);
-	c->out = model_out_tokens(s);
+	c->in = in;
+	c->out = out;
 	c->out_eff = c->out >= 1 ? c->out : 1;
 	c->t_req = model_cap(s->request_overhead_s, MODEL_MAX_SECONDS);
 	c->dec_ctx = model_tokens(c->in + c->out / 2);
@@ -161,6 +159,19 @@ void model_hw_init_kv(model_hw *c, const scenario *s, const gpu_spec *g,
 	c->slo_fast = !s->speculative && s->batching != BATCH_STATIC;
 
 	hw_set_gpu(c, g, gpus);
+}
+
+void model_hw_init(model_hw *c, const scenario *s, const gpu_spec *g,
+                   int gpus, const model_params *p)
+{
+	hw_init(c, s, g, gpus, p, model_kv_bytes_per_token(s),
+	        model_in_tokens(s), model_out_tokens(s));
+}
+
+void model_hw_init_fit(model_hw *c, const scenario *s, const gpu_spec *g,
+                       int gpus, const model_params *p, const model_fit *f)
+{
+	hw_init(c, s, g, gpus, p, f->kv_tok1, f->in, f->out);
 }
 
 double model_hw_weights_read(const model_hw *c, double tokens)

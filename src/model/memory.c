@@ -100,13 +100,19 @@ double model_held_kv_per_request(const scenario *s)
 		* model_draft_factor(s);
 }
 
+/* mem·util − overhead of one device, from its capped memory and
+ * overhead (model_memory_fit has them capped already) */
+static inline double usable_of(const scenario *s, double mem, double ovh)
+{
+	return mem * model_cap(s->memory_utilization, 1) - ovh;
+}
+
 /* (inline: model_batch_for, once per replica shape, wants it) */
 static inline __attribute__((always_inline))
 double usable_per_gpu(const scenario *s, const gpu_spec *g)
 {
-	return model_cap(g->mem_bytes, MODEL_MAX_BYTES)
-		* model_cap(s->memory_utilization, 1)
-		- model_cap(g->overhead_bytes, MODEL_MAX_BYTES);
+	return usable_of(s, model_cap(g->mem_bytes, MODEL_MAX_BYTES),
+	                 model_cap(g->overhead_bytes, MODEL_MAX_BYTES));
 }
 
 int model_min_gpus_to_fit(const scenario *s, const gpu_spec *g,
@@ -178,12 +184,17 @@ void model_memory_fit(const scenario *s, const gpu_spec *g, int gpus,
 	/* model_held_weight_bytes, with the draft factor worked out once */
 	f->weights = model_weight_bytes(s, p) * draft;
 	f->draft_weights = f->weights - f->weights / draft;
-	f->replica_memory = T * model_cap(g->mem_bytes, MODEL_MAX_BYTES);
-	f->overhead = T * model_cap(g->overhead_bytes, MODEL_MAX_BYTES);
-	f->usable_per = usable_per_gpu(s, g);
+	/* one device's memory and overhead, capped once for both uses */
+	double mem = model_cap(g->mem_bytes, MODEL_MAX_BYTES);
+	double ovh = model_cap(g->overhead_bytes, MODEL_MAX_BYTES);
+	f->replica_memory = T * mem;
+	f->overhead = T * ovh;
+	f->usable_per = usable_of(s, mem, ovh);
 	f->usable = T * f->usable_per;
 	f->kv_room = f->usable - f->weights;
 	double in = model_in_tokens(s), out = model_out_tokens(s);
+	f->in = in;
+	f->out = out;
 	double need = model_nonneg(in + out);
 	f->kv_tok1 = model_kv_bytes_per_token(s);
 	f->kv_tok = f->kv_tok1 * draft;

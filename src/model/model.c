@@ -256,7 +256,7 @@ static void eval(const scenario *s, results *r, bool text)
 	slo_perf at_b;
 	phase_time pre1;         /* one prompt's prefill */
 	double batch1_rps;
-	model_hw_init_kv(&hw, s, g, T, &r->p, f.kv_tok1);
+	model_hw_init_fit(&hw, s, g, T, &r->p, &f);
 	r->compute_prec = hw.prec;
 	model_hw_prefill_in(&hw, 1, &pre1);
 	bool fast = model_slo_prep(&hw, &pre1, &prep);

@@ -178,10 +178,6 @@ typedef struct model_hw {
 } model_hw;   /* struct model_hw: fleet.h names it without this header */
 void model_hw_init(model_hw *c, const scenario *s, const gpu_spec *g,
                    int gpus, const model_params *p);
-/* The same with the model's KV bytes per token (model_kv_bytes_per_token)
- * known already: model_eval has them from the memory fit. */
-void model_hw_init_kv(model_hw *c, const scenario *s, const gpu_spec *g,
-                      int gpus, const model_params *p, double kv_tok);
 /* model_mfu_at from the accelerator's MFU and k_half (guarded) */
 static inline double model_mfu_of(double mfu, double k0, double k)
 {
@@ -337,6 +333,7 @@ typedef struct {
 	double overhead;           /* T·overhead */
 	double usable;             /* T·mem·util − T·overhead */
 	double kv_room;            /* usable − W (may be negative) */
+	double in, out;            /* model_in_tokens, model_out_tokens */
 	double kv_tok;             /* bytes per token (target + draft) */
 	double kv_tok1;            /* the target's (model_kv_bytes_per_token) */
 	double req_tokens;         /* tokens one request holds at its peak */
@@ -355,6 +352,11 @@ typedef struct {
 } model_fit;
 void model_memory_fit(const scenario *s, const gpu_spec *g, int gpus,
                       const model_params *p, model_fit *f);
+/* model_hw_init for the scenario whose memory fit (on any accelerator) f
+ * is: its KV bytes per token and request tokens are f's, not worked out
+ * again. */
+void model_hw_init_fit(model_hw *c, const scenario *s, const gpu_spec *g,
+                       int gpus, const model_params *p, const model_fit *f);
 /* The effective batch (model_memory_fit's) on g × T for a replica of
  * `weights` bytes and `kv_req` bytes of KV per request; 0: does not fit. */
 int model_batch_for(const scenario *s, const gpu_spec *g, int gpus,

@@ -436,6 +436,15 @@ static void test_random_scenarios(void **st)
 				                                          f.weights + f.kv_req),
 				      i, "memory fit: W %.17g, held KV %.17g, min GPUs %d",
 				      f.weights, f.held_kv_req, f.min_gpus);
+				/* and a replica set up from the fit is model_hw_init's,
+				 * byte for byte (padding zeroed in both) */
+				model_hw a, b;
+				memset(&a, 0, sizeof a);
+				memset(&b, 0, sizeof b);
+				model_hw_init(&a, &S, &S.gpu, T, &p);
+				model_hw_init_fit(&b, &S, &S.gpu, T, &p, &f);
+				CHECK(memcmp(&a, &b, sizeof a) == 0, i,
+				      "model_hw_init_fit differs from model_hw_init");
 			}
 			/* the lighter figures made full are the full ones, to the
 			 * bit (the phases compared without their padding) */
