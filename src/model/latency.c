@@ -93,8 +93,9 @@ static void finish(const model_hw *c, phase_time *t, double m_dense,
 	                                 t->comm_s, t->fixed_s);
 }
 
-/* model_hw_set_gpu, inline in model_hw_init too */
-static inline void hw_set_gpu(model_hw *c, const gpu_spec *g, int gpus)
+/* model_hw_set_gpu, inline in model_hw_init too (MODEL_HOT: gcc would
+ * keep the call) */
+MODEL_HOT void hw_set_gpu(model_hw *c, const gpu_spec *g, int gpus)
 {
 	c->bw_eff = model_rate(g->bandwidth) * eff(g->mbu);
 	c->layer_s = model_cap(g->mbu_half_bytes, MODEL_MAX_BYTES) * c->L / c->bw_eff;
@@ -115,10 +116,11 @@ void model_hw_set_gpu(model_hw *c, const gpu_spec *g, int gpus)
 
 /* model_hw_init with the terms a memory fit has worked out: the KV bytes
  * per token (model_kv_bytes_per_token) and the request's tokens
- * (model_in_tokens, model_out_tokens) */
-static void hw_init(model_hw *c, const scenario *s, const gpu_spec *g,
-                    int gpus, const model_params *p, double kv_tok,
-                    double in, double out)
+ * (model_in_tokens, model_out_tokens).  Inline in both callers, as
+ * hw_set_gpu in it: one call an evaluation instead of three. */
+MODEL_HOT void hw_init(model_hw *c, const scenario *s, const gpu_spec *g,
+                       int gpus, const model_params *p, double kv_tok,
+                       double in, double out)
 {
 	const model_spec *m = &s->model;
 	c->s = s;
