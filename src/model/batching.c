@@ -111,7 +111,7 @@ void model_perf_at_pre(const model_hw *c, int batch, bool full,
 	double t_req = c->t_req;
 	bool is_static = s->batching == BATCH_STATIC;
 
-	model_hw_decode(c, b, c->dec_ctx, 1, &o->step);
+	model_hw_decode_mean(c, b, &o->step);
 	/* one prompt's prefill does not depend on the batch: callers that
 	 * evaluate several batch sizes pass it in */
 	if (prefill1)

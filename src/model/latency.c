@@ -258,6 +258,17 @@ void model_hw_prefill(const model_hw *c, double prompt, double nseq,
 	             + c->pair_pre * c->L * Snew * (S - Snew / 2)), t);
 }
 
+void model_hw_decode_mean(const model_hw *c, double batch, phase_time *t)
+{
+	/* model_hw_decode's terms at q = 1 and the mean context dec_ctx,
+	 * whose FLOPs a sequence model_hw_init kept (dec_f1): the same
+	 * doubles (1·b is b, and dec_ctx is capped already) */
+	double b = batch > 0 ? batch : 0;
+	t->comm_s = model_hw_comm_s(c, b);
+	t->fixed_s = c->fixed;
+	hw_pass(c, b, b * c->dec_ctx * c->kv_tok, b * c->dec_f1, t);
+}
+
 void model_hw_prefill_in(const model_hw *c, double nseq, phase_time *t)
 {
 	/* model_hw_prefill's terms at S = in, n = nseq, as model_hw_init

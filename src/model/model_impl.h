@@ -216,6 +216,9 @@ void model_hw_decode(const model_hw *c, double batch, double context,
 void model_hw_prefill(const model_hw *c, double prompt, double nseq,
                       phase_time *t);
 double model_hw_weights_read(const model_hw *c, double tokens);
+/* model_hw_decode(c, batch, c->dec_ctx, 1, t), the same doubles: a
+ * decode step at the scenario's mean context (model_perf_at_pre's). */
+void model_hw_decode_mean(const model_hw *c, double batch, phase_time *t);
 /* model_hw_prefill(c, c->in, nseq, t) for a whole nseq >= 1, the same
  * doubles, from the scenario's prompt's terms that model_hw_init keeps
  * (pre_tok, pre_f): model_eval's one prompt, static batching's batch. */

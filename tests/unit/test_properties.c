@@ -422,6 +422,12 @@ static void test_random_scenarios(void **st)
 				CHECK(same_phase(&a, &b), i, "model_hw_prefill_in(%g) "
 				      "%.17g s, model_hw_prefill %.17g s", n, a.total_s,
 				      b.total_s);
+				/* and the decode step at the mean context */
+				model_hw_decode_mean(&hw, n, &a);
+				model_hw_decode(&hw, n, hw.dec_ctx, 1, &b);
+				CHECK(same_phase(&a, &b), i, "model_hw_decode_mean(%g) "
+				      "%.17g s, model_hw_decode %.17g s", n, a.total_s,
+				      b.total_s);
 			}
 			/* the memory fit's terms that model_eval hands on are the
 			 * functions' own doubles */
