@@ -226,10 +226,22 @@ double model_usable_per_gpu(const scenario *s, const gpu_spec *g)
 int model_batch_for_usable(const scenario *s, double usable, double weights,
                            double kv_req)
 {
-	enum batch_limit limit;
+	/* fit_batch(fit_concurrency(...)) without the count, which only the
+	 * fit reports: for x = kv_room/kv_req and a whole max batch n,
+	 * floor(x) < 1 iff x < 1 and floor(x) >= n iff x >= n (the count's
+	 * cap, 1e12, is above any n), and below n (int)x is floor(x).  Once
+	 * per replica shape (test_properties compares it with the fit's) */
+	double kv_room = usable - weights;
+	int maxb = s->max_batch > 0 ? s->max_batch : 1;
 
-	return fit_batch(s, fit_concurrency(usable - weights, usable, kv_req),
-	                 &limit);
+	if (!(kv_room >= 0 && kv_room <= DBL_MAX && usable > 0))   /* NaN too */
+		return 0;
+	if (!(kv_req > 0))
+		return maxb;      /* no KV per request: the capped count */
+	double x = kv_room / kv_req;
+	if (!(x >= 1))
+		return 0;
+	return x >= maxb ? maxb : (int)x;
 }
 
 int model_batch_for(const scenario *s, const gpu_spec *g, int gpus,

@@ -442,6 +442,19 @@ static void test_random_scenarios(void **st)
 				                                          f.weights + f.kv_req),
 				      i, "memory fit: W %.17g, held KV %.17g, min GPUs %d",
 				      f.weights, f.held_kv_req, f.min_gpus);
+				/* the batch without the count (model_batch_for, the
+				 * shapes' set-up) is the fit's, at any max batch */
+				for (int k = 0; k < 4; k++) {
+					scenario S3 = S;
+					model_fit f3;
+					if (k > 0)
+						S3.max_batch = 1 + pick(k == 1 ? 64 : 1 << 20);
+					model_memory_fit(&S3, &S3.gpu, T, &p, &f3);
+					int b3 = model_batch_for(&S3, &S3.gpu, T, f3.weights,
+					                         f3.kv_req);
+					CHECK(b3 == f3.batch, i, "max batch %d: model_batch_for "
+					      "%d, the fit %d", S3.max_batch, b3, f3.batch);
+				}
 				/* and a replica set up from the fit is model_hw_init's,
 				 * byte for byte (padding zeroed in both) */
 				model_hw a, b;
