@@ -230,10 +230,6 @@ static void eval(const scenario *s, results *r, bool text)
 	r->weights_bytes = f.weights;
 	r->kv_bytes_per_token = f.kv_tok;
 	r->kv_bytes_per_request = f.kv_req;
-	/* the seed's 2·L·H·S·bytes for the same S */
-	r->kv_mha_bytes_per_request = 2.0 * (m->layers > 0 ? m->layers : 0)
-		* (m->hidden > 0 ? m->hidden : 0) * f.req_tokens
-		* model_kv_bits_of(s->kv_cache) / 8;
 	r->replica_memory_bytes = f.replica_memory;
 	r->usable_bytes = f.usable;
 	r->overhead_bytes = f.overhead;
@@ -258,6 +254,10 @@ static void eval(const scenario *s, results *r, bool text)
 	double batch1_rps;
 	model_hw_init_fit(&hw, s, g, T, &r->p, &f);
 	r->compute_prec = hw.prec;
+	/* §3: the seed's 2·L·H·S·bytes for the same S (L and H as hw has
+	 * them: the model's, 0 when not positive) */
+	r->kv_mha_bytes_per_request = 2.0 * hw.L * hw.H * f.req_tokens
+		* model_kv_bits_of(s->kv_cache) / 8;
 	model_hw_prefill_in(&hw, 1, &pre1);
 	bool fast = model_slo_prep(&hw, &pre1, &prep);
 	if (fast) {

@@ -68,10 +68,11 @@ void owned_energy_per_token(double it_power_w, double tokens_per_s,
                             double pue, double usd_per_kwh,
                             energy_figures *e)
 {
-	e->joules_per_token = e->kwh_per_1m = e->usd_per_1m = 0.0;
-	e->tokens_per_s_per_mw = 0.0;
-	if (!(tokens_per_s > 0.0) || !(it_power_w > 0.0))
+	if (!(tokens_per_s > 0.0) || !(it_power_w > 0.0)) {
+		e->joules_per_token = e->kwh_per_1m = e->usd_per_1m = 0.0;
+		e->tokens_per_s_per_mw = 0.0;
 		return;
+	}
 	e->joules_per_token = it_power_w / tokens_per_s;
 	e->kwh_per_1m = e->joules_per_token * pue * 1e6 / 3.6e6;
 	e->usd_per_1m = e->kwh_per_1m * usd_per_kwh;
