@@ -2,7 +2,6 @@
  * KV bytes per token, compute precision.  Formulas and sources: see
  * man/infertui-model.7, "Model size" and "Bytes". */
 #include <math.h>
-#include <string.h>
 #include "model/model_impl.h"
 
 /* d_h: head_dim, or H/n_h */
@@ -16,7 +15,7 @@ static double head_dim(const model_spec *m)
 
 void model_count_params(const model_spec *m, model_params *p)
 {
-	memset(p, 0, sizeof *p);
+	/* (every field is written below: no clearing first) */
 	double L = model_nonneg(m->layers);
 	double H = model_nonneg(m->hidden);
 	double nh = model_nonneg(m->heads);
