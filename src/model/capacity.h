@@ -87,6 +87,20 @@ void capacity_shapes_init(shape_set *set, const scenario *s,
 replica_shape *capacity_shape_seed(shape_set *set, const model_hw *hw,
                                    int bmax, const slo_point *top,
                                    const phase_time *prefill1);
+/* What the shapes' set-up would otherwise work out again from the
+ * scenario, handed on from model_eval's memory fit: W and one request's
+ * held KV (model_held_weight_bytes and model_held_kv_per_request, the same
+ * doubles: test_properties compares them) and one device's usable bytes
+ * on the scenario's own accelerator g.  Inline: four stores. */
+static inline void capacity_shapes_fit(shape_set *set, double weights,
+                                       double kv_req, const gpu_spec *g,
+                                       double usable_per)
+{
+	set->weights = weights;
+	set->kv_req = kv_req;
+	set->usable_gpu = g;
+	set->usable_per = usable_per;
+}
 /* the accelerator that stands for g in set: the first one seen that
  * performs as g does (the same figures but the price), or g */
 const gpu_spec *capacity_gpu(shape_set *set, const gpu_spec *g);

@@ -208,7 +208,7 @@ void model_fleet_shapes(const scenario *s, results *r, shape_set *set)
 	r->slo_failing = cap.failing;
 	r->slo_batch_requests_per_s = cap.batch_requests_per_s;
 	r->usd_per_1k_output_tokens_at_slo = cap.requests_per_s > 0.0 ?
-		model_usd_per_1k(replica_h, cap.batch_requests_per_s * out) : 0.0;
+		model_usd_per_1k_of(replica_h, cap.batch_requests_per_s * out) : 0.0;
 
 	/* regions */
 	r->n_regions = rs.n;

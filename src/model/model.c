@@ -293,14 +293,7 @@ static void eval(const scenario *s, results *r, bool text)
 	int op_b = b;
 	capacity_shapes_init(&shapes, s, &r->p, r->search_hint);
 	shapes.text = text;
-	/* what the shapes' set-up would work out again from the scenario:
-	 * the fit's W and one request's KV (model_held_weight_bytes and
-	 * model_held_kv_per_request, the same doubles) and one device's
-	 * usable bytes on the scenario's own accelerator */
-	shapes.weights = f.weights;
-	shapes.kv_req = f.held_kv_req;
-	shapes.usable_gpu = g;
-	shapes.usable_per = f.usable_per;
+	capacity_shapes_fit(&shapes, f.weights, f.held_kv_req, g, f.usable_per);
 	if (f.batch > 0 && r->at_max.requests_per_s > 0) {
 		slo_point own;
 		capacity_point(s, r->at_max.tpot_s, r->at_max.ttft_s,

@@ -358,11 +358,12 @@ int model_max_batch(const scenario *s, const gpu_spec *gpu, int gpus,
  * LIMIT_NO_FIT, while latency, throughput and cost are computed at batch 1
  * as if it fitted (a note says so), and model_fleet does not size a fleet
  * on them (op.reason OP_NO_FIT, op.sized false: the counts and prices held
- * as 0 are not a price; SLO flags false, a note).  Every field is zeroed
- * first except the entries of regions[] and options[] (model_fleet writes
- * each entry up to n_regions / n_options), the note texts and
- * search_hint; the math module writes at most 8 notes, leaving the rest
- * to model_fleet. */
+ * as 0 are not a price; SLO flags false, a note).  Every field is
+ * written, whatever r held before (zeroed first, or written whatever the
+ * scenario: model.c says which), except the entries of regions[] and
+ * options[] past n_regions / n_options (model_fleet writes each entry up
+ * to them), the note texts past n_notes and search_hint; the math module
+ * writes at most 8 notes, leaving the rest to model_fleet. */
 void model_eval(const scenario *s, results *r);
 /* model_eval without the notes: every figure is model_eval's (the same
  * doubles: tests/unit/test_properties.c compares them), n_notes is 0 and
