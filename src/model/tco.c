@@ -212,7 +212,7 @@ typedef struct {
 	bool served;                  /* serve[] is set (from stage 1) */
 	bool counted;                 /* nrep[] is set (stage 2, r_slo > 0) */
 	double r_max, r_slo;
-	double inv_rpi;               /* 1/rpi (rpi > 0) */
+	double inv_rpi;               /* model_ceil_div_inv(rpi) */
 	double need_total;            /* instances the load needs, all regions:
 	                                 at stage 2 the count, before it a lower
 	                                 bound on it (HUGE_VAL: meets no SLO) */
@@ -224,13 +224,14 @@ typedef struct {
 	double m[MAX_REGIONS], serve[MAX_REGIONS], nrep[MAX_REGIONS];
 } layout;
 
-/* instances for nrep replicas in a region (one replica per instance:
- * nrep itself, the same double as nrep/1, without the division) */
+/* instances for nrep (whole) replicas in a region: ceil(nrep/rpi), the
+ * same double without a division (one replica per instance: nrep itself,
+ * as nrep/1; several, in model_ceil_div's range: by 1/rpi) */
 static inline double layout_instances(const layout *l, double nrep)
 {
 	if (l->rpi == 1)
 		return model_ceil_pos(nrep);
-	if (l->rpi && nrep >= 1.0 && nrep < 536870912.0)
+	if (l->inv_rpi > 0.0 && model_ceil_div_n(nrep))
 		return model_ceil_div(nrep, l->inv_rpi);
 	return l->rpi ? model_ceil_pos(nrep / l->rpi) : nrep * l->ipr;
 }
@@ -341,7 +342,7 @@ MODEL_HOT void layout_eval(shape_set *set, const option *o,
 	l->g = g;
 	l->T = T;
 	l->rpi = T <= G ? G / T : 0;
-	l->inv_rpi = l->rpi ? 1.0 / l->rpi : 0.0;
+	l->inv_rpi = model_ceil_div_inv(l->rpi);
 	/* cppcheck-suppress zerodivcond ; G >= 1 two lines up, whatever T is */
 	l->ipr = T <= G ? 1 : (T + G - 1) / G;
 	l->bmax = sh->bmax;

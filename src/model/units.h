@@ -109,6 +109,19 @@ static inline double model_ceil_div(double n, double inv)
 	return model_ceil_pos(n * inv - 0x1p-20);
 }
 
+/* model_ceil_div's inv for r: 1/r for a whole r in [2, 2^19), else 0
+ * (it does not apply) */
+static inline double model_ceil_div_inv(int r)
+{
+	return r >= 2 && r < 524288 ? 1.0 / r : 0.0;
+}
+
+/* n in model_ceil_div's range: [1, 2^29) (whole: the caller's) */
+static inline bool model_ceil_div_n(double n)
+{
+	return n >= 1.0 && n < 536870912.0;
+}
+
 /* A function inlined whatever gcc's heuristics say: the steps of the SLO
  * search and of the GPUs-per-replica pick, a handful to a call and some
  * dozens to an evaluation, whose calls (set-up, spills) cost more than

@@ -370,6 +370,13 @@ static void test_ceil_div(void **state)
 			fail_msg("n %.17g, r %d: %.17g, not %.17g", n, r,
 			         model_ceil_div(n, 1.0 / r), model_ceil_pos(n / r));
 	}
+	/* the range the callers test: r in [2, 2^19), n in [1, 2^29) */
+	assert_true(model_ceil_div_inv(2) == 0.5);
+	assert_true(model_ceil_div_inv(524287) == 1.0 / 524287);
+	assert_true(model_ceil_div_inv(1) == 0.0);
+	assert_true(model_ceil_div_inv(524288) == 0.0);
+	assert_true(model_ceil_div_n(1.0) && model_ceil_div_n(536870911.0));
+	assert_false(model_ceil_div_n(0.0) || model_ceil_div_n(536870912.0));
 }
 
 static void test_rho_table(void **state)
