@@ -236,6 +236,16 @@ static inline double layout_instances(const layout *l, double nrep)
 	return l->rpi ? model_ceil_pos(nrep / l->rpi) : nrep * l->ipr;
 }
 
+/* instances for n serving replicas in a region with fleet.spares only
+ * (at least min_replicas): the lower bounds' count, before the spares the
+ * availability target may add */
+static inline double layout_fleet_spares(const region_set *rs,
+                                         const layout *l, double n)
+{
+	return layout_instances(l, (n > rs->min_rep ? n : rs->min_rep) +
+	                           rs->spares);
+}
+
 /* The stage-0 lower bound on the instances the regions need: R_max taken
  * as the SLO capacity (ceil(λ/R_max) <= floor(λ/R_max) + 1, so the SLO
  * term drops out), fleet.spares only; m[] is worked out on the way.  A
@@ -250,8 +260,7 @@ static inline double layout_bound0(const region_set *rs, layout *l)
 		double lam = rs->lam[rs->peak_region[u]];
 		double n = capacity_needed_m(lam, 0.0,
 			l->m[u] = capacity_max_term(lam, l->r_max));
-		need += rs->peak_count[u] * layout_instances(l,
-			(n > rs->min_rep ? n : rs->min_rep) + rs->spares);
+		need += rs->peak_count[u] * layout_fleet_spares(rs, l, n);
 	}
 	return need;
 }
@@ -272,11 +281,8 @@ static inline double layout_bound1(const region_set *rs, layout *l)
 	double need = 0.0;
 
 	layout_serve(rs, l);
-	for (int u = 0; u < rs->n_peaks; u++) {
-		double n = l->serve[u];
-		need += rs->peak_count[u] * layout_instances(l,
-			(n > rs->min_rep ? n : rs->min_rep) + rs->spares);
-	}
+	for (int u = 0; u < rs->n_peaks; u++)
+		need += rs->peak_count[u] * layout_fleet_spares(rs, l, l->serve[u]);
 	return need;
 }
 
