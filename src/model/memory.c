@@ -144,7 +144,8 @@ int model_min_gpus_for(const scenario *s, const gpu_spec *g, double need)
 
 /* Sequences the KV room holds (0 when the weights do not fit or the
  * device has no usable memory; capped when a request needs no KV). */
-static long fit_concurrency(double kv_room, double usable, double kv_req)
+static inline long fit_concurrency(double kv_room, double usable,
+                                   double kv_req)
 {
 	double conc;
 
@@ -160,7 +161,8 @@ static long fit_concurrency(double kv_room, double usable, double kv_req)
 }
 
 /* The effective batch for that concurrency and what sets it. */
-static int fit_batch(const scenario *s, long conc, enum batch_limit *limit)
+static inline int fit_batch(const scenario *s, long conc,
+                            enum batch_limit *limit)
 {
 	long maxb = s->max_batch > 0 ? s->max_batch : 1;
 
@@ -226,22 +228,12 @@ double model_usable_per_gpu(const scenario *s, const gpu_spec *g)
 int model_batch_for_usable(const scenario *s, double usable, double weights,
                            double kv_req)
 {
-	/* fit_batch(fit_concurrency(...)) without the count, which only the
-	 * fit reports: for x = kv_room/kv_req and a whole max batch n,
-	 * floor(x) < 1 iff x < 1 and floor(x) >= n iff x >= n (the count's
-	 * cap, 1e12, is above any n), and below n (int)x is floor(x).  Once
-	 * per replica shape (test_properties compares it with the fit's) */
-	double kv_room = usable - weights;
-	int maxb = s->max_batch > 0 ? s->max_batch : 1;
+	/* the fit's rule (inline: once per replica shape; the limit, which
+	 * only the fit reports, is dropped) */
+	enum batch_limit limit;
 
-	if (!(kv_room >= 0 && kv_room <= DBL_MAX && usable > 0))   /* NaN too */
-		return 0;
-	if (!(kv_req > 0))
-		return maxb;      /* no KV per request: the capped count */
-	double x = kv_room / kv_req;
-	if (!(x >= 1))
-		return 0;
-	return x >= maxb ? maxb : (int)x;
+	return fit_batch(s, fit_concurrency(usable - weights, usable, kv_req),
+	                 &limit);
 }
 
 int model_batch_for(const scenario *s, const gpu_spec *g, int gpus,
