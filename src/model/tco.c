@@ -160,6 +160,15 @@ static outbuf per_1m_at(outbuf ob, double v)
 	return ob;
 }
 
+/* per_1m_at where the note is, with the most it writes said (put_f's) */
+static inline void put_per_1m(outbuf *o, double v)
+{
+	size_t was = o->room;
+
+	*o = per_1m_at(*o, v);
+	ob_took(o, was, 34);
+}
+
 static void eval_api_option(const scenario *s, const region_set *rs,
                             const option *o, bool text, option_result *or)
 {
@@ -186,13 +195,9 @@ static void eval_api_option(const scenario *s, const region_set *rs,
 		PUT(nb, "$");
 		put_f(nb, daily, 2);
 		PUT(nb, "/day at $");
-		size_t was = nb->room;
-		*nb = per_1m_at(*nb, pin * 1e6);
-		ob_took(nb, was, 34);             /* put_f's most */
+		put_per_1m(nb, pin * 1e6);
 		PUT(nb, " + $");
-		was = nb->room;
-		*nb = per_1m_at(*nb, pout * 1e6);
-		ob_took(nb, was, 34);
+		put_per_1m(nb, pout * 1e6);
 		PUT(nb, " per 1M in/out tokens; provider latency not modelled "
 		    "(SLOs assumed met)");
 		outbuf_end(nb);
