@@ -34,9 +34,9 @@ void capacity_point(const scenario *s, double tpot, double ttft0, double rps,
 double capacity_rho_approx(double x);
 /* fleet_slo_capacity on a replica already set up; at_bmax, when not NULL,
  * is the point at bmax already computed by the caller (a shape's top: the
- * search reads it where it is, and may solve its ρ there), prefill1 one prompt's prefill (or NULL),
- * hint where to start looking (0: nowhere; the answer does not depend on
- * it, only the number of points tried) */
+ * search reads it where it is, and may solve its ρ there), prefill1 one
+ * prompt's prefill (or NULL), hint where to start looking (0: nowhere; the
+ * answer does not depend on it, only the number of points tried) */
 void capacity_search(const scenario *s, const model_hw *hw, int bmax,
                      slo_point *at_bmax, const phase_time *prefill1,
                      int hint, fleet_capacity *c);
